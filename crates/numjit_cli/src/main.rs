@@ -1,0 +1,2 @@
+//! The `numjit` command-line tool (being written).
+fn main() {}
