@@ -172,10 +172,7 @@ pub fn render(diagnostic: &Diagnostic, file: &SourceFile<'_>, options: RenderOpt
     let title = level.primary_title(diagnostic.message.as_str()).id(diagnostic.code.as_str());
     let mut group = Group::with_title(title);
     if !diagnostic.labels.is_empty() {
-        let mut snippet = Snippet::source(file.text)
-            .line_start(file.first_line)
-            .path(file.name)
-            .fold(true);
+        let mut snippet = Snippet::source(file.text).line_start(file.first_line).path(file.name).fold(true);
         for label in &diagnostic.labels {
             let span = clamp_range(file.text, label.range);
             let kind = match label.style {

@@ -12,17 +12,29 @@ use text_size::{TextRange, TextSize};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
     /// An identifier, NFKC-normalised as Python does.
-    Name { name: Box<str> },
+    Name {
+        name: Box<str>,
+    },
     /// An integer literal in any base (underscores removed).
-    Int { value: Int },
+    Int {
+        value: Int,
+    },
     /// A float literal.
-    Float { value: f64 },
+    Float {
+        value: f64,
+    },
     /// An imaginary literal (`1j`, `2.5e3J`): the value of its imaginary part.
-    Complex { imag: f64 },
+    Complex {
+        imag: f64,
+    },
     /// One string literal as written, without prefix and quotes; escapes are *not* decoded
     /// (that happens in `string.rs`, which also joins implicit concatenations and parses
     /// f-strings). `value` is the source text between the quotes.
-    String { value: Box<str>, kind: StringKind, triple_quoted: bool },
+    String {
+        value: Box<str>,
+        kind: StringKind,
+        triple_quoted: bool,
+    },
 
     /// End of a logical line.
     Newline,

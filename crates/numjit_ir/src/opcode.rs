@@ -1,0 +1,651 @@
+//! [`Opcode`]: every operation of the IR in one enum, with the immediates it carries.
+//!
+//! An instruction is an opcode plus value operands, branch targets and owned regions (see
+//! [`InstData`](crate::InstData)). Each opcode's typing rule — which operand types it accepts
+//! and which result types it produces — is [`Opcode::result_types`] (in `typing.rs`); the
+//! builder, the text parser and the verifier all use that one rule.
+//!
+//! Semantics that differ between Python, C and LLVM are spelled out per opcode. Where Python
+//! raises (division by zero, negative integer powers), the IR operation has no defined result
+//! and lowering inserts the check and the `raise` before it, as Numba does.
+
+use std::fmt;
+
+use numjit_types::ScalarType;
+
+use crate::{FuncRef, Intrinsic};
+
+/// Integer comparison condition. Signedness comes from the operand type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IntCC {
+    /// `==`
+    Equal,
+    /// `!=`
+    NotEqual,
+    /// `<`
+    LessThan,
+    /// `<=`
+    LessThanOrEqual,
+    /// `>`
+    GreaterThan,
+    /// `>=`
+    GreaterThanOrEqual,
+}
+
+impl IntCC {
+    /// Every condition, in declaration order.
+    pub const ALL: [IntCC; 6] = [
+        IntCC::Equal,
+        IntCC::NotEqual,
+        IntCC::LessThan,
+        IntCC::LessThanOrEqual,
+        IntCC::GreaterThan,
+        IntCC::GreaterThanOrEqual,
+    ];
+
+    /// The text spelling (`eq`, `ne`, `lt`, `le`, `gt`, `ge`).
+    pub fn name(self) -> &'static str {
+        match self {
+            IntCC::Equal => "eq",
+            IntCC::NotEqual => "ne",
+            IntCC::LessThan => "lt",
+            IntCC::LessThanOrEqual => "le",
+            IntCC::GreaterThan => "gt",
+            IntCC::GreaterThanOrEqual => "ge",
+        }
+    }
+
+    /// The condition with this text spelling.
+    pub fn from_name(name: &str) -> Option<IntCC> {
+        IntCC::ALL.into_iter().find(|cc| cc.name() == name)
+    }
+}
+
+/// Float comparison condition, with Python's treatment of NaN: every condition is false
+/// when an operand is NaN except `ne` (Python's `nan != nan` is `True`) and `uno`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FloatCC {
+    /// `==`, false if unordered.
+    Equal,
+    /// `!=`, true if unordered.
+    NotEqual,
+    /// `<`, false if unordered.
+    LessThan,
+    /// `<=`, false if unordered.
+    LessThanOrEqual,
+    /// `>`, false if unordered.
+    GreaterThan,
+    /// `>=`, false if unordered.
+    GreaterThanOrEqual,
+    /// Neither operand is NaN.
+    Ordered,
+    /// At least one operand is NaN.
+    Unordered,
+}
+
+impl FloatCC {
+    /// Every condition, in declaration order.
+    pub const ALL: [FloatCC; 8] = [
+        FloatCC::Equal,
+        FloatCC::NotEqual,
+        FloatCC::LessThan,
+        FloatCC::LessThanOrEqual,
+        FloatCC::GreaterThan,
+        FloatCC::GreaterThanOrEqual,
+        FloatCC::Ordered,
+        FloatCC::Unordered,
+    ];
+
+    /// The text spelling (`eq`, `ne`, `lt`, `le`, `gt`, `ge`, `ord`, `uno`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FloatCC::Equal => "eq",
+            FloatCC::NotEqual => "ne",
+            FloatCC::LessThan => "lt",
+            FloatCC::LessThanOrEqual => "le",
+            FloatCC::GreaterThan => "gt",
+            FloatCC::GreaterThanOrEqual => "ge",
+            FloatCC::Ordered => "ord",
+            FloatCC::Unordered => "uno",
+        }
+    }
+
+    /// The condition with this text spelling.
+    pub fn from_name(name: &str) -> Option<FloatCC> {
+        FloatCC::ALL.into_iter().find(|cc| cc.name() == name)
+    }
+}
+
+/// The Python exception class a `raise` terminator raises in the caller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs, reason = "each variant is the Python class of that name")]
+pub enum ExceptionKind {
+    Exception,
+    ArithmeticError,
+    AssertionError,
+    IndexError,
+    KeyError,
+    LookupError,
+    MemoryError,
+    NotImplementedError,
+    OverflowError,
+    RuntimeError,
+    StopIteration,
+    TypeError,
+    ValueError,
+    ZeroDivisionError,
+}
+
+impl ExceptionKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ExceptionKind; 14] = [
+        ExceptionKind::Exception,
+        ExceptionKind::ArithmeticError,
+        ExceptionKind::AssertionError,
+        ExceptionKind::IndexError,
+        ExceptionKind::KeyError,
+        ExceptionKind::LookupError,
+        ExceptionKind::MemoryError,
+        ExceptionKind::NotImplementedError,
+        ExceptionKind::OverflowError,
+        ExceptionKind::RuntimeError,
+        ExceptionKind::StopIteration,
+        ExceptionKind::TypeError,
+        ExceptionKind::ValueError,
+        ExceptionKind::ZeroDivisionError,
+    ];
+
+    /// The Python class name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExceptionKind::Exception => "Exception",
+            ExceptionKind::ArithmeticError => "ArithmeticError",
+            ExceptionKind::AssertionError => "AssertionError",
+            ExceptionKind::IndexError => "IndexError",
+            ExceptionKind::KeyError => "KeyError",
+            ExceptionKind::LookupError => "LookupError",
+            ExceptionKind::MemoryError => "MemoryError",
+            ExceptionKind::NotImplementedError => "NotImplementedError",
+            ExceptionKind::OverflowError => "OverflowError",
+            ExceptionKind::RuntimeError => "RuntimeError",
+            ExceptionKind::StopIteration => "StopIteration",
+            ExceptionKind::TypeError => "TypeError",
+            ExceptionKind::ValueError => "ValueError",
+            ExceptionKind::ZeroDivisionError => "ZeroDivisionError",
+        }
+    }
+
+    /// The kind with this Python class name.
+    pub fn from_name(name: &str) -> Option<ExceptionKind> {
+        ExceptionKind::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+}
+
+/// How a `parfor` reduction combines partial results. Partial results of different threads
+/// combine in an unspecified order (float sums are reassociated, as in Numba).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReduceOp {
+    /// `+` on integers (wrapping), floats or complex numbers; identity 0.
+    Add,
+    /// `*` on integers (wrapping), floats or complex numbers; identity 1.
+    Mul,
+    /// The smaller of two integers or floats (NaN propagation unspecified).
+    Min,
+    /// The larger of two integers or floats (NaN propagation unspecified).
+    Max,
+    /// Bitwise and of integers or bools.
+    And,
+    /// Bitwise or of integers or bools.
+    Or,
+    /// Bitwise xor of integers or bools.
+    Xor,
+}
+
+impl ReduceOp {
+    /// Every operator, in declaration order.
+    pub const ALL: [ReduceOp; 7] = [
+        ReduceOp::Add,
+        ReduceOp::Mul,
+        ReduceOp::Min,
+        ReduceOp::Max,
+        ReduceOp::And,
+        ReduceOp::Or,
+        ReduceOp::Xor,
+    ];
+
+    /// The text spelling.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReduceOp::Add => "add",
+            ReduceOp::Mul => "mul",
+            ReduceOp::Min => "min",
+            ReduceOp::Max => "max",
+            ReduceOp::And => "and",
+            ReduceOp::Or => "or",
+            ReduceOp::Xor => "xor",
+        }
+    }
+
+    /// The operator with this text spelling.
+    pub fn from_name(name: &str) -> Option<ReduceOp> {
+        ReduceOp::ALL.into_iter().find(|op| op.name() == name)
+    }
+
+    /// Whether the operator combines values of scalar type `ty`.
+    pub fn accepts(self, ty: ScalarType) -> bool {
+        match self {
+            ReduceOp::Add | ReduceOp::Mul => ty.is_integer() || ty.is_float() || ty.is_complex(),
+            ReduceOp::Min | ReduceOp::Max => ty.is_integer() || ty.is_float(),
+            ReduceOp::And | ReduceOp::Or | ReduceOp::Xor => ty.is_integer() || ty == ScalarType::Bool,
+        }
+    }
+}
+
+/// An operation, with the immediates (constants, condition codes, callee, ...) it carries.
+///
+/// Value operands, branch targets and owned regions live beside it in
+/// [`InstData`](crate::InstData); the comment on each variant gives their shape.
+/// Integer operations wrap (two's complement) like Numba's; "undefined" results below mean
+/// any value of the type may come out, never that the program may misbehave otherwise.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Opcode {
+    // ---- constants (no operands, one result) ----
+    /// An integer constant of integer type `ty`; `value` must fit the type.
+    Iconst {
+        /// The integer type of the result.
+        ty: ScalarType,
+        /// The mathematical value.
+        value: i128,
+    },
+    /// A float constant. `bits` are the IEEE bits of the value as an `f64`; a `float32`
+    /// constant holds a value exactly representable as `f32`.
+    Fconst {
+        /// The float type of the result.
+        ty: ScalarType,
+        /// `f64::to_bits` of the value.
+        bits: u64,
+    },
+    /// A complex constant, parts stored like [`Opcode::Fconst`]'s value.
+    Cconst {
+        /// The complex type of the result.
+        ty: ScalarType,
+        /// `f64::to_bits` of the real part.
+        real_bits: u64,
+        /// `f64::to_bits` of the imaginary part.
+        imag_bits: u64,
+    },
+    /// `True` or `False`.
+    Bconst(bool),
+    /// `None`.
+    NoneConst,
+    /// A string literal (for `print`).
+    Sconst(Box<str>),
+
+    // ---- integer arithmetic: operands of one integer type, result of that type ----
+    /// Wrapping addition.
+    Iadd,
+    /// Wrapping subtraction.
+    Isub,
+    /// Wrapping multiplication.
+    Imul,
+    /// Wrapping negation (one operand).
+    Ineg,
+    /// Python `//`: quotient rounded toward negative infinity. Undefined for a zero divisor.
+    IfloorDiv,
+    /// Python `%`: remainder with the sign of the divisor. Undefined for a zero divisor.
+    Imod,
+    /// C division, rounding toward zero. Undefined for a zero divisor.
+    Idiv,
+    /// C remainder, with the sign of the dividend. Undefined for a zero divisor.
+    Irem,
+    /// Shift left. Undefined for amounts outside `0..bits`.
+    Ishl,
+    /// Shift right: arithmetic for signed types, logical for unsigned ones. Undefined for
+    /// amounts outside `0..bits`.
+    Ishr,
+    /// Bitwise and; also on `bool`.
+    Iand,
+    /// Bitwise or; also on `bool`.
+    Ior,
+    /// Bitwise xor; also on `bool`.
+    Ixor,
+    /// Bitwise not (one operand); on `bool` it is logical not.
+    Inot,
+    /// Integer power by squaring, wrapping. Undefined for a negative exponent.
+    Ipow,
+
+    // ---- float arithmetic: operands of one float type, IEEE results ----
+    /// Addition.
+    Fadd,
+    /// Subtraction.
+    Fsub,
+    /// Multiplication.
+    Fmul,
+    /// True division (IEEE: `x / 0.0` is an infinity or NaN).
+    Fdiv,
+    /// Python `//` on floats: `floor(x / y)` computed as CPython's `float.__floordiv__`.
+    FfloorDiv,
+    /// Python `%` on floats: remainder with the sign of the divisor.
+    Fmod,
+    /// C `fmod` (`math.fmod`): remainder with the sign of the dividend.
+    Frem,
+    /// `x ** y` (C `pow`).
+    Fpow,
+    /// Negation (one operand).
+    Fneg,
+
+    // ---- complex arithmetic ----
+    /// Addition of two complex numbers of one type.
+    Cadd,
+    /// Subtraction.
+    Csub,
+    /// Multiplication.
+    Cmul,
+    /// Division (Python's algorithm).
+    Cdiv,
+    /// `z ** w`.
+    Cpow,
+    /// Negation (one operand).
+    Cneg,
+    /// Complex conjugate (one operand).
+    Cconj,
+    /// The real part (one complex operand; result of the real type of that precision).
+    Creal,
+    /// The imaginary part.
+    Cimag,
+    /// A complex number from a real and an imaginary part of one float type.
+    Cmake,
+
+    // ---- comparisons and selection ----
+    /// Compare two integers (or bools) of one type; result `bool`.
+    Icmp(IntCC),
+    /// Compare two floats of one type; result `bool`. Complex operands allow `eq`/`ne` only.
+    Fcmp(FloatCC),
+    /// `select cond, a, b`: `a` if the bool `cond` is true, else `b`; any type.
+    Select,
+
+    // ---- conversions ----
+    /// Convert one scalar to scalar type `to` (any pair, `from` is the operand's type):
+    /// integers wrap or extend by sign; float to integer truncates toward zero (undefined
+    /// outside the target range); to bool is `!= 0`; complex to real takes the real part.
+    Convert(ScalarType),
+
+    // ---- calls ----
+    /// Call a function declared in the preamble; operands are the arguments, one result.
+    Call(FuncRef),
+    /// Call a math intrinsic; operands are the arguments, one result.
+    CallIntrinsic(Intrinsic),
+
+    // ---- tuples ----
+    /// Build a tuple of the operands.
+    TupleMake,
+    /// Element `index` of the tuple operand.
+    TupleGet(u32),
+
+    // ---- side effects ----
+    /// Print the operands separated by spaces and a newline, like Python's `print`.
+    Print,
+
+    // ---- terminators ----
+    /// Jump to one target, passing its block arguments.
+    Jump,
+    /// `brif cond, then_target, else_target`: one bool operand and two targets.
+    Brif,
+    /// Return the one operand from the function; only in the function's body region.
+    Return,
+    /// End an iteration of the enclosing structured op, passing its next carried values;
+    /// only in a structured op's region.
+    Yield,
+    /// Raise a Python exception in the caller.
+    Raise {
+        /// The exception class.
+        kind: ExceptionKind,
+        /// The exception message.
+        message: Box<str>,
+    },
+    /// Control never reaches this point.
+    Unreachable,
+
+    // ---- structured loops: own one region ----
+    /// A counted loop with Python `range` semantics.
+    ///
+    /// Operands: `start, stop, step` (one integer type, `step != 0`, may be negative), then
+    /// the initial values of the loop-carried values. The region's entry block has the
+    /// parameters `(induction_variable, carried...)`; every exit path of the region ends in
+    /// `yield next_carried...` (or raises). The results are the final carried values (the
+    /// initial ones if the loop runs zero times).
+    For,
+    /// A parallel loop over the Cartesian product of `n_dims` ranges.
+    ///
+    /// Operands: `start, stop, step` for each dimension, then `init, identity` for each
+    /// reduction. The region's entry block has the parameters `(index per dimension,
+    /// accumulator per reduction)`; each path ends in `yield next_accumulators...`.
+    /// Iterations may run in any order and concurrently: each worker starts its accumulators
+    /// at the identities, and result `k` is `init_k` combined with every worker's partial
+    /// result by `reductions[k]`.
+    Parfor {
+        /// The number of dimensions of the iteration space (at least 1).
+        n_dims: u32,
+        /// One combining operator per reduction.
+        reductions: Vec<ReduceOp>,
+    },
+}
+
+/// The broad class of an opcode, which fixes how many targets and regions it has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpcodeClass {
+    /// An ordinary instruction: neither a terminator nor a structured op.
+    Plain,
+    /// A terminator that branches to blocks (`jump`, `brif`).
+    Branch,
+    /// A terminator that leaves its region without branching (`return`, `yield`, `raise`,
+    /// `unreachable`).
+    Exit,
+    /// A structured op that owns one region (`for`, `parfor`).
+    Structured,
+}
+
+impl Opcode {
+    /// The mnemonic in the text format (`iadd`, `call_intrinsic`, `for`). Typed constants and
+    /// `convert` print a `.type` suffix after it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Opcode::Iconst { .. } => "iconst",
+            Opcode::Fconst { .. } => "fconst",
+            Opcode::Cconst { .. } => "cconst",
+            Opcode::Bconst(_) => "bconst",
+            Opcode::NoneConst => "noneconst",
+            Opcode::Sconst(_) => "sconst",
+            Opcode::Iadd => "iadd",
+            Opcode::Isub => "isub",
+            Opcode::Imul => "imul",
+            Opcode::Ineg => "ineg",
+            Opcode::IfloorDiv => "ifloordiv",
+            Opcode::Imod => "imod",
+            Opcode::Idiv => "idiv",
+            Opcode::Irem => "irem",
+            Opcode::Ishl => "ishl",
+            Opcode::Ishr => "ishr",
+            Opcode::Iand => "iand",
+            Opcode::Ior => "ior",
+            Opcode::Ixor => "ixor",
+            Opcode::Inot => "inot",
+            Opcode::Ipow => "ipow",
+            Opcode::Fadd => "fadd",
+            Opcode::Fsub => "fsub",
+            Opcode::Fmul => "fmul",
+            Opcode::Fdiv => "fdiv",
+            Opcode::FfloorDiv => "ffloordiv",
+            Opcode::Fmod => "fmod",
+            Opcode::Frem => "frem",
+            Opcode::Fpow => "fpow",
+            Opcode::Fneg => "fneg",
+            Opcode::Cadd => "cadd",
+            Opcode::Csub => "csub",
+            Opcode::Cmul => "cmul",
+            Opcode::Cdiv => "cdiv",
+            Opcode::Cpow => "cpow",
+            Opcode::Cneg => "cneg",
+            Opcode::Cconj => "cconj",
+            Opcode::Creal => "creal",
+            Opcode::Cimag => "cimag",
+            Opcode::Cmake => "cmake",
+            Opcode::Icmp(_) => "icmp",
+            Opcode::Fcmp(_) => "fcmp",
+            Opcode::Select => "select",
+            Opcode::Convert(_) => "convert",
+            Opcode::Call(_) => "call",
+            Opcode::CallIntrinsic(_) => "call_intrinsic",
+            Opcode::TupleMake => "tuple_make",
+            Opcode::TupleGet(_) => "tuple_get",
+            Opcode::Print => "print",
+            Opcode::Jump => "jump",
+            Opcode::Brif => "brif",
+            Opcode::Return => "return",
+            Opcode::Yield => "yield",
+            Opcode::Raise { .. } => "raise",
+            Opcode::Unreachable => "unreachable",
+            Opcode::For => "for",
+            Opcode::Parfor { .. } => "parfor",
+        }
+    }
+
+    /// The opcodes that carry no immediates, targets or regions and print as
+    /// `name v1, v2, ...`; the parser looks mnemonics up here.
+    pub const SIMPLE: [Opcode; 41] = [
+        Opcode::NoneConst,
+        Opcode::Iadd,
+        Opcode::Isub,
+        Opcode::Imul,
+        Opcode::Ineg,
+        Opcode::IfloorDiv,
+        Opcode::Imod,
+        Opcode::Idiv,
+        Opcode::Irem,
+        Opcode::Ishl,
+        Opcode::Ishr,
+        Opcode::Iand,
+        Opcode::Ior,
+        Opcode::Ixor,
+        Opcode::Inot,
+        Opcode::Ipow,
+        Opcode::Fadd,
+        Opcode::Fsub,
+        Opcode::Fmul,
+        Opcode::Fdiv,
+        Opcode::FfloorDiv,
+        Opcode::Fmod,
+        Opcode::Frem,
+        Opcode::Fpow,
+        Opcode::Fneg,
+        Opcode::Cadd,
+        Opcode::Csub,
+        Opcode::Cmul,
+        Opcode::Cdiv,
+        Opcode::Cpow,
+        Opcode::Cneg,
+        Opcode::Cconj,
+        Opcode::Creal,
+        Opcode::Cimag,
+        Opcode::Cmake,
+        Opcode::Select,
+        Opcode::TupleMake,
+        Opcode::Print,
+        Opcode::Return,
+        Opcode::Yield,
+        Opcode::Unreachable,
+    ];
+
+    /// The broad class of the opcode.
+    pub fn class(&self) -> OpcodeClass {
+        match self {
+            Opcode::Jump | Opcode::Brif => OpcodeClass::Branch,
+            Opcode::Return | Opcode::Yield | Opcode::Raise { .. } | Opcode::Unreachable => OpcodeClass::Exit,
+            Opcode::For | Opcode::Parfor { .. } => OpcodeClass::Structured,
+            _ => OpcodeClass::Plain,
+        }
+    }
+
+    /// Whether the opcode ends a block.
+    pub fn is_terminator(&self) -> bool {
+        matches!(self.class(), OpcodeClass::Branch | OpcodeClass::Exit)
+    }
+
+    /// How many branch targets an instruction with this opcode has.
+    pub fn n_targets(&self) -> usize {
+        match self {
+            Opcode::Jump => 1,
+            Opcode::Brif => 2,
+            _ => 0,
+        }
+    }
+
+    /// How many regions an instruction with this opcode owns.
+    pub fn n_regions(&self) -> usize {
+        match self.class() {
+            OpcodeClass::Structured => 1,
+            _ => 0,
+        }
+    }
+
+    /// Whether removing an unused instruction of this opcode keeps the program's meaning:
+    /// no side effect, no control flow, no region. (Undefined results, such as division by
+    /// zero, are not side effects: lowering put the check that raises before them.)
+    pub fn is_pure(&self) -> bool {
+        match self {
+            Opcode::Call(_) | Opcode::Print | Opcode::For | Opcode::Parfor { .. } => false,
+            other => !other.is_terminator(),
+        }
+    }
+
+    /// A float constant of type `ty` (a `float32` constant is rounded to `f32` first).
+    pub fn fconst(ty: ScalarType, value: f64) -> Opcode {
+        Opcode::Fconst { ty, bits: float_bits_for(ty, value) }
+    }
+
+    /// A complex constant of type `ty` (a `complex64` constant's parts are rounded to `f32`).
+    pub fn cconst(ty: ScalarType, real: f64, imag: f64) -> Opcode {
+        Opcode::Cconst { ty, real_bits: float_bits_for(ty, real), imag_bits: float_bits_for(ty, imag) }
+    }
+}
+
+/// The stored bits of a float immediate of type `ty`: single-precision types are rounded
+/// to `f32` first so that the immediate is exactly what the type can hold.
+pub(crate) fn float_bits_for(ty: ScalarType, value: f64) -> u64 {
+    if ty.real_part() == ScalarType::Float32 { f64::from(value as f32).to_bits() } else { value.to_bits() }
+}
+
+impl fmt::Display for Opcode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simple_opcodes_have_distinct_names() {
+        let mut names: Vec<&str> = Opcode::SIMPLE.iter().map(Opcode::name).collect();
+        names.sort_unstable();
+        let count = names.len();
+        names.dedup();
+        assert_eq!(names.len(), count);
+    }
+
+    #[test]
+    fn float32_immediates_are_rounded() {
+        let Opcode::Fconst { bits, .. } = Opcode::fconst(ScalarType::Float32, 0.1) else {
+            unreachable!("fconst builds Fconst")
+        };
+        assert_eq!(f64::from_bits(bits), f64::from(0.1f32));
+    }
+
+    #[test]
+    fn classes() {
+        assert!(Opcode::Brif.is_terminator() && Opcode::Brif.n_targets() == 2);
+        assert!(!Opcode::For.is_terminator() && Opcode::For.n_regions() == 1);
+        assert!(Opcode::Iadd.is_pure() && !Opcode::Print.is_pure() && !Opcode::Yield.is_pure());
+    }
+}

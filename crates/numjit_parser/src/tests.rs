@@ -1,0 +1,739 @@
+//! Unit tests of the parser: trees (compared with CPython 3.11's `ast.dump`), precedence,
+//! strings, f-strings, error messages, ranges and pathological inputs.
+
+mod dump;
+
+use numjit_ast::visitor::{self, Visitor};
+use numjit_ast::{Expr, Ranged};
+
+use super::*;
+
+/// Parses `source` and compares the tree with CPython's `ast.dump` of it.
+fn check(source: &str, expected: &str) {
+    let parsed = parse_module(source);
+    assert!(parsed.errors.is_empty(), "{source:?} failed: {:?}", parsed.errors);
+    assert_eq!(dump::module(&parsed.module), expected, "source: {source:?}");
+    check_ranges(source, &parsed.module);
+}
+
+/// Parses `source` and checks the first error's message.
+fn check_error(source: &str, expected: &str) -> ParseError {
+    let parsed = parse_module(source);
+    let Some(error) = parsed.errors.first() else {
+        panic!("{source:?} parsed: {}", dump::module(&parsed.module))
+    };
+    assert_eq!(error.message(), expected, "source: {source:?}");
+    assert!(usize::from(error.range.end()) <= source.len(), "{source:?}: {error:?}");
+    error.clone()
+}
+
+/// Every node's range lies inside the source and inside its parent's.
+struct RangeChecker {
+    stack: Vec<TextRange>,
+    violations: Vec<String>,
+}
+
+impl RangeChecker {
+    fn enter(&mut self, what: &str, range: TextRange) {
+        if let Some(parent) = self.stack.last()
+            && !parent.contains_range(range)
+        {
+            self.violations.push(format!("{what} {range:?} outside {parent:?}"));
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for RangeChecker {
+    fn visit_stmt(&mut self, stmt: &'a ast::Stmt) {
+        self.enter("stmt", stmt.range());
+        self.stack.push(stmt.range());
+        visitor::walk_stmt(self, stmt);
+        self.stack.pop();
+    }
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        self.enter("expr", expr.range());
+        self.stack.push(expr.range());
+        visitor::walk_expr(self, expr);
+        self.stack.pop();
+    }
+    fn visit_pattern(&mut self, pattern: &'a ast::Pattern) {
+        self.enter("pattern", pattern.range());
+        self.stack.push(pattern.range());
+        visitor::walk_pattern(self, pattern);
+        self.stack.pop();
+    }
+    fn visit_identifier(&mut self, identifier: &'a ast::Identifier) {
+        self.enter("identifier", identifier.range);
+    }
+}
+
+fn check_ranges(source: &str, module: &ast::ModModule) {
+    let mut checker =
+        RangeChecker { stack: vec![TextRange::up_to(text_size(source.len()))], violations: Vec::new() };
+    checker.visit_body(&module.body);
+    assert!(checker.violations.is_empty(), "{source:?}: {:#?}", checker.violations);
+}
+
+/// (source, `ast.dump(ast.parse(source))` from CPython 3.11)
+const TREES: &[(&str, &str)] = &[
+    (
+        "x = 1\n",
+        "Module(body=[Assign(targets=[Name(id='x', ctx=Store())], value=Constant(value=1))], type_ignores=[])",
+    ),
+    (
+        "a = b = c\n",
+        "Module(body=[Assign(targets=[Name(id='a', ctx=Store()), Name(id='b', ctx=Store())], value=Name(id='c', ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "a, *b = c\n",
+        "Module(body=[Assign(targets=[Tuple(elts=[Name(id='a', ctx=Store()), Starred(value=Name(id='b', ctx=Store()), ctx=Store())], ctx=Store())], value=Name(id='c', ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "x += 1\n",
+        "Module(body=[AugAssign(target=Name(id='x', ctx=Store()), op=Add(), value=Constant(value=1))], type_ignores=[])",
+    ),
+    (
+        "x: int = 1\n",
+        "Module(body=[AnnAssign(target=Name(id='x', ctx=Store()), annotation=Name(id='int', ctx=Load()), value=Constant(value=1), simple=1)], type_ignores=[])",
+    ),
+    (
+        "(x): int\n",
+        "Module(body=[AnnAssign(target=Name(id='x', ctx=Store()), annotation=Name(id='int', ctx=Load()), simple=0)], type_ignores=[])",
+    ),
+    (
+        "a.b: int\n",
+        "Module(body=[AnnAssign(target=Attribute(value=Name(id='a', ctx=Load()), attr='b', ctx=Store()), annotation=Name(id='int', ctx=Load()), simple=0)], type_ignores=[])",
+    ),
+    (
+        "a[0]: int = yield\n",
+        "Module(body=[AnnAssign(target=Subscript(value=Name(id='a', ctx=Load()), slice=Constant(value=0), ctx=Store()), annotation=Name(id='int', ctx=Load()), value=Yield(), simple=0)], type_ignores=[])",
+    ),
+    (
+        "x = yield a, b\n",
+        "Module(body=[Assign(targets=[Name(id='x', ctx=Store())], value=Yield(value=Tuple(elts=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())], ctx=Load())))], type_ignores=[])",
+    ),
+    (
+        "del a, (b, c), d[0], e.f\n",
+        "Module(body=[Delete(targets=[Name(id='a', ctx=Del()), Tuple(elts=[Name(id='b', ctx=Del()), Name(id='c', ctx=Del())], ctx=Del()), Subscript(value=Name(id='d', ctx=Load()), slice=Constant(value=0), ctx=Del()), Attribute(value=Name(id='e', ctx=Load()), attr='f', ctx=Del())])], type_ignores=[])",
+    ),
+    (
+        "for x, *y in z: pass\n",
+        "Module(body=[For(target=Tuple(elts=[Name(id='x', ctx=Store()), Starred(value=Name(id='y', ctx=Store()), ctx=Store())], ctx=Store()), iter=Name(id='z', ctx=Load()), body=[Pass()], orelse=[])], type_ignores=[])",
+    ),
+    (
+        "async def f():\n    async for x in y: pass\n    async with a as b, c: pass\n    await x\n",
+        "Module(body=[AsyncFunctionDef(name='f', args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=[AsyncFor(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), body=[Pass()], orelse=[]), AsyncWith(items=[withitem(context_expr=Name(id='a', ctx=Load()), optional_vars=Name(id='b', ctx=Store())), withitem(context_expr=Name(id='c', ctx=Load()))], body=[Pass()]), Expr(value=Await(value=Name(id='x', ctx=Load())))], decorator_list=[])], type_ignores=[])",
+    ),
+    (
+        "while x: break\nelse: continue\n",
+        "Module(body=[While(test=Name(id='x', ctx=Load()), body=[Break()], orelse=[Continue()])], type_ignores=[])",
+    ),
+    (
+        "if a: pass\nelif b: pass\nelif c: pass\nelse: pass\n",
+        "Module(body=[If(test=Name(id='a', ctx=Load()), body=[Pass()], orelse=[If(test=Name(id='b', ctx=Load()), body=[Pass()], orelse=[If(test=Name(id='c', ctx=Load()), body=[Pass()], orelse=[Pass()])])])], type_ignores=[])",
+    ),
+    (
+        "try: pass\nexcept E as e: pass\nexcept: pass\nelse: pass\nfinally: pass\n",
+        "Module(body=[Try(body=[Pass()], handlers=[ExceptHandler(type=Name(id='E', ctx=Load()), name='e', body=[Pass()]), ExceptHandler(body=[Pass()])], orelse=[Pass()], finalbody=[Pass()])], type_ignores=[])",
+    ),
+    (
+        "try: pass\nexcept* E: pass\nexcept* (F, G) as g: pass\n",
+        "Module(body=[TryStar(body=[Pass()], handlers=[ExceptHandler(type=Name(id='E', ctx=Load()), body=[Pass()]), ExceptHandler(type=Tuple(elts=[Name(id='F', ctx=Load()), Name(id='G', ctx=Load())], ctx=Load()), name='g', body=[Pass()])], orelse=[], finalbody=[])], type_ignores=[])",
+    ),
+    (
+        "try: pass\nfinally: pass\n",
+        "Module(body=[Try(body=[Pass()], handlers=[], orelse=[], finalbody=[Pass()])], type_ignores=[])",
+    ),
+    (
+        "with (a, b): pass\n",
+        "Module(body=[With(items=[withitem(context_expr=Name(id='a', ctx=Load())), withitem(context_expr=Name(id='b', ctx=Load()))], body=[Pass()])], type_ignores=[])",
+    ),
+    (
+        "with (a, b) as c: pass\n",
+        "Module(body=[With(items=[withitem(context_expr=Tuple(elts=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())], ctx=Load()), optional_vars=Name(id='c', ctx=Store()))], body=[Pass()])], type_ignores=[])",
+    ),
+    (
+        "with ((a, b)): pass\n",
+        "Module(body=[With(items=[withitem(context_expr=Tuple(elts=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())], ctx=Load()))], body=[Pass()])], type_ignores=[])",
+    ),
+    (
+        "with (a as b, c): pass\n",
+        "Module(body=[With(items=[withitem(context_expr=Name(id='a', ctx=Load()), optional_vars=Name(id='b', ctx=Store())), withitem(context_expr=Name(id='c', ctx=Load()))], body=[Pass()])], type_ignores=[])",
+    ),
+    (
+        "with (a, b as c,): pass\n",
+        "Module(body=[With(items=[withitem(context_expr=Name(id='a', ctx=Load())), withitem(context_expr=Name(id='b', ctx=Load()), optional_vars=Name(id='c', ctx=Store()))], body=[Pass()])], type_ignores=[])",
+    ),
+    (
+        "with (a, b)[0]: pass\n",
+        "Module(body=[With(items=[withitem(context_expr=Subscript(value=Tuple(elts=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())], ctx=Load()), slice=Constant(value=0), ctx=Load()))], body=[Pass()])], type_ignores=[])",
+    ),
+    (
+        "with a, (b): pass\n",
+        "Module(body=[With(items=[withitem(context_expr=Name(id='a', ctx=Load())), withitem(context_expr=Name(id='b', ctx=Load()))], body=[Pass()])], type_ignores=[])",
+    ),
+    (
+        "with (yield): pass\n",
+        "Module(body=[With(items=[withitem(context_expr=Yield())], body=[Pass()])], type_ignores=[])",
+    ),
+    (
+        "def f(a, b=1, /, c=2, *args, d, e=3, **kw) -> int: pass\n",
+        "Module(body=[FunctionDef(name='f', args=arguments(posonlyargs=[arg(arg='a'), arg(arg='b')], args=[arg(arg='c')], vararg=arg(arg='args'), kwonlyargs=[arg(arg='d'), arg(arg='e')], kw_defaults=[None, Constant(value=3)], kwarg=arg(arg='kw'), defaults=[Constant(value=1), Constant(value=2)]), body=[Pass()], decorator_list=[], returns=Name(id='int', ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "def f(*, a): pass\n",
+        "Module(body=[FunctionDef(name='f', args=arguments(posonlyargs=[], args=[], kwonlyargs=[arg(arg='a')], kw_defaults=[None], defaults=[]), body=[Pass()], decorator_list=[])], type_ignores=[])",
+    ),
+    (
+        "def f(a: int, *b: str, c: 'x' = 1, **d: float): pass\n",
+        "Module(body=[FunctionDef(name='f', args=arguments(posonlyargs=[], args=[arg(arg='a', annotation=Name(id='int', ctx=Load()))], vararg=arg(arg='b', annotation=Name(id='str', ctx=Load())), kwonlyargs=[arg(arg='c', annotation=Constant(value='x'))], kw_defaults=[Constant(value=1)], kwarg=arg(arg='d', annotation=Name(id='float', ctx=Load())), defaults=[]), body=[Pass()], decorator_list=[])], type_ignores=[])",
+    ),
+    (
+        "def f(*args: *Ts): pass\n",
+        "Module(body=[FunctionDef(name='f', args=arguments(posonlyargs=[], args=[], vararg=arg(arg='args', annotation=Starred(value=Name(id='Ts', ctx=Load()), ctx=Load())), kwonlyargs=[], kw_defaults=[], defaults=[]), body=[Pass()], decorator_list=[])], type_ignores=[])",
+    ),
+    (
+        "@d\n@e.f(1)\n@(lambda f: f)\ndef g(): pass\n",
+        "Module(body=[FunctionDef(name='g', args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=[Pass()], decorator_list=[Name(id='d', ctx=Load()), Call(func=Attribute(value=Name(id='e', ctx=Load()), attr='f', ctx=Load()), args=[Constant(value=1)], keywords=[]), Lambda(args=arguments(posonlyargs=[], args=[arg(arg='f')], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Name(id='f', ctx=Load()))])], type_ignores=[])",
+    ),
+    (
+        "@dec\nclass A(B, metaclass=M, **kw): pass\n",
+        "Module(body=[ClassDef(name='A', bases=[Name(id='B', ctx=Load())], keywords=[keyword(arg='metaclass', value=Name(id='M', ctx=Load())), keyword(value=Name(id='kw', ctx=Load()))], body=[Pass()], decorator_list=[Name(id='dec', ctx=Load())])], type_ignores=[])",
+    ),
+    (
+        "class A: pass\n",
+        "Module(body=[ClassDef(name='A', bases=[], keywords=[], body=[Pass()], decorator_list=[])], type_ignores=[])",
+    ),
+    (
+        "class A(): pass\n",
+        "Module(body=[ClassDef(name='A', bases=[], keywords=[], body=[Pass()], decorator_list=[])], type_ignores=[])",
+    ),
+    ("return\n", "Module(body=[Return()], type_ignores=[])"),
+    (
+        "return *a, b\n",
+        "Module(body=[Return(value=Tuple(elts=[Starred(value=Name(id='a', ctx=Load()), ctx=Load()), Name(id='b', ctx=Load())], ctx=Load()))], type_ignores=[])",
+    ),
+    ("raise\n", "Module(body=[Raise()], type_ignores=[])"),
+    (
+        "raise E from F\n",
+        "Module(body=[Raise(exc=Name(id='E', ctx=Load()), cause=Name(id='F', ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "assert x, 'm'\n",
+        "Module(body=[Assert(test=Name(id='x', ctx=Load()), msg=Constant(value='m'))], type_ignores=[])",
+    ),
+    (
+        "import a.b.c as d, e\n",
+        "Module(body=[Import(names=[alias(name='a.b.c', asname='d'), alias(name='e')])], type_ignores=[])",
+    ),
+    ("from . import x\n", "Module(body=[ImportFrom(names=[alias(name='x')], level=1)], type_ignores=[])"),
+    (
+        "from ...a.b import (c as d, e,)\n",
+        "Module(body=[ImportFrom(module='a.b', names=[alias(name='c', asname='d'), alias(name='e')], level=3)], type_ignores=[])",
+    ),
+    ("from .... import *\n", "Module(body=[ImportFrom(names=[alias(name='*')], level=4)], type_ignores=[])"),
+    ("global a, b\n", "Module(body=[Global(names=['a', 'b'])], type_ignores=[])"),
+    ("nonlocal a\n", "Module(body=[Nonlocal(names=['a'])], type_ignores=[])"),
+    ("pass; pass;\n", "Module(body=[Pass(), Pass()], type_ignores=[])"),
+    (
+        "lambda: 0\n",
+        "Module(body=[Expr(value=Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Constant(value=0)))], type_ignores=[])",
+    ),
+    (
+        "lambda a, b=1, *c, d, e=2, **f: a\n",
+        "Module(body=[Expr(value=Lambda(args=arguments(posonlyargs=[], args=[arg(arg='a'), arg(arg='b')], vararg=arg(arg='c'), kwonlyargs=[arg(arg='d'), arg(arg='e')], kw_defaults=[None, Constant(value=2)], kwarg=arg(arg='f'), defaults=[Constant(value=1)]), body=Name(id='a', ctx=Load())))], type_ignores=[])",
+    ),
+    (
+        "lambda *, a: a\n",
+        "Module(body=[Expr(value=Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[arg(arg='a')], kw_defaults=[None], defaults=[]), body=Name(id='a', ctx=Load())))], type_ignores=[])",
+    ),
+    (
+        "lambda a, /, b: a\n",
+        "Module(body=[Expr(value=Lambda(args=arguments(posonlyargs=[arg(arg='a')], args=[arg(arg='b')], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Name(id='a', ctx=Load())))], type_ignores=[])",
+    ),
+    (
+        "x if y else z\n",
+        "Module(body=[Expr(value=IfExp(test=Name(id='y', ctx=Load()), body=Name(id='x', ctx=Load()), orelse=Name(id='z', ctx=Load())))], type_ignores=[])",
+    ),
+    (
+        "a or b or c\n",
+        "Module(body=[Expr(value=BoolOp(op=Or(), values=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load()), Name(id='c', ctx=Load())]))], type_ignores=[])",
+    ),
+    (
+        "(a or b) or c\n",
+        "Module(body=[Expr(value=BoolOp(op=Or(), values=[BoolOp(op=Or(), values=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())]), Name(id='c', ctx=Load())]))], type_ignores=[])",
+    ),
+    (
+        "a and b or c and d\n",
+        "Module(body=[Expr(value=BoolOp(op=Or(), values=[BoolOp(op=And(), values=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())]), BoolOp(op=And(), values=[Name(id='c', ctx=Load()), Name(id='d', ctx=Load())])]))], type_ignores=[])",
+    ),
+    (
+        "not a and not b\n",
+        "Module(body=[Expr(value=BoolOp(op=And(), values=[UnaryOp(op=Not(), operand=Name(id='a', ctx=Load())), UnaryOp(op=Not(), operand=Name(id='b', ctx=Load()))]))], type_ignores=[])",
+    ),
+    (
+        "a < b <= c != d in e not in f is g is not h\n",
+        "Module(body=[Expr(value=Compare(left=Name(id='a', ctx=Load()), ops=[Lt(), LtE(), NotEq(), In(), NotIn(), Is(), IsNot()], comparators=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load()), Name(id='d', ctx=Load()), Name(id='e', ctx=Load()), Name(id='f', ctx=Load()), Name(id='g', ctx=Load()), Name(id='h', ctx=Load())]))], type_ignores=[])",
+    ),
+    (
+        "a | b ^ c & d << e >> f + g - h * i / j // k % l @ m\n",
+        "Module(body=[Expr(value=BinOp(left=Name(id='a', ctx=Load()), op=BitOr(), right=BinOp(left=Name(id='b', ctx=Load()), op=BitXor(), right=BinOp(left=Name(id='c', ctx=Load()), op=BitAnd(), right=BinOp(left=BinOp(left=Name(id='d', ctx=Load()), op=LShift(), right=Name(id='e', ctx=Load())), op=RShift(), right=BinOp(left=BinOp(left=Name(id='f', ctx=Load()), op=Add(), right=Name(id='g', ctx=Load())), op=Sub(), right=BinOp(left=BinOp(left=BinOp(left=BinOp(left=BinOp(left=Name(id='h', ctx=Load()), op=Mult(), right=Name(id='i', ctx=Load())), op=Div(), right=Name(id='j', ctx=Load())), op=FloorDiv(), right=Name(id='k', ctx=Load())), op=Mod(), right=Name(id='l', ctx=Load())), op=MatMult(), right=Name(id='m', ctx=Load()))))))))], type_ignores=[])",
+    ),
+    (
+        "-x ** -y\n",
+        "Module(body=[Expr(value=UnaryOp(op=USub(), operand=BinOp(left=Name(id='x', ctx=Load()), op=Pow(), right=UnaryOp(op=USub(), operand=Name(id='y', ctx=Load())))))], type_ignores=[])",
+    ),
+    (
+        "-2 ** 2\n",
+        "Module(body=[Expr(value=UnaryOp(op=USub(), operand=BinOp(left=Constant(value=2), op=Pow(), right=Constant(value=2))))], type_ignores=[])",
+    ),
+    (
+        "~a + +b\n",
+        "Module(body=[Expr(value=BinOp(left=UnaryOp(op=Invert(), operand=Name(id='a', ctx=Load())), op=Add(), right=UnaryOp(op=UAdd(), operand=Name(id='b', ctx=Load()))))], type_ignores=[])",
+    ),
+    (
+        "a ** b ** c\n",
+        "Module(body=[Expr(value=BinOp(left=Name(id='a', ctx=Load()), op=Pow(), right=BinOp(left=Name(id='b', ctx=Load()), op=Pow(), right=Name(id='c', ctx=Load()))))], type_ignores=[])",
+    ),
+    (
+        "await a ** b\n",
+        "Module(body=[Expr(value=BinOp(left=Await(value=Name(id='a', ctx=Load())), op=Pow(), right=Name(id='b', ctx=Load())))], type_ignores=[])",
+    ),
+    (
+        "a.b.c(d)[e]\n",
+        "Module(body=[Expr(value=Subscript(value=Call(func=Attribute(value=Attribute(value=Name(id='a', ctx=Load()), attr='b', ctx=Load()), attr='c', ctx=Load()), args=[Name(id='d', ctx=Load())], keywords=[]), slice=Name(id='e', ctx=Load()), ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "f(a, *b, c=d, **e)\n",
+        "Module(body=[Expr(value=Call(func=Name(id='f', ctx=Load()), args=[Name(id='a', ctx=Load()), Starred(value=Name(id='b', ctx=Load()), ctx=Load())], keywords=[keyword(arg='c', value=Name(id='d', ctx=Load())), keyword(value=Name(id='e', ctx=Load()))]))], type_ignores=[])",
+    ),
+    (
+        "f(x for x in y)\n",
+        "Module(body=[Expr(value=Call(func=Name(id='f', ctx=Load()), args=[GeneratorExp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[], is_async=0)])], keywords=[]))], type_ignores=[])",
+    ),
+    (
+        "f(a)(b)(c)\n",
+        "Module(body=[Expr(value=Call(func=Call(func=Call(func=Name(id='f', ctx=Load()), args=[Name(id='a', ctx=Load())], keywords=[]), args=[Name(id='b', ctx=Load())], keywords=[]), args=[Name(id='c', ctx=Load())], keywords=[]))], type_ignores=[])",
+    ),
+    (
+        "a[1:2, ::3, ...]\n",
+        "Module(body=[Expr(value=Subscript(value=Name(id='a', ctx=Load()), slice=Tuple(elts=[Slice(lower=Constant(value=1), upper=Constant(value=2)), Slice(step=Constant(value=3)), Constant(value=Ellipsis)], ctx=Load()), ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "a[:]\n",
+        "Module(body=[Expr(value=Subscript(value=Name(id='a', ctx=Load()), slice=Slice(), ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "a[1:2:3]\n",
+        "Module(body=[Expr(value=Subscript(value=Name(id='a', ctx=Load()), slice=Slice(lower=Constant(value=1), upper=Constant(value=2), step=Constant(value=3)), ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "a[*b]\n",
+        "Module(body=[Expr(value=Subscript(value=Name(id='a', ctx=Load()), slice=Tuple(elts=[Starred(value=Name(id='b', ctx=Load()), ctx=Load())], ctx=Load()), ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "a[b:=1]\n",
+        "Module(body=[Expr(value=Subscript(value=Name(id='a', ctx=Load()), slice=NamedExpr(target=Name(id='b', ctx=Store()), value=Constant(value=1)), ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "a[1,]\n",
+        "Module(body=[Expr(value=Subscript(value=Name(id='a', ctx=Load()), slice=Tuple(elts=[Constant(value=1)], ctx=Load()), ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "a[b, *c]\n",
+        "Module(body=[Expr(value=Subscript(value=Name(id='a', ctx=Load()), slice=Tuple(elts=[Name(id='b', ctx=Load()), Starred(value=Name(id='c', ctx=Load()), ctx=Load())], ctx=Load()), ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "(x := 1)\n",
+        "Module(body=[Expr(value=NamedExpr(target=Name(id='x', ctx=Store()), value=Constant(value=1)))], type_ignores=[])",
+    ),
+    (
+        "[y := f(x), y**2]\n",
+        "Module(body=[Expr(value=List(elts=[NamedExpr(target=Name(id='y', ctx=Store()), value=Call(func=Name(id='f', ctx=Load()), args=[Name(id='x', ctx=Load())], keywords=[])), BinOp(left=Name(id='y', ctx=Load()), op=Pow(), right=Constant(value=2))], ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "[x for x in y if (z := x)]\n",
+        "Module(body=[Expr(value=ListComp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[NamedExpr(target=Name(id='z', ctx=Store()), value=Name(id='x', ctx=Load()))], is_async=0)]))], type_ignores=[])",
+    ),
+    (
+        "f(x := 1)\n",
+        "Module(body=[Expr(value=Call(func=Name(id='f', ctx=Load()), args=[NamedExpr(target=Name(id='x', ctx=Store()), value=Constant(value=1))], keywords=[]))], type_ignores=[])",
+    ),
+    (
+        "[x for x in y for z in w if a if b]\n",
+        "Module(body=[Expr(value=ListComp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[], is_async=0), comprehension(target=Name(id='z', ctx=Store()), iter=Name(id='w', ctx=Load()), ifs=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())], is_async=0)]))], type_ignores=[])",
+    ),
+    (
+        "{x: y for x, y in z}\n",
+        "Module(body=[Expr(value=DictComp(key=Name(id='x', ctx=Load()), value=Name(id='y', ctx=Load()), generators=[comprehension(target=Tuple(elts=[Name(id='x', ctx=Store()), Name(id='y', ctx=Store())], ctx=Store()), iter=Name(id='z', ctx=Load()), ifs=[], is_async=0)]))], type_ignores=[])",
+    ),
+    (
+        "{x for x in y}\n",
+        "Module(body=[Expr(value=SetComp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[], is_async=0)]))], type_ignores=[])",
+    ),
+    (
+        "(x async for x in y)\n",
+        "Module(body=[Expr(value=GeneratorExp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[], is_async=1)]))], type_ignores=[])",
+    ),
+    (
+        "[*a, *b]\n",
+        "Module(body=[Expr(value=List(elts=[Starred(value=Name(id='a', ctx=Load()), ctx=Load()), Starred(value=Name(id='b', ctx=Load()), ctx=Load())], ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "{*a, b}\n",
+        "Module(body=[Expr(value=Set(elts=[Starred(value=Name(id='a', ctx=Load()), ctx=Load()), Name(id='b', ctx=Load())]))], type_ignores=[])",
+    ),
+    (
+        "{**a, 'b': 1, **c}\n",
+        "Module(body=[Expr(value=Dict(keys=[None, Constant(value='b'), None], values=[Name(id='a', ctx=Load()), Constant(value=1), Name(id='c', ctx=Load())]))], type_ignores=[])",
+    ),
+    ("{}\n", "Module(body=[Expr(value=Dict(keys=[], values=[]))], type_ignores=[])"),
+    ("()\n", "Module(body=[Expr(value=Tuple(elts=[], ctx=Load()))], type_ignores=[])"),
+    ("(1,)\n", "Module(body=[Expr(value=Tuple(elts=[Constant(value=1)], ctx=Load()))], type_ignores=[])"),
+    (
+        "(1, 2)\n",
+        "Module(body=[Expr(value=Tuple(elts=[Constant(value=1), Constant(value=2)], ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "*a, b = 1, 2\n",
+        "Module(body=[Assign(targets=[Tuple(elts=[Starred(value=Name(id='a', ctx=Store()), ctx=Store()), Name(id='b', ctx=Store())], ctx=Store())], value=Tuple(elts=[Constant(value=1), Constant(value=2)], ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "[a, b] = c\n",
+        "Module(body=[Assign(targets=[List(elts=[Name(id='a', ctx=Store()), Name(id='b', ctx=Store())], ctx=Store())], value=Name(id='c', ctx=Load()))], type_ignores=[])",
+    ),
+    ("...\n", "Module(body=[Expr(value=Constant(value=Ellipsis))], type_ignores=[])"),
+    (
+        "None, True, False\n",
+        "Module(body=[Expr(value=Tuple(elts=[Constant(value=None), Constant(value=True), Constant(value=False)], ctx=Load()))], type_ignores=[])",
+    ),
+    ("'a' 'b'\n", "Module(body=[Expr(value=Constant(value='ab'))], type_ignores=[])"),
+    ("b'a' b'\\x00\\xff'\n", "Module(body=[Expr(value=Constant(value=b'a\\x00\\xff'))], type_ignores=[])"),
+    (
+        "'\\n\\t\\\\\\'\\\"\\a\\b\\f\\v\\r'\n",
+        "Module(body=[Expr(value=Constant(value='\\n\\t\\\\\\'\"\\x07\\x08\\x0c\\x0b\\r'))], type_ignores=[])",
+    ),
+    ("'\\101\\7\\0'\n", "Module(body=[Expr(value=Constant(value='A\\x07\\x00'))], type_ignores=[])"),
+    ("'\\x41\\u00e9\\U0001F600'\n", "Module(body=[Expr(value=Constant(value='Aé😀'))], type_ignores=[])"),
+    ("'\\N{EM DASH}'\n", "Module(body=[Expr(value=Constant(value='—'))], type_ignores=[])"),
+    ("'\\q'\n", "Module(body=[Expr(value=Constant(value='\\\\q'))], type_ignores=[])"),
+    ("r'\\n\\q'\n", "Module(body=[Expr(value=Constant(value='\\\\n\\\\q'))], type_ignores=[])"),
+    ("rb'\\n'\n", "Module(body=[Expr(value=Constant(value=b'\\\\n'))], type_ignores=[])"),
+    ("'a\\\\\\nb'\n", "Module(body=[Expr(value=Constant(value='a\\\\\\nb'))], type_ignores=[])"),
+    (
+        "f'{x}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[FormattedValue(value=Name(id='x', ctx=Load()), conversion=-1)]))], type_ignores=[])",
+    ),
+    (
+        "f'a{x!r}b{y:>{w}}c'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[Constant(value='a'), FormattedValue(value=Name(id='x', ctx=Load()), conversion=114), Constant(value='b'), FormattedValue(value=Name(id='y', ctx=Load()), conversion=-1, format_spec=JoinedStr(values=[Constant(value='>'), FormattedValue(value=Name(id='w', ctx=Load()), conversion=-1)])), Constant(value='c')]))], type_ignores=[])",
+    ),
+    (
+        "f'{x=}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[Constant(value='x='), FormattedValue(value=Name(id='x', ctx=Load()), conversion=114)]))], type_ignores=[])",
+    ),
+    (
+        "f'{x = !r:10}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[Constant(value='x = '), FormattedValue(value=Name(id='x', ctx=Load()), conversion=114, format_spec=JoinedStr(values=[Constant(value='10')]))]))], type_ignores=[])",
+    ),
+    (
+        "f'{x=:>10}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[Constant(value='x='), FormattedValue(value=Name(id='x', ctx=Load()), conversion=-1, format_spec=JoinedStr(values=[Constant(value='>10')]))]))], type_ignores=[])",
+    ),
+    (
+        "f'{{}}{x}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[Constant(value='{}'), FormattedValue(value=Name(id='x', ctx=Load()), conversion=-1)]))], type_ignores=[])",
+    ),
+    (
+        "f'a' 'b' f'c{d}' 'e'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[Constant(value='abc'), FormattedValue(value=Name(id='d', ctx=Load()), conversion=-1), Constant(value='e')]))], type_ignores=[])",
+    ),
+    ("'a' f''\n", "Module(body=[Expr(value=JoinedStr(values=[Constant(value='a')]))], type_ignores=[])"),
+    (
+        "f'{x:}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[FormattedValue(value=Name(id='x', ctx=Load()), conversion=-1, format_spec=JoinedStr(values=[]))]))], type_ignores=[])",
+    ),
+    (
+        "f'{3.14:.{2}f}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[FormattedValue(value=Constant(value=3.14), conversion=-1, format_spec=JoinedStr(values=[Constant(value='.'), FormattedValue(value=Constant(value=2), conversion=-1), Constant(value='f')]))]))], type_ignores=[])",
+    ),
+    (
+        "f'{a[\"b\"]}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[FormattedValue(value=Subscript(value=Name(id='a', ctx=Load()), slice=Constant(value='b'), ctx=Load()), conversion=-1)]))], type_ignores=[])",
+    ),
+    (
+        "f'{(lambda: 1)()}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[FormattedValue(value=Call(func=Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Constant(value=1)), args=[], keywords=[]), conversion=-1)]))], type_ignores=[])",
+    ),
+    (
+        "f'{x!s:{y}}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[FormattedValue(value=Name(id='x', ctx=Load()), conversion=115, format_spec=JoinedStr(values=[FormattedValue(value=Name(id='y', ctx=Load()), conversion=-1)]))]))], type_ignores=[])",
+    ),
+    (
+        "f'{x,y}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[FormattedValue(value=Tuple(elts=[Name(id='x', ctx=Load()), Name(id='y', ctx=Load())], ctx=Load()), conversion=-1)]))], type_ignores=[])",
+    ),
+    (
+        "f'{yield}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[FormattedValue(value=Yield(), conversion=-1)]))], type_ignores=[])",
+    ),
+    (
+        "f'\\{6}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[Constant(value='\\\\'), FormattedValue(value=Constant(value=6), conversion=-1)]))], type_ignores=[])",
+    ),
+    (
+        "rf'\\{x}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[Constant(value='\\\\'), FormattedValue(value=Name(id='x', ctx=Load()), conversion=-1)]))], type_ignores=[])",
+    ),
+    ("1\n", "Module(body=[Expr(value=Constant(value=1))], type_ignores=[])"),
+    ("1_000\n", "Module(body=[Expr(value=Constant(value=1000))], type_ignores=[])"),
+    ("0xff\n", "Module(body=[Expr(value=Constant(value=255))], type_ignores=[])"),
+    ("0o17\n", "Module(body=[Expr(value=Constant(value=15))], type_ignores=[])"),
+    ("0b101\n", "Module(body=[Expr(value=Constant(value=5))], type_ignores=[])"),
+    ("1.5\n", "Module(body=[Expr(value=Constant(value=1.5))], type_ignores=[])"),
+    ("1e10\n", "Module(body=[Expr(value=Constant(value=10000000000.0))], type_ignores=[])"),
+    ("2j\n", "Module(body=[Expr(value=Constant(value=2j))], type_ignores=[])"),
+    ("1.5j\n", "Module(body=[Expr(value=Constant(value=1.5j))], type_ignores=[])"),
+    (
+        "123456789012345678901234567890\n",
+        "Module(body=[Expr(value=Constant(value=123456789012345678901234567890))], type_ignores=[])",
+    ),
+    (
+        "match x:\n    case 1: pass\n    case -1: pass\n    case 1+2j: pass\n    case -1-2j: pass\n    case 'a' 'b': pass\n    case b'x': pass\n",
+        "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchValue(value=Constant(value=1)), body=[Pass()]), match_case(pattern=MatchValue(value=UnaryOp(op=USub(), operand=Constant(value=1))), body=[Pass()]), match_case(pattern=MatchValue(value=BinOp(left=Constant(value=1), op=Add(), right=Constant(value=2j))), body=[Pass()]), match_case(pattern=MatchValue(value=BinOp(left=UnaryOp(op=USub(), operand=Constant(value=1)), op=Sub(), right=Constant(value=2j))), body=[Pass()]), match_case(pattern=MatchValue(value=Constant(value='ab')), body=[Pass()]), match_case(pattern=MatchValue(value=Constant(value=b'x')), body=[Pass()])])], type_ignores=[])",
+    ),
+    (
+        "match x:\n    case None: pass\n    case True: pass\n    case False: pass\n",
+        "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchSingleton(value=None), body=[Pass()]), match_case(pattern=MatchSingleton(value=True), body=[Pass()]), match_case(pattern=MatchSingleton(value=False), body=[Pass()])])], type_ignores=[])",
+    ),
+    (
+        "match x:\n    case a: pass\n    case _: pass\n    case a.b: pass\n    case a.b.c: pass\n",
+        "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchAs(name='a'), body=[Pass()]), match_case(pattern=MatchAs(), body=[Pass()]), match_case(pattern=MatchValue(value=Attribute(value=Name(id='a', ctx=Load()), attr='b', ctx=Load())), body=[Pass()]), match_case(pattern=MatchValue(value=Attribute(value=Attribute(value=Name(id='a', ctx=Load()), attr='b', ctx=Load()), attr='c', ctx=Load())), body=[Pass()])])], type_ignores=[])",
+    ),
+    (
+        "match x:\n    case [a, *b, c]: pass\n    case (a, b): pass\n    case (a): pass\n    case a, *_: pass\n    case []: pass\n    case (): pass\n",
+        "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchSequence(patterns=[MatchAs(name='a'), MatchStar(name='b'), MatchAs(name='c')]), body=[Pass()]), match_case(pattern=MatchSequence(patterns=[MatchAs(name='a'), MatchAs(name='b')]), body=[Pass()]), match_case(pattern=MatchAs(name='a'), body=[Pass()]), match_case(pattern=MatchSequence(patterns=[MatchAs(name='a'), MatchStar()]), body=[Pass()]), match_case(pattern=MatchSequence(patterns=[]), body=[Pass()]), match_case(pattern=MatchSequence(patterns=[]), body=[Pass()])])], type_ignores=[])",
+    ),
+    (
+        "match x:\n    case {1: a, 'b': c, **rest}: pass\n    case {}: pass\n    case {a.b: 1}: pass\n    case {None: x}: pass\n",
+        "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchMapping(keys=[Constant(value=1), Constant(value='b')], patterns=[MatchAs(name='a'), MatchAs(name='c')], rest='rest'), body=[Pass()]), match_case(pattern=MatchMapping(keys=[], patterns=[]), body=[Pass()]), match_case(pattern=MatchMapping(keys=[Attribute(value=Name(id='a', ctx=Load()), attr='b', ctx=Load())], patterns=[MatchValue(value=Constant(value=1))]), body=[Pass()]), match_case(pattern=MatchMapping(keys=[Constant(value=None)], patterns=[MatchAs(name='x')]), body=[Pass()])])], type_ignores=[])",
+    ),
+    (
+        "match x:\n    case P(a, b=c): pass\n    case P(): pass\n    case a.P(x, y=z,): pass\n",
+        "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchClass(cls=Name(id='P', ctx=Load()), patterns=[MatchAs(name='a')], kwd_attrs=['b'], kwd_patterns=[MatchAs(name='c')]), body=[Pass()]), match_case(pattern=MatchClass(cls=Name(id='P', ctx=Load()), patterns=[], kwd_attrs=[], kwd_patterns=[]), body=[Pass()]), match_case(pattern=MatchClass(cls=Attribute(value=Name(id='a', ctx=Load()), attr='P', ctx=Load()), patterns=[MatchAs(name='x')], kwd_attrs=['y'], kwd_patterns=[MatchAs(name='z')]), body=[Pass()])])], type_ignores=[])",
+    ),
+    (
+        "match x:\n    case 1 | 2 | 3: pass\n    case (1 | 2) as y: pass\n    case [a] if a > 1: pass\n",
+        "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchOr(patterns=[MatchValue(value=Constant(value=1)), MatchValue(value=Constant(value=2)), MatchValue(value=Constant(value=3))]), body=[Pass()]), match_case(pattern=MatchAs(pattern=MatchOr(patterns=[MatchValue(value=Constant(value=1)), MatchValue(value=Constant(value=2))]), name='y'), body=[Pass()]), match_case(pattern=MatchSequence(patterns=[MatchAs(name='a')]), guard=Compare(left=Name(id='a', ctx=Load()), ops=[Gt()], comparators=[Constant(value=1)]), body=[Pass()])])], type_ignores=[])",
+    ),
+    (
+        "match x, y:\n    case a, b: pass\n",
+        "Module(body=[Match(subject=Tuple(elts=[Name(id='x', ctx=Load()), Name(id='y', ctx=Load())], ctx=Load()), cases=[match_case(pattern=MatchSequence(patterns=[MatchAs(name='a'), MatchAs(name='b')]), body=[Pass()])])], type_ignores=[])",
+    ),
+    (
+        "match *a, b:\n    case c: pass\n",
+        "Module(body=[Match(subject=Tuple(elts=[Starred(value=Name(id='a', ctx=Load()), ctx=Load()), Name(id='b', ctx=Load())], ctx=Load()), cases=[match_case(pattern=MatchAs(name='c'), body=[Pass()])])], type_ignores=[])",
+    ),
+    (
+        "match = 1\n",
+        "Module(body=[Assign(targets=[Name(id='match', ctx=Store())], value=Constant(value=1))], type_ignores=[])",
+    ),
+    (
+        "case = 2\n",
+        "Module(body=[Assign(targets=[Name(id='case', ctx=Store())], value=Constant(value=2))], type_ignores=[])",
+    ),
+    (
+        "print(match, case)\n",
+        "Module(body=[Expr(value=Call(func=Name(id='print', ctx=Load()), args=[Name(id='match', ctx=Load()), Name(id='case', ctx=Load())], keywords=[]))], type_ignores=[])",
+    ),
+    (
+        "x = match.x\n",
+        "Module(body=[Assign(targets=[Name(id='x', ctx=Store())], value=Attribute(value=Name(id='match', ctx=Load()), attr='x', ctx=Load()))], type_ignores=[])",
+    ),
+    (
+        "if x:\n    pass\n# comment\n\n    pass\n",
+        "Module(body=[If(test=Name(id='x', ctx=Load()), body=[Pass(), Pass()], orelse=[])], type_ignores=[])",
+    ),
+    (
+        "def f():\n    return 1\n\nx = 2\n",
+        "Module(body=[FunctionDef(name='f', args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=[Return(value=Constant(value=1))], decorator_list=[]), Assign(targets=[Name(id='x', ctx=Store())], value=Constant(value=2))], type_ignores=[])",
+    ),
+];
+
+#[test]
+fn trees_match_cpython() {
+    for (source, expected) in TREES {
+        check(source, expected);
+    }
+}
+
+/// (source, CPython 3.11's `SyntaxError.msg`)
+const ERRORS: &[(&str, &str)] = &[
+    ("f() = 1\n", "cannot assign to function call here. Maybe you meant '==' instead of '='?"),
+    ("f() += 1\n", "'function call' is an illegal expression for augmented assignment"),
+    ("for f() in x: pass\n", "cannot assign to function call"),
+    ("del f()\n", "cannot delete function call"),
+    ("with a as f(): pass\n", "cannot assign to function call"),
+    ("1 = x\n", "cannot assign to literal here. Maybe you meant '==' instead of '='?"),
+    ("None = 1\n", "cannot assign to None"),
+    ("a + b = 1\n", "cannot assign to expression here. Maybe you meant '==' instead of '='?"),
+    ("a < b = 1\n", "cannot assign to comparison"),
+    ("lambda: 1 = 1\n", "cannot assign to lambda"),
+    ("(a := 1) = 1\n", "cannot assign to named expression here. Maybe you meant '==' instead of '='?"),
+    ("await x = 1\n", "cannot assign to await expression here. Maybe you meant '==' instead of '='?"),
+    ("{a} = 1\n", "cannot assign to set display here. Maybe you meant '==' instead of '='?"),
+    ("(x for x in y) = 1\n", "cannot assign to generator expression"),
+    ("... = 1\n", "cannot assign to ellipsis here. Maybe you meant '==' instead of '='?"),
+    ("not a = 1\n", "cannot assign to expression"),
+    ("del *a\n", "cannot delete starred"),
+    ("del a + 1\n", "cannot delete expression"),
+    ("(a, b): int\n", "only single target (not tuple) can be annotated"),
+    ("[a]: int\n", "only single target (not list) can be annotated"),
+    ("a, b += 1\n", "'tuple' is an illegal expression for augmented assignment"),
+    ("def f(a=1, b): pass\n", "non-default argument follows default argument"),
+    ("def f(*, **k): pass\n", "named arguments must follow bare *"),
+    ("def f(*): pass\n", "named arguments must follow bare *"),
+    ("def f(*a, *b): pass\n", "* argument may appear only once"),
+    ("def f(a, /, b, /): pass\n", "/ may appear only once"),
+    ("def f(*a, /): pass\n", "/ must be ahead of *"),
+    ("def f(**a, b): pass\n", "arguments cannot follow var-keyword argument"),
+    ("def f(*a=1): pass\n", "var-positional argument cannot have default value"),
+    ("def f(**a=1): pass\n", "var-keyword argument cannot have default value"),
+    ("f(a=1, b)\n", "positional argument follows keyword argument"),
+    ("f(**a, b)\n", "positional argument follows keyword argument unpacking"),
+    ("f(**a, *b)\n", "iterable argument unpacking follows keyword argument unpacking"),
+    ("f(a for a in b, c)\n", "Generator expression must be parenthesized"),
+    ("f(c, a for a in b)\n", "Generator expression must be parenthesized"),
+    ("f(x for x in y,)\n", "Generator expression must be parenthesized"),
+    ("lambda *: 1\n", "named arguments must follow bare *"),
+    ("lambda a=1, b: 1\n", "non-default argument follows default argument"),
+    ("print \"hello\"\n", "Missing parentheses in call to 'print'. Did you mean print(...)?"),
+    ("print x\n", "Missing parentheses in call to 'print'. Did you mean print(...)?"),
+    ("exec \"x\"\n", "Missing parentheses in call to 'exec'. Did you mean exec(...)?"),
+    ("(*a)\n", "cannot use starred expression here"),
+    ("from a import b,\n", "trailing comma not allowed without surrounding parentheses"),
+    ("f\"{}\"\n", "f-string: empty expression not allowed"),
+    ("f\"{a!x}\"\n", "f-string: invalid conversion character: expected 's', 'r', or 'a'"),
+    ("f\"}\"\n", "f-string: single '}' is not allowed"),
+    ("f\"{\"\n", "f-string: expecting '}'"),
+    ("f\"{a\"\n", "f-string: expecting '}'"),
+    ("f\"{#}\"\n", "f-string expression part cannot include '#'"),
+    ("f\"{a:{b:{c}}}\"\n", "f-string: expressions nested too deeply"),
+    ("f\"{'\\n'}\"\n", "f-string expression part cannot include a backslash"),
+    ("f\"{*a}\"\n", "f-string: cannot use starred expression here"),
+    ("f\"{a!}\"\n", "f-string: invalid conversion character: expected 's', 'r', or 'a'"),
+    ("b\"é\"\n", "bytes can only contain ASCII literal characters"),
+    ("\"a\" b\"b\"\n", "cannot mix bytes and nonbytes literals"),
+    (
+        "\"\\N{DASH}\"\n",
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-7: unknown Unicode character name",
+    ),
+    (
+        "\"\\x4\"\n",
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape",
+    ),
+    ("x = (\n", "'(' was never closed"),
+    ("if x = 1: pass\n", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"),
+    ("[a b]\n", "invalid syntax. Perhaps you forgot a comma?"),
+    ("f(a b)\n", "invalid syntax. Perhaps you forgot a comma?"),
+    ("{1: 2 3: 4}\n", "invalid syntax. Perhaps you forgot a comma?"),
+    ("case _ as _: pass\n", "invalid syntax"),
+];
+
+#[test]
+fn error_messages_match_cpython() {
+    for (source, expected) in ERRORS {
+        check_error(source, expected);
+    }
+}
+
+/// Checks message, label and range (as `start..end`) of the first error.
+fn check_error_detail(source: &str, message: &str, label: &str, range: std::ops::Range<u32>) {
+    let error = check_error(source, message);
+    assert_eq!(error.label(), label, "source: {source:?}");
+    assert_eq!(error.range, TextRange::new(range.start.into(), range.end.into()), "source: {source:?}");
+    let diagnostic = error.to_diagnostic();
+    assert_eq!(diagnostic.code, numjit_diagnostics::DiagnosticCode::SYNTAX_ERROR);
+    assert_eq!(diagnostic.primary_range(), Some(error.range));
+}
+
+#[test]
+fn missing_colon_points_after_the_header() {
+    check_error_detail("if x\n    pass\n", "expected ':'", "expected ':' after 'if' condition", 4..4);
+    check_error_detail("if a:\n    pass\nelif b\n    pass\n", "expected ':'", "expected ':' after 'elif' condition", 21..21);
+    check_error_detail("if a:\n    pass\nelse\n    pass\n", "expected ':'", "expected ':' after 'else'", 19..19);
+    check_error_detail("while x\n", "expected ':'", "expected ':' after 'while' condition", 7..7);
+    check_error_detail("for x in y\n", "expected ':'", "expected ':' after 'for' loop header", 10..10);
+    check_error_detail("def f()\n    pass\n", "expected ':'", "expected ':' after function signature", 7..7);
+    check_error_detail("async def f() -> int\n", "expected ':'", "expected ':' after function signature", 20..20);
+    check_error_detail("class A(B)\n", "expected ':'", "expected ':' after class header", 10..10);
+    check_error_detail("with a as b\n", "expected ':'", "expected ':' after 'with' items", 11..11);
+    check_error_detail("try\n", "expected ':'", "expected ':' after 'try'", 3..3);
+    check_error_detail("try:\n    pass\nexcept E\n", "expected ':'", "expected ':' after 'except' clause", 22..22);
+    check_error_detail("try:\n    pass\nfinally\n", "expected ':'", "expected ':' after 'finally'", 21..21);
+    check_error_detail("f(lambda x)\n", "expected ':'", "expected ':' after lambda parameters", 10..10);
+    check_error_detail("match x\n    case 1: pass\n", "expected ':'", "expected ':' after 'match' subject", 7..7);
+    check_error_detail("match x:\n    case 1\n        pass\n", "expected ':'", "expected ':' after 'case' pattern", 19..19);
+}
+
+#[test]
+fn missing_block_names_the_statement_and_its_line() {
+    let cases = [
+        ("if x:\npass\n", "'if' statement on line 1", 6..10),
+        ("for x in y:\nx = 1\n", "'for' statement on line 1", 12..13),
+        ("x = 1\ndef f():\nreturn\n", "function definition on line 2", 15..21),
+        ("class A:\n", "class definition on line 1", 9..9),
+        ("def f():\n    if x:\n    y\n", "'if' statement on line 2", 23..24),
+        ("try:\n    pass\nexcept* E:\nx\n", "'except*' statement on line 3", 25..26),
+        ("match x:\n    case 1:\n    pass\n", "'case' statement on line 2", 25..29),
+        ("with a:\n\n# comment\nx\n", "'with' statement on line 1", 19..20),
+    ];
+    for (source, after, range) in cases {
+        check_error_detail(
+            source,
+            &format!("expected an indented block after {after}"),
+            "expected an indented block here",
+            range,
+        );
+    }
+}
+
+#[test]
+fn other_errors_read_well() {
+    check_error_detail("  x = 1\n", "unexpected indent", "unexpected indent", 0..2);
+    check_error_detail("foo(a, b\n", "'(' was never closed", "this '(' is never closed", 3..4);
+    check_error_detail("x = (1, 2\ny = 3\n", "'(' was never closed", "this '(' is never closed", 4..5);
+    check_error_detail("else: pass\n", "invalid syntax", "unexpected token 'else'", 0..4);
+    check_error_detail("x = 1 +\n", "invalid syntax", "unexpected end of line", 7..7);
+    check_error_detail("a b\n", "invalid syntax", "unexpected token 'b'", 2..3);
+    check_error_detail("f(**)\n", "invalid syntax", "unexpected token ')'", 4..5);
+    check_error_detail("from import x\n", "invalid syntax", "unexpected token 'import'", 5..11);
+    check_error_detail("[a b]\n", "invalid syntax. Perhaps you forgot a comma?", "these expressions need a comma between them", 1..4);
+    check_error_detail("for x y in z: pass\n", "expected 'in'", "expected 'in' after for-loop target", 5..5);
+    check_error_detail("[x for x y in z]\n", "expected 'in'", "expected 'in' after comprehension target", 8..8);
+    check_error_detail("x = 1 if y\n", "expected 'else'", "expected 'else' after 'if' expression", 10..10);
+    check_error_detail("if x = 1: pass\n", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", "assignment is not allowed here", 5..6);
+    check_error_detail("print 'a', x\n", "Missing parentheses in call to 'print'. Did you mean print(...)?", "this is a call", 0..12);
+    check_error_detail("x = 1; print x\n", "Missing parentheses in call to 'print'. Did you mean print(...)?", "this is a call", 7..14);
+    check_error_detail("f() = 1\n", "cannot assign to function call here. Maybe you meant '==' instead of '='?", "", 0..3);
+    check_error_detail("for (a, f()) in x: pass\n", "cannot assign to function call", "", 8..11);
+    check_error_detail("def f(a=1, b): pass\n", "non-default argument follows default argument", "", 11..12);
+    check_error_detail("x = 'a\n", "unterminated string literal", "", 4..6);
+    let error = check_error("f(a b)\n", "invalid syntax. Perhaps you forgot a comma?");
+    let help = error.to_diagnostic().notes;
+    assert_eq!(help.len(), 1);
+}
+
+#[test]
+fn errors_are_diagnostics_with_help() {
+    let error = check_error("if x\n    pass\n", "expected ':'");
+    let diagnostic = error.to_diagnostic();
+    let rendered = numjit_diagnostics::render(
+        &diagnostic,
+        &numjit_diagnostics::SourceFile::new("t.py", "if x\n    pass\n"),
+        numjit_diagnostics::RenderOptions::default(),
+    );
+    assert!(rendered.contains("error[syntax-error]: expected ':'"), "{rendered}");
+    assert!(rendered.contains("expected ':' after 'if' condition"), "{rendered}");
+    assert!(rendered.contains("help: add ':' at the end of the line"), "{rendered}");
+}

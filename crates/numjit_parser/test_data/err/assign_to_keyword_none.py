@@ -1,0 +1,2 @@
+# cpython: SyntaxError: cannot assign to None
+None = 1

@@ -1,0 +1,3 @@
+# cpython: SyntaxError: cannot assign to True
+for True in x:
+    pass

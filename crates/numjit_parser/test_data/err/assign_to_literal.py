@@ -1,0 +1,2 @@
+# cpython: SyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?
+1 = x

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: assignment to yield expression not possible
+x = yield = 1

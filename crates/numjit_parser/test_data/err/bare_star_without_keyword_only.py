@@ -1,0 +1,3 @@
+# cpython: SyntaxError: named arguments must follow bare *
+def f(*):
+    pass

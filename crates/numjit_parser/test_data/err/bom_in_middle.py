@@ -1,0 +1,3 @@
+# cpython: SyntaxError: invalid non-printable character U+FEFF
+x = 1
+﻿y = 2

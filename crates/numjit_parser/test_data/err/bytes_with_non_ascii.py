@@ -1,0 +1,2 @@
+# cpython: SyntaxError: bytes can only contain ASCII literal characters
+b = b"café"

@@ -1,0 +1,3 @@
+# cpython: SyntaxError: invalid syntax
+class (Base):
+    pass

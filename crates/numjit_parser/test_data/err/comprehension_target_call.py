@@ -1,0 +1,2 @@
+# cpython: SyntaxError: cannot assign to function call
+[x for f() in y]

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: expected 'else' after 'if' expression
+x = a if b

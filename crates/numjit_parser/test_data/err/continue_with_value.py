@@ -1,0 +1,3 @@
+# cpython: SyntaxError: invalid syntax
+for x in y:
+    continue 1

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: cannot delete function call
+del f()

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: cannot delete expression
+del (a + b)

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: cannot delete literal
+del 1

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: expression expected after dictionary key and ':'
+d = {1: }

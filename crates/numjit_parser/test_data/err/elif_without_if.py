@@ -1,0 +1,3 @@
+# cpython: SyntaxError: invalid syntax
+elif x:
+    pass

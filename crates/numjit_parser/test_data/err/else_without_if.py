@@ -1,0 +1,4 @@
+# cpython: SyntaxError: invalid syntax
+x = 1
+else:
+    pass

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: invalid syntax
+a[]

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: unexpected EOF while parsing
+x = 1 + \

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: f-string expression part cannot include '#'
+f"{x#}"

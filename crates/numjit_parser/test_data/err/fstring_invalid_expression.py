@@ -1,0 +1,2 @@
+# cpython: SyntaxError: f-string: invalid syntax. Perhaps you forgot a comma?
+f"{a b}"

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: f-string: single '}' is not allowed
+f"a } b"

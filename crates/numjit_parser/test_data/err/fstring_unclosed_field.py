@@ -1,0 +1,2 @@
+# cpython: SyntaxError: f-string: expecting '}'
+f"{x"

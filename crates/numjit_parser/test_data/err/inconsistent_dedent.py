@@ -1,0 +1,4 @@
+# cpython: IndentationError: unindent does not match any outer indentation level
+if x:
+        a = 1
+    b = 2

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: invalid character '€' (U+20AC)
+x = 1 € 2

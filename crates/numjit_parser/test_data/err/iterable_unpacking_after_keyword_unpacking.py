@@ -1,0 +1,2 @@
+# cpython: SyntaxError: iterable argument unpacking follows keyword argument unpacking
+f(**k, *a)

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: invalid syntax
+class = 1

@@ -1,0 +1,3 @@
+# cpython: SyntaxError: invalid syntax
+def f(import):
+    pass

@@ -1,0 +1,3 @@
+# cpython: SyntaxError: invalid syntax
+case 1:
+    pass

@@ -1,0 +1,4 @@
+# cpython: SyntaxError: invalid syntax
+match x:
+    case f(x)():
+        pass

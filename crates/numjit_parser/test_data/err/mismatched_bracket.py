@@ -1,0 +1,2 @@
+# cpython: SyntaxError: closing parenthesis ']' does not match opening parenthesis '('
+x = (1, 2]

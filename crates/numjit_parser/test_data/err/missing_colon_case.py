@@ -1,0 +1,4 @@
+# cpython: SyntaxError: expected ':'
+match command:
+    case 1
+        pass

@@ -1,0 +1,3 @@
+# cpython: SyntaxError: expected ':'
+class C(Base)
+    pass

@@ -1,0 +1,3 @@
+# cpython: SyntaxError: expected ':'
+def f(x) -> int
+    return x

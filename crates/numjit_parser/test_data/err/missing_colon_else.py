@@ -1,0 +1,5 @@
+# cpython: SyntaxError: expected ':'
+if x:
+    pass
+else
+    pass

@@ -1,0 +1,5 @@
+# cpython: SyntaxError: expected ':'
+try:
+    pass
+except ValueError as e
+    pass

@@ -1,0 +1,3 @@
+# cpython: SyntaxError: expected ':'
+for i in range(10)
+    print(i)

@@ -1,0 +1,3 @@
+# cpython: SyntaxError: expected ':'
+if x > 1
+    pass

@@ -1,0 +1,3 @@
+# cpython: SyntaxError: expected ':'
+while x
+    x -= 1

@@ -1,0 +1,3 @@
+# cpython: SyntaxError: expected ':'
+with open(p) as f
+    pass

@@ -1,0 +1,3 @@
+# cpython: IndentationError: expected an indented block after 'if' statement on line 2
+if x:
+pass

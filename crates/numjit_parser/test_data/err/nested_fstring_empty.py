@@ -1,0 +1,2 @@
+# cpython: SyntaxError: f-string: f-string: empty expression not allowed
+f"{f'{}'}"

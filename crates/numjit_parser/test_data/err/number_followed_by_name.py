@@ -1,0 +1,2 @@
+# cpython: SyntaxError: invalid decimal literal
+x = 1abc

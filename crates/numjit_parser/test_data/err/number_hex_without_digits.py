@@ -1,0 +1,2 @@
+# cpython: SyntaxError: invalid hexadecimal literal
+x = 0x

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: invalid digit '8' in octal literal
+x = 0o8

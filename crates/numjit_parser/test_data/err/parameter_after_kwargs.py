@@ -1,0 +1,3 @@
+# cpython: SyntaxError: arguments cannot follow var-keyword argument
+def f(**kwargs, a):
+    pass

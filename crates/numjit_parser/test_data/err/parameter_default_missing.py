@@ -1,0 +1,3 @@
+# cpython: SyntaxError: expected default value expression
+def f(x=):
+    pass

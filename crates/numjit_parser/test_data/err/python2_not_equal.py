@@ -1,0 +1,3 @@
+# cpython: SyntaxError: invalid syntax
+if a <> b:
+    pass

@@ -1,0 +1,2 @@
+# cpython: SyntaxError: invalid syntax
+s = {1, **a}

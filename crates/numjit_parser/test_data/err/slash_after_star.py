@@ -1,0 +1,3 @@
+# cpython: SyntaxError: / must be ahead of *
+def f(*a, /):
+    pass

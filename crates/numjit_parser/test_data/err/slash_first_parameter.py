@@ -1,0 +1,3 @@
+# cpython: SyntaxError: at least one argument must precede /
+def f(/, a):
+    pass

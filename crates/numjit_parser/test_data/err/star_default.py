@@ -1,0 +1,3 @@
+# cpython: SyntaxError: var-positional argument cannot have default value
+def f(*a=1):
+    pass

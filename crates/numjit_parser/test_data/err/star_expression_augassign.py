@@ -1,0 +1,2 @@
+# cpython: SyntaxError: 'starred' is an illegal expression for augmented assignment
+*a += 1

@@ -1,0 +1,5 @@
+# cpython: TabError: inconsistent use of tabs and spaces in indentation
+if x:
+	if y:
+		pass
+        pass

@@ -1,0 +1,4 @@
+# cpython: SyntaxError: expected 'except' or 'finally' block
+try:
+    pass
+x = 1

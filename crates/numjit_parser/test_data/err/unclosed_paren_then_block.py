@@ -1,0 +1,3 @@
+# cpython: SyntaxError: '(' was never closed
+def f(a, b:
+    return a

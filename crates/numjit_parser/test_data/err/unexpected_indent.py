@@ -1,0 +1,3 @@
+# cpython: IndentationError: unexpected indent
+x = 1
+    y = 2

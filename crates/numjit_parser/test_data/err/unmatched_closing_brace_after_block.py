@@ -1,0 +1,4 @@
+# cpython: SyntaxError: unmatched '}'
+def f():
+    return 1
+}

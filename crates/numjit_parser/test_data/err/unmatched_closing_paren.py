@@ -1,0 +1,2 @@
+# cpython: SyntaxError: unmatched ')'
+x = 1)

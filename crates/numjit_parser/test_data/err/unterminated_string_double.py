@@ -1,0 +1,2 @@
+# cpython: SyntaxError: unterminated string literal (detected at line 2)
+print("hello)

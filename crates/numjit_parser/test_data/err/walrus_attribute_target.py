@@ -1,0 +1,2 @@
+# cpython: SyntaxError: cannot use assignment expressions with attribute
+(a.b := 1)

@@ -1,0 +1,3 @@
+# cpython: SyntaxError: cannot assign to literal
+with a as 1:
+    pass

@@ -1,0 +1,1 @@
+# Old Mac line endings: a lone CR ends a line too.x = 1if x:    y = 2

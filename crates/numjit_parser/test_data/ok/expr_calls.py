@@ -1,0 +1,25 @@
+# Call arguments: positional, keyword, *args, **kwargs, generator arguments, trailing commas.
+f()
+f(a)
+f(a, b)
+f(a, b,)
+f(key=value)
+f(a, key=value)
+f(*args)
+f(**kwargs)
+f(a, *args, key=v, **kwargs)
+f(*a, *b, **c, **d)
+f(a, *b, c, *d)
+f(key=1, *args)
+f(**kw, key=2)
+f(x for x in xs)
+f((x for x in xs), y)
+f(a=(x for x in xs))
+f(
+    a,
+    b=1,
+)
+f(x := 1)
+f(a, (b := 2))
+f(*[1, 2], **{"k": 3})
+print("x", end="", sep=", ", file=sys.stderr)

@@ -1,0 +1,5 @@
+# A file that does not end with a newline.
+def f(x):
+    if x:
+        return x
+    return -x

@@ -1,0 +1,19 @@
+# Augmented assignment with every operator and every target kind.
+x += 1
+x -= 1
+x *= 2
+x @= m
+x /= 2
+x //= 2
+x %= 3
+x **= 2
+x >>= 1
+x <<= 1
+x &= mask
+x ^= mask
+x |= mask
+obj.count += 1
+arr[i] += value
+arr[i, j] *= 2.0
+arr[1:3] -= 1
+total += yield

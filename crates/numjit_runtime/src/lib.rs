@@ -1,0 +1,87 @@
+//! numjit's runtime: the `extern "C"` functions generated code calls, defined against the
+//! signatures in [`numjit_abi::entry`].
+//!
+//! - [`exception`]: raising with constant or formatted messages, clearing, consuming
+//!   ([`exception::take`]); every message the runtime allocates is freed by it.
+//! - [`print`]: `print` pieces formatted like Python, one line written at a time.
+//! - [`recursion`]: the per-thread depth limit that turns runaway recursion into
+//!   RecursionError.
+//! - [`math`]: helpers with CPython's semantics (`gamma`, `lgamma`, `round(x, n)`, integer
+//!   power, `gcd`).
+//! - [`complex`]: complex arithmetic with CPython's algorithms (`z ** w`).
+//! - [`float_repr`]: Python's `repr` of floats and complex numbers ([`repr_f64`]), also used
+//!   by the CLI to print results.
+//!
+//! [`symbols`] lists every entry point with its address; the JIT resolves the runtime
+//! functions generated code declares from that table.
+//!
+//! **Architecture Invariant:** this crate depends on no compiler crate; it meets generated
+//! code only through `numjit_abi`.
+
+pub mod complex;
+pub mod exception;
+pub mod float_repr;
+pub mod math;
+pub mod print;
+pub mod recursion;
+
+pub use exception::RaisedException;
+pub use float_repr::{repr_complex, repr_f32, repr_f64};
+
+use numjit_abi::entry;
+
+/// Checks a definition against its `numjit_abi::entry` signature and pairs it with its name.
+macro_rules! symbol {
+    ($entry:ident, $alias:ident, $function:path) => {{
+        let function: entry::$alias = $function;
+        (entry::$entry.name, function as *const u8)
+    }};
+}
+
+/// Every runtime entry point generated code may call: its symbol name and address.
+///
+/// The facade hands this table to the JIT engine, which resolves the declarations
+/// `numjit_llvm` emits from [`numjit_abi::entry::ALL`] against it.
+pub fn symbols() -> Vec<(&'static str, *const u8)> {
+    vec![
+        symbol!(RAISE, RaiseFn, exception::numjit_raise),
+        symbol!(RAISE_FMT, RaiseFmtFn, exception::numjit_raise_fmt),
+        symbol!(EXCEPTION_CLEAR, ExceptionClearFn, exception::numjit_exception_clear),
+        symbol!(ENTER_FRAME, EnterFrameFn, recursion::numjit_enter_frame),
+        symbol!(LEAVE_FRAME, LeaveFrameFn, recursion::numjit_leave_frame),
+        symbol!(PRINT_I64, PrintI64Fn, print::numjit_print_i64),
+        symbol!(PRINT_U64, PrintU64Fn, print::numjit_print_u64),
+        symbol!(PRINT_F64, PrintF64Fn, print::numjit_print_f64),
+        symbol!(PRINT_F32, PrintF32Fn, print::numjit_print_f32),
+        symbol!(PRINT_C128, PrintC128Fn, print::numjit_print_c128),
+        symbol!(PRINT_C64, PrintC64Fn, print::numjit_print_c64),
+        symbol!(PRINT_BOOL, PrintBoolFn, print::numjit_print_bool),
+        symbol!(PRINT_NONE, PrintNoneFn, print::numjit_print_none),
+        symbol!(PRINT_STR, PrintStrFn, print::numjit_print_str),
+        symbol!(PRINT_SEP, PrintSepFn, print::numjit_print_sep),
+        symbol!(PRINT_END, PrintEndFn, print::numjit_print_end),
+        symbol!(GAMMA, GammaFn, math::numjit_gamma),
+        symbol!(LGAMMA, LgammaFn, math::numjit_lgamma),
+        symbol!(ERF, ErfFn, math::numjit_erf),
+        symbol!(ERFC, ErfcFn, math::numjit_erfc),
+        symbol!(ROUND_NDIGITS, RoundNdigitsFn, math::numjit_round_ndigits),
+        symbol!(GCD_I64, GcdI64Fn, math::numjit_gcd_i64),
+        symbol!(POW_I64, PowI64Fn, math::numjit_pow_i64),
+        symbol!(POW_U64, PowU64Fn, math::numjit_pow_u64),
+        symbol!(CPOW, CpowFn, complex::numjit_cpow),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols_cover_every_entry_point_once() {
+        let table = symbols();
+        let names: Vec<&str> = table.iter().map(|(name, _)| *name).collect();
+        let expected: Vec<&str> = entry::ALL.iter().map(|entry| entry.name).collect();
+        assert_eq!(names, expected, "symbols() must list numjit_abi::entry::ALL in order");
+        assert!(table.iter().all(|(_, address)| !address.is_null()));
+    }
+}

@@ -1,0 +1,3 @@
+# infer: f(complex128)
+def f(z):
+    return abs(z)  # revealed: float64

@@ -1,0 +1,3 @@
+# infer: f(int64)
+async def f(n):  # error: [unsupported-construct]
+    return n

@@ -1,0 +1,6 @@
+# infer: f(int64)
+def g(a, b):
+    return a + b
+
+def f(n):
+    return g(n, n, n)  # error: [wrong-arguments]

@@ -1,0 +1,6 @@
+# infer: f(float64)
+def f(x):
+    s = 0.0
+    for v in (x, 1):  # error: [type-mismatch]
+        s += v
+    return s

@@ -1,0 +1,4 @@
+# infer: f(int64)
+def f(n):
+    t = (n, n)
+    return n + t  # error: [invalid-operand]

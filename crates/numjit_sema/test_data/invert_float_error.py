@@ -1,0 +1,3 @@
+# infer: f(float64)
+def f(x):
+    return ~x  # error: [invalid-operand]

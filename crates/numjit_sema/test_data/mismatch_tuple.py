@@ -1,0 +1,5 @@
+# infer: f(int64)
+def f(n):
+    x = n
+    x = (1, 2)  # error: [type-mismatch]
+    return x

@@ -1,0 +1,3 @@
+# infer: f(int64)
+def f(x):
+    y = x + 1  # revealed: int64

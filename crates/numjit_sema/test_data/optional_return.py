@@ -1,0 +1,5 @@
+# infer: f(int64)
+def f(x):
+    if x > 0:
+        return None
+    return x  # revealed: int64

@@ -1,0 +1,3 @@
+# infer: f(int64)
+def f(n):
+    raise n  # error: [invalid-operand]

@@ -1,0 +1,3 @@
+# infer: f(int64)
+def f(total):
+    return totl + 1  # error: [undefined-name]

@@ -1,0 +1,3 @@
+# infer: f(int64)
+def f(n, *rest):  # error: [unsupported-construct]
+    return n

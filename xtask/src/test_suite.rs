@@ -1,0 +1,35 @@
+//! `cargo xtask test-suite`: the one command CI runs. Every step must pass.
+
+use std::path::Path;
+
+use xshell::{Shell, cmd};
+
+use crate::{prerequisites, step, tidy};
+
+pub fn run(sh: &Shell, root: &Path) -> anyhow::Result<()> {
+    prerequisites::ensure_rust_components(sh)?;
+    prerequisites::ensure_python(sh)?;
+
+    step("cargo fmt --check");
+    cmd!(sh, "cargo fmt --all -- --check").run()?;
+
+    step("cargo clippy -D warnings");
+    cmd!(sh, "cargo clippy --workspace --all-targets --locked -- -D warnings").run()?;
+
+    step("cargo xtask tidy");
+    tidy::run(sh, root)?;
+
+    step("tests");
+    if prerequisites::has_nextest(sh) {
+        cmd!(sh, "cargo nextest run --workspace --all-targets --locked --no-fail-fast").run()?;
+        step("doctests");
+        cmd!(sh, "cargo test --workspace --doc --locked").run()?;
+    } else {
+        eprintln!("cargo-nextest not found (cargo install cargo-nextest); using cargo test");
+        cmd!(sh, "cargo test --workspace --all-targets --locked --no-fail-fast").run()?;
+        cmd!(sh, "cargo test --workspace --doc --locked").run()?;
+    }
+
+    eprintln!("\ntest-suite: all steps passed");
+    Ok(())
+}
