@@ -8,6 +8,7 @@
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -71,7 +72,8 @@ fn load_sources() -> Vec<String> {
     }
     let mut sources = Vec::new();
     for path in files {
-        let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+        let bytes =
+            std::fs::read(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
         let source = match numjit_parser::source::decode_source(&bytes) {
             Ok(source) => source.into_owned(),
             Err(error) => {
@@ -97,6 +99,7 @@ fn bench_parser(c: &mut Criterion) {
     let mut group = c.benchmark_group("stdlib");
     group.throughput(Throughput::Bytes(n_bytes as u64));
     group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
     group.bench_function("parse_module", |b| {
         b.iter(|| {
             for source in &sources {
@@ -107,9 +110,7 @@ fn bench_parser(c: &mut Criterion) {
     group.bench_function("lex", |b| {
         b.iter(|| {
             for source in &sources {
-                for token in numjit_parser::lexer::lex(black_box(source)) {
-                    black_box(token);
-                }
+                black_box(numjit_parser::lexer::lex(black_box(source)).count());
             }
         })
     });

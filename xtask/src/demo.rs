@@ -13,6 +13,7 @@ use xshell::{Shell, cmd};
 use crate::step;
 
 pub fn run(sh: &Shell, root: &Path) -> anyhow::Result<()> {
+    crate::prerequisites::ensure_llvm(sh)?;
     step("building the numjit CLI");
     cmd!(sh, "cargo build --release --locked -p numjit_cli").run()?;
     let numjit = root.join("target/release/numjit");

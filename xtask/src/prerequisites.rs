@@ -32,3 +32,29 @@ pub fn ensure_python(sh: &Shell) -> anyhow::Result<()> {
 pub fn has_nextest(sh: &Shell) -> bool {
     cmd!(sh, "cargo nextest --version").quiet().ignore_stdout().ignore_stderr().run().is_ok()
 }
+
+/// The Debian packages that provide LLVM 22 for inkwell.
+const LLVM_PACKAGES: &str = "llvm-22-dev libpolly-22-dev zlib1g-dev libzstd-dev";
+
+/// LLVM 22's development files (for numjit_llvm). Installed with apt-get when running as
+/// root on Debian; otherwise the exact command is printed.
+pub fn ensure_llvm(sh: &Shell) -> anyhow::Result<()> {
+    let prefix = std::env::var("LLVM_SYS_221_PREFIX").unwrap_or_else(|_| "/usr/lib/llvm-22".to_owned());
+    let llvm_config = std::path::Path::new(&prefix).join("bin/llvm-config");
+    if llvm_config.exists() {
+        return Ok(());
+    }
+    let install = format!("apt-get update && apt-get install -y {LLVM_PACKAGES}");
+    let is_root = cmd!(sh, "id -u").quiet().read().is_ok_and(|uid| uid.trim() == "0");
+    let has_apt = cmd!(sh, "apt-get --version").quiet().ignore_stdout().ignore_stderr().run().is_ok();
+    if is_root && has_apt {
+        eprintln!("LLVM 22 not found at {prefix}; installing: {install}");
+        cmd!(sh, "apt-get update").run()?;
+        let packages: Vec<&str> = LLVM_PACKAGES.split_whitespace().collect();
+        cmd!(sh, "apt-get install -y {packages...}").run()?;
+        if llvm_config.exists() {
+            return Ok(());
+        }
+    }
+    bail!("LLVM 22 is missing (no {}); install it with:\n    {install}", llvm_config.display())
+}

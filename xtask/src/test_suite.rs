@@ -9,6 +9,7 @@ use crate::{prerequisites, step, tidy};
 pub fn run(sh: &Shell, root: &Path) -> anyhow::Result<()> {
     prerequisites::ensure_rust_components(sh)?;
     prerequisites::ensure_python(sh)?;
+    prerequisites::ensure_llvm(sh)?;
 
     step("cargo fmt --check");
     cmd!(sh, "cargo fmt --all -- --check").run()?;

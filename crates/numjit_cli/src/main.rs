@@ -2,9 +2,12 @@
 //!
 //! Today it exposes the frontend: `numjit parse PATH...` checks that Python files parse and
 //! renders syntax errors; `--dump-ast` prints a file's AST and `--summary` an outline of it.
-//! Later issues add `run`, `inspect` and `sysinfo` on top of the compiler facade.
+//! `numjit run`, `numjit inspect` and `numjit sysinfo` use the compiler facade (`numjit`).
 
+mod inspect;
 mod parse;
+mod run;
+mod sysinfo;
 
 use std::process::ExitCode;
 
@@ -22,12 +25,22 @@ struct Cli {
 enum Command {
     /// Parse Python files (directories are searched for `*.py`) and report syntax errors.
     Parse(parse::ParseArgs),
+    /// Compile FILE.py::FUNC for the types of the given literal arguments, call it, and
+    /// print the result as Python's repr.
+    Run(run::RunArgs),
+    /// Print one compilation stage (hir, types, ir, opt, llvm, asm) of FILE.py::FUNC.
+    Inspect(inspect::InspectArgs),
+    /// Print the CPU, its features, the LLVM version and other facts that affect codegen.
+    Sysinfo(sysinfo::SysinfoArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => parse::run(&args),
+        Command::Run(args) => run::run(&args),
+        Command::Inspect(args) => inspect::run(&args),
+        Command::Sysinfo(args) => sysinfo::run(&args),
     };
     match result {
         Ok(code) => code,

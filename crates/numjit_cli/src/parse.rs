@@ -126,7 +126,9 @@ fn parse_all(files: &[PathBuf], args: &ParseArgs, options: RenderOptions) -> Vec
         let workers: Vec<_> = files
             .chunks(chunk_size)
             .map(|chunk| {
-                scope.spawn(move || chunk.iter().map(|path| parse_file(path, args, options)).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    chunk.iter().map(|path| parse_file(path, args, options)).collect::<Vec<_>>()
+                })
             })
             .collect();
         workers
@@ -146,7 +148,8 @@ fn parse_all(files: &[PathBuf], args: &ParseArgs, options: RenderOptions) -> Vec
 
 fn parse_file(path: &Path, args: &ParseArgs, options: RenderOptions) -> FileReport {
     let name = path.display().to_string();
-    let mut report = FileReport { path: path.to_path_buf(), rendered_errors: Vec::new(), output: String::new() };
+    let mut report =
+        FileReport { path: path.to_path_buf(), rendered_errors: Vec::new(), output: String::new() };
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -190,8 +193,11 @@ fn summarize_stmt(stmt: &ast::Stmt, file: &SourceFile<'_>, depth: usize, out: &m
     let line = |range: ast::TextRange| file.line_col(range.start()).0;
     match stmt {
         ast::Stmt::FunctionDef(def) => {
-            let decorators: Vec<String> =
-                def.decorator_list.iter().map(|decorator| format!("@{}", expr_text(decorator, file))).collect();
+            let decorators: Vec<String> = def
+                .decorator_list
+                .iter()
+                .map(|decorator| format!("@{}", expr_text(decorator, file)))
+                .collect();
             let params = parameter_names(&def.args);
             let _ = writeln!(
                 out,
@@ -224,7 +230,8 @@ fn summarize_stmt(stmt: &ast::Stmt, file: &SourceFile<'_>, depth: usize, out: &m
             }
         }
         ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => {
-            let _ = writeln!(out, "{indent}line {}: {}", line(stmt.range()), expr_text_range(stmt.range(), file));
+            let _ =
+                writeln!(out, "{indent}line {}: {}", line(stmt.range()), expr_text_range(stmt.range(), file));
         }
         _ => {}
     }

@@ -129,16 +129,18 @@ pub enum ExceptionKind {
     MemoryError,
     NotImplementedError,
     OverflowError,
+    RecursionError,
     RuntimeError,
     StopIteration,
     TypeError,
+    UnboundLocalError,
     ValueError,
     ZeroDivisionError,
 }
 
 impl ExceptionKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ExceptionKind; 14] = [
+    pub const ALL: [ExceptionKind; 16] = [
         ExceptionKind::Exception,
         ExceptionKind::ArithmeticError,
         ExceptionKind::AssertionError,
@@ -148,9 +150,11 @@ impl ExceptionKind {
         ExceptionKind::MemoryError,
         ExceptionKind::NotImplementedError,
         ExceptionKind::OverflowError,
+        ExceptionKind::RecursionError,
         ExceptionKind::RuntimeError,
         ExceptionKind::StopIteration,
         ExceptionKind::TypeError,
+        ExceptionKind::UnboundLocalError,
         ExceptionKind::ValueError,
         ExceptionKind::ZeroDivisionError,
     ];
@@ -167,9 +171,11 @@ impl ExceptionKind {
             ExceptionKind::MemoryError => "MemoryError",
             ExceptionKind::NotImplementedError => "NotImplementedError",
             ExceptionKind::OverflowError => "OverflowError",
+            ExceptionKind::RecursionError => "RecursionError",
             ExceptionKind::RuntimeError => "RuntimeError",
             ExceptionKind::StopIteration => "StopIteration",
             ExceptionKind::TypeError => "TypeError",
+            ExceptionKind::UnboundLocalError => "UnboundLocalError",
             ExceptionKind::ValueError => "ValueError",
             ExceptionKind::ZeroDivisionError => "ZeroDivisionError",
         }

@@ -57,37 +57,36 @@ pub(crate) fn starred(value: Expr, range: TextRange) -> Expr {
     Expr::Starred(ast::ExprStarred { value: Box::new(value), ctx: ExprContext::Load, range })
 }
 
-/// `a, b` is a tuple; `a` alone (no trailing comma) is itself.
-pub(crate) fn tuple_or_single(mut elts: Vec<Expr>, trailing_comma: bool, range: TextRange) -> Expr {
-    if elts.len() == 1
-        && !trailing_comma
-        && let Some(single) = elts.pop()
-    {
-        return single;
-    }
+/// A tuple in `Load` context.
+pub(crate) fn tuple(elts: Vec<Expr>, range: TextRange) -> Expr {
     Expr::Tuple(ast::ExprTuple { elts, ctx: ExprContext::Load, range })
 }
 
-/// `(a)` is `a` (its range without the parentheses, as CPython); `(a,)` and `(a, b)` are
-/// tuples whose range includes the parentheses; `(*a)` is an error.
-pub(crate) fn parenthesized(
-    elts: Vec<Expr>,
-    trailing_comma: bool,
-    range: TextRange,
-) -> Result<Expr, ParseError> {
-    let expr = tuple_or_single(elts, trailing_comma, range);
-    if let Expr::Starred(starred) = &expr {
-        return Err(ParseError::message_at("cannot use starred expression here", starred.range));
-    }
-    Ok(expr)
-}
-
-/// A single element where a star is not allowed (a `match` subject, a subscript).
+/// A single element where a star is not allowed: `(*a)`, `match *a:`. (A parenthesised
+/// expression keeps its own range, without the parentheses, as in CPython.)
 pub(crate) fn forbid_starred(expr: Expr) -> Result<Expr, ParseError> {
     if let Expr::Starred(starred) = &expr {
         return Err(ParseError::message_at("cannot use starred expression here", starred.range));
     }
     Ok(expr)
+}
+
+/// One `for ... in ... if ...` clause of a comprehension, its target checked.
+pub(crate) fn comprehension(
+    is_async: bool,
+    target: Expr,
+    iter: Expr,
+    ifs: Vec<Expr>,
+    range: TextRange,
+) -> Result<ast::Comprehension, ParseError> {
+    let target = set_context(target, TargetKind::Store)?;
+    Ok(ast::Comprehension { target, iter, ifs, is_async, range })
+}
+
+/// A `case` block.
+pub(crate) fn match_case(start: TextSize, pattern: ast::Pattern, guard: Option<Expr>, body: Vec<Stmt>) -> ast::MatchCase {
+    let end = body_end(&body, start);
+    ast::MatchCase { pattern, guard: guard.map(Box::new), body, range: range(start, end) }
 }
 
 /// One parameter as written, before the order checks.

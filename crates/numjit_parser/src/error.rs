@@ -109,7 +109,9 @@ impl ParseError {
             ParseErrorKind::UnexpectedIndent => "unexpected indent".to_owned(),
             ParseErrorKind::ExpectedIndentedBlock { .. } => "expected an indented block here".to_owned(),
             ParseErrorKind::MissingParentheses { .. } => "this is a call".to_owned(),
-            ParseErrorKind::Lexical(LexicalErrorKind::UnclosedBracket(c)) => format!("this '{c}' is never closed"),
+            ParseErrorKind::Lexical(LexicalErrorKind::UnclosedBracket(c)) => {
+                format!("this '{c}' is never closed")
+            }
             ParseErrorKind::Lexical(LexicalErrorKind::UnexpectedIndent) => "unexpected indent".to_owned(),
             ParseErrorKind::Lexical(LexicalErrorKind::UnmatchedBracket(c)) => format!("no '{c}' was opened"),
             _ => String::new(),

@@ -8,10 +8,17 @@ use crate::error::ParseError;
 /// One entry of a mapping pattern.
 #[derive(Debug)]
 pub(crate) enum MappingItem {
-    /// `key: pattern`
-    Entry(Expr, Pattern),
+    /// `key: pattern` (boxed: parser stack slots are as large as the largest value)
+    Entry(Box<(Expr, Pattern)>),
     /// `**rest`
     Rest(ast::Identifier),
+}
+
+impl MappingItem {
+    /// `key: pattern`.
+    pub(crate) fn entry(key: Expr, pattern: Pattern) -> Self {
+        MappingItem::Entry(Box::new((key, pattern)))
+    }
 }
 
 /// One argument of a class pattern.
@@ -106,10 +113,11 @@ pub(crate) fn mapping(items: Vec<MappingItem>, range: TextRange) -> Result<Patte
             return Err(ParseError::message_at("invalid syntax", rest.range));
         }
         match item {
-            MappingItem::Entry(Expr::Name(name), _) => {
-                return Err(ParseError::message_at("invalid syntax", name.range));
-            }
-            MappingItem::Entry(key, pattern) => {
+            MappingItem::Entry(entry) => {
+                let (key, pattern) = *entry;
+                if let Expr::Name(name) = &key {
+                    return Err(ParseError::message_at("invalid syntax", name.range));
+                }
                 keys.push(key);
                 patterns.push(pattern);
             }

@@ -231,7 +231,10 @@ impl ErrorContext<'_> {
         }
         if self.expects("else") && !self.expects(":") {
             return ParseError::new(
-                ParseErrorKind::ExpectedToken { expected: "'else'", context: Some("'if' expression".to_owned()) },
+                ParseErrorKind::ExpectedToken {
+                    expected: "'else'",
+                    context: Some("'if' expression".to_owned()),
+                },
                 after_previous,
             );
         }
@@ -329,16 +332,32 @@ impl ErrorContext<'_> {
         ))
     }
 
-    /// `match x` without its `:`: the lexer only makes `match` a keyword when a `:` follows,
+    /// `match x` / `case y` without their `:`: the lexer only makes them keywords when a `:` follows,
     /// so the parser sees two names side by side.
     fn match_without_colon(&self, at: &Location<'_>) -> Option<ParseError> {
+        if let Some(Tok::Name { name }) = at.found_tok
+            && &**name == "case"
+            && self.expects("case")
+        {
+            return self.colon_missing_on_line(at.index, "'case' pattern");
+        }
         let (_, Tok::Name { name }, _) = at.previous? else { return None };
         let at_statement_start = at.index < 2
             || matches!(self.tokens.get(at.index - 2), Some((_, tok, _)) if starts_line(tok) || *tok == Tok::Semi);
-        if &**name != "match" || !at_statement_start || !starts_expression(at.found_tok?) {
+        let context = match &**name {
+            "match" => "'match' subject",
+            "case" => "'case' pattern",
+            _ => return None,
+        };
+        if !at_statement_start || !(starts_expression(at.found_tok?) || *at.found_tok? == Tok::Minus) {
             return None;
         }
-        let line = self.tokens.get(at.index..)?;
+        self.colon_missing_on_line(at.index, context)
+    }
+
+    /// "expected ':'" at the end of the logical line from token `index`, if it has no `:`.
+    fn colon_missing_on_line(&self, index: usize, context: &str) -> Option<ParseError> {
+        let line = self.tokens.get(index..)?;
         let line_len = line.iter().position(|(_, tok, _)| starts_line(tok)).unwrap_or(line.len());
         let line = line.get(..line_len)?;
         if line.iter().any(|(_, tok, _)| *tok == Tok::Colon) {
@@ -346,7 +365,7 @@ impl ErrorContext<'_> {
         }
         let (_, _, end) = line.last()?;
         Some(ParseError::new(
-            ParseErrorKind::ExpectedToken { expected: "':'", context: Some("'match' subject".to_owned()) },
+            ParseErrorKind::ExpectedToken { expected: "':'", context: Some(context.to_owned()) },
             TextRange::empty(*end),
         ))
     }

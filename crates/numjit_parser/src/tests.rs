@@ -660,20 +660,50 @@ fn check_error_detail(source: &str, message: &str, label: &str, range: std::ops:
 #[test]
 fn missing_colon_points_after_the_header() {
     check_error_detail("if x\n    pass\n", "expected ':'", "expected ':' after 'if' condition", 4..4);
-    check_error_detail("if a:\n    pass\nelif b\n    pass\n", "expected ':'", "expected ':' after 'elif' condition", 21..21);
-    check_error_detail("if a:\n    pass\nelse\n    pass\n", "expected ':'", "expected ':' after 'else'", 19..19);
+    check_error_detail(
+        "if a:\n    pass\nelif b\n    pass\n",
+        "expected ':'",
+        "expected ':' after 'elif' condition",
+        21..21,
+    );
+    check_error_detail(
+        "if a:\n    pass\nelse\n    pass\n",
+        "expected ':'",
+        "expected ':' after 'else'",
+        19..19,
+    );
     check_error_detail("while x\n", "expected ':'", "expected ':' after 'while' condition", 7..7);
     check_error_detail("for x in y\n", "expected ':'", "expected ':' after 'for' loop header", 10..10);
     check_error_detail("def f()\n    pass\n", "expected ':'", "expected ':' after function signature", 7..7);
-    check_error_detail("async def f() -> int\n", "expected ':'", "expected ':' after function signature", 20..20);
+    check_error_detail(
+        "async def f() -> int\n",
+        "expected ':'",
+        "expected ':' after function signature",
+        20..20,
+    );
     check_error_detail("class A(B)\n", "expected ':'", "expected ':' after class header", 10..10);
     check_error_detail("with a as b\n", "expected ':'", "expected ':' after 'with' items", 11..11);
     check_error_detail("try\n", "expected ':'", "expected ':' after 'try'", 3..3);
-    check_error_detail("try:\n    pass\nexcept E\n", "expected ':'", "expected ':' after 'except' clause", 22..22);
+    check_error_detail(
+        "try:\n    pass\nexcept E\n",
+        "expected ':'",
+        "expected ':' after 'except' clause",
+        22..22,
+    );
     check_error_detail("try:\n    pass\nfinally\n", "expected ':'", "expected ':' after 'finally'", 21..21);
     check_error_detail("f(lambda x)\n", "expected ':'", "expected ':' after lambda parameters", 10..10);
-    check_error_detail("match x\n    case 1: pass\n", "expected ':'", "expected ':' after 'match' subject", 7..7);
-    check_error_detail("match x:\n    case 1\n        pass\n", "expected ':'", "expected ':' after 'case' pattern", 19..19);
+    check_error_detail(
+        "match x\n    case 1: pass\n",
+        "expected ':'",
+        "expected ':' after 'match' subject",
+        7..7,
+    );
+    check_error_detail(
+        "match x:\n    case 1\n        pass\n",
+        "expected ':'",
+        "expected ':' after 'case' pattern",
+        19..19,
+    );
 }
 
 #[test]
@@ -708,14 +738,44 @@ fn other_errors_read_well() {
     check_error_detail("a b\n", "invalid syntax", "unexpected token 'b'", 2..3);
     check_error_detail("f(**)\n", "invalid syntax", "unexpected token ')'", 4..5);
     check_error_detail("from import x\n", "invalid syntax", "unexpected token 'import'", 5..11);
-    check_error_detail("[a b]\n", "invalid syntax. Perhaps you forgot a comma?", "these expressions need a comma between them", 1..4);
+    check_error_detail(
+        "[a b]\n",
+        "invalid syntax. Perhaps you forgot a comma?",
+        "these expressions need a comma between them",
+        1..4,
+    );
     check_error_detail("for x y in z: pass\n", "expected 'in'", "expected 'in' after for-loop target", 5..5);
-    check_error_detail("[x for x y in z]\n", "expected 'in'", "expected 'in' after comprehension target", 8..8);
+    check_error_detail(
+        "[x for x y in z]\n",
+        "expected 'in'",
+        "expected 'in' after comprehension target",
+        8..8,
+    );
     check_error_detail("x = 1 if y\n", "expected 'else'", "expected 'else' after 'if' expression", 10..10);
-    check_error_detail("if x = 1: pass\n", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", "assignment is not allowed here", 5..6);
-    check_error_detail("print 'a', x\n", "Missing parentheses in call to 'print'. Did you mean print(...)?", "this is a call", 0..12);
-    check_error_detail("x = 1; print x\n", "Missing parentheses in call to 'print'. Did you mean print(...)?", "this is a call", 7..14);
-    check_error_detail("f() = 1\n", "cannot assign to function call here. Maybe you meant '==' instead of '='?", "", 0..3);
+    check_error_detail(
+        "if x = 1: pass\n",
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        "assignment is not allowed here",
+        5..6,
+    );
+    check_error_detail(
+        "print 'a', x\n",
+        "Missing parentheses in call to 'print'. Did you mean print(...)?",
+        "this is a call",
+        0..12,
+    );
+    check_error_detail(
+        "x = 1; print x\n",
+        "Missing parentheses in call to 'print'. Did you mean print(...)?",
+        "this is a call",
+        7..14,
+    );
+    check_error_detail(
+        "f() = 1\n",
+        "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+        "",
+        0..3,
+    );
     check_error_detail("for (a, f()) in x: pass\n", "cannot assign to function call", "", 8..11);
     check_error_detail("def f(a=1, b): pass\n", "non-default argument follows default argument", "", 11..12);
     check_error_detail("x = 'a\n", "unterminated string literal", "", 4..6);
@@ -736,4 +796,290 @@ fn errors_are_diagnostics_with_help() {
     assert!(rendered.contains("error[syntax-error]: expected ':'"), "{rendered}");
     assert!(rendered.contains("expected ':' after 'if' condition"), "{rendered}");
     assert!(rendered.contains("help: add ':' at the end of the line"), "{rendered}");
+}
+
+/// Parses `source` on a thread with the default 2 MiB stack, dropping the result there too.
+fn parse_on_small_stack(source: String) -> Parsed {
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            let parsed = parse_module(&source);
+            // Only the outcome leaves the thread; the tree is dropped here.
+            Parsed {
+                module: ast::ModModule { body: Vec::new(), range: parsed.module.range },
+                errors: parsed.errors,
+            }
+        })
+        .expect("spawn")
+        .join()
+        .expect("parsing must not crash")
+}
+
+#[test]
+fn pathological_nesting_is_an_error_not_a_crash() {
+    let cases = [
+        ("(".repeat(1000) + &")".repeat(1000), Some("too many nested parentheses")),
+        ("[".repeat(1000) + &"]".repeat(1000), Some("too many nested parentheses")),
+        ("1+".repeat(5000) + "1", Some("expression too deeply nested")),
+        ("-".repeat(100_000) + "1", Some("expression too deeply nested")),
+        ("a".to_owned() + &".b".repeat(10_000), Some("expression too deeply nested")),
+        ("f".to_owned() + &"()".repeat(10_000), Some("expression too deeply nested")),
+        ("not ".repeat(10_000) + "a", Some("expression too deeply nested")),
+        ("lambda: ".repeat(10_000) + "a", Some("expression too deeply nested")),
+        ("1 if 2 else ".repeat(10_000) + "3", Some("expression too deeply nested")),
+        ("2**".repeat(10_000) + "2", Some("expression too deeply nested")),
+        ("await ".repeat(10_000) + "a", None),
+        ("1+".repeat(1000) + "1", None),
+        ("a".to_owned() + &".b".repeat(1000), None),
+        ("x = ".to_owned() + &"a < ".repeat(50_000) + "b", None),
+        ("x = ".to_owned() + &"a or ".repeat(50_000) + "b", None),
+        ("x = [".to_owned() + &"1, ".repeat(100_000) + "]", None),
+        ("x = ".to_owned() + &"'a' ".repeat(50_000), None),
+        ("if x:\n".to_owned() + &" ".repeat(10) + "pass\n", None),
+    ];
+    for (source, expected) in cases {
+        let parsed = parse_on_small_stack(source.clone());
+        let head: String = source.chars().take(30).collect();
+        match expected {
+            Some(message) => {
+                assert_eq!(parsed.errors.first().map(ParseError::message).as_deref(), Some(message), "{head}")
+            }
+            None if head.starts_with("await") => {}
+            None => assert!(parsed.errors.is_empty(), "{head}: {:?}", parsed.errors),
+        }
+    }
+    let mut nested_blocks = String::new();
+    for depth in 0..120 {
+        nested_blocks.push_str(&" ".repeat(depth));
+        nested_blocks.push_str("if x:\n");
+    }
+    nested_blocks.push_str(&" ".repeat(120));
+    nested_blocks.push_str("pass\n");
+    assert!(!parse_on_small_stack(nested_blocks).errors.is_empty());
+}
+
+#[test]
+fn no_input_prefix_panics() {
+    let sources = TREES.iter().chain(ERRORS).map(|(source, _)| *source);
+    for source in sources {
+        for (end, _) in source.char_indices().chain([(source.len(), ' ')]) {
+            let prefix = &source[..end];
+            let parsed = parse_module(prefix);
+            for error in &parsed.errors {
+                assert!(usize::from(error.range.end()) <= prefix.len(), "{prefix:?}: {error:?}");
+                let _ = error.to_diagnostic();
+            }
+            let _ = parse_expression(prefix);
+        }
+    }
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let inputs = [
+        "",
+        "\n",
+        "\\",
+        "\\\n",
+        "f'",
+        "f'{",
+        "f'{'",
+        "f'{x!'",
+        "f'{x:{'",
+        "f'{x:{y'",
+        "f'{x=",
+        "f'{{{'",
+        "f'}}}'",
+        "'\\N'",
+        "'\\N{'",
+        "'\\N{}'",
+        "'\\N{-}'",
+        "'\\N{_}'",
+        "'\\x'",
+        "'\\u12'",
+        "'\\U0011ffff'",
+        "b'\\x1'",
+        "f'{\"\"\"}'",
+        "f'{[}'",
+        "f'{(]}'",
+        "f'{)}'",
+        "@",
+        "@x",
+        "def",
+        "def f(",
+        "class",
+        "lambda",
+        "match",
+        "match x:",
+        "match x:\n case",
+        "case",
+        "from",
+        "from .",
+        "import .",
+        "x[",
+        "x[:",
+        "x[::",
+        "*",
+        "**",
+        ":=",
+        "\u{feff}",
+        "\u{0}",
+        "\t\tx",
+        "x\r\ny\r",
+        "if x:\r\n\tpass\r\n",
+        "(yield",
+        "f'{x!r=}'",
+        "f'{lambda:1}'",
+        "a = yield = b",
+        "del (a, [b, c.d])",
+        "(*a,) = b",
+        "x: int, y",
+        "for *a in b: pass",
+        "with (a as b:",
+    ];
+    for input in inputs {
+        let parsed = parse_module(input);
+        for error in &parsed.errors {
+            assert!(usize::from(error.range.end()) <= input.len(), "{input:?}: {error:?}");
+        }
+        let _ = parse_expression(input);
+    }
+}
+
+#[test]
+fn parse_expression_entry_point() {
+    let expr = parse_expression("a + b * c").expect("parses");
+    assert_eq!(
+        dump::expr(&expr),
+        "BinOp(left=Name(id='a', ctx=Load()), op=Add(), right=BinOp(left=Name(id='b', ctx=Load()), op=Mult(), right=Name(id='c', ctx=Load())))"
+    );
+    assert_eq!(expr.range(), TextRange::new(0.into(), 9.into()));
+    assert_eq!(
+        dump::expr(&parse_expression("1, 2\n").expect("tuple")),
+        "Tuple(elts=[Constant(value=1), Constant(value=2)], ctx=Load())"
+    );
+    assert!(parse_expression("x = 1").is_err());
+    assert!(parse_expression("if x: pass").is_err());
+    assert_eq!(parse_expression("(").map_err(|e| e.message()), Err("'(' was never closed".to_owned()));
+}
+
+fn first_expr(source: &str) -> Expr {
+    let parsed = parse_module(source);
+    assert!(parsed.errors.is_empty(), "{source:?}: {:?}", parsed.errors);
+    match parsed.module.body.into_iter().next() {
+        Some(ast::Stmt::Expr(stmt)) => *stmt.value,
+        Some(ast::Stmt::Assign(stmt)) => *stmt.value,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn range(start: u32, end: u32) -> TextRange {
+    TextRange::new(start.into(), end.into())
+}
+
+#[test]
+fn ranges_follow_cpython() {
+    // A parenthesised expression keeps its own range; a tuple includes its parentheses.
+    assert_eq!(first_expr("(a)").range(), range(1, 2));
+    assert_eq!(first_expr("(a, b)").range(), range(0, 6));
+    assert_eq!(first_expr("a, b").range(), range(0, 4));
+    // A generator expression as the sole argument takes the call's parentheses.
+    let Expr::Call(call) = first_expr("f(x for x in y)") else { panic!() };
+    assert_eq!(call.args[0].range(), range(1, 15));
+    // Decorated definitions start at the first decorator.
+    let parsed = parse_module("@d\ndef f(): pass\n");
+    assert_eq!(parsed.module.body[0].range(), range(0, 16));
+    // `elif` is an `If` starting at `elif`, inside the outer `If`.
+    let parsed = parse_module("if a:\n    pass\nelif b:\n    pass\n");
+    let ast::Stmt::If(outer) = &parsed.module.body[0] else { panic!() };
+    assert_eq!(outer.range, range(0, 31));
+    assert_eq!(outer.orelse[0].range(), range(15, 31));
+}
+
+#[test]
+fn fstring_positions_are_file_offsets() {
+    let Expr::JoinedStr(joined) = first_expr("x = f'ab{cd!r:>{w}}'") else { panic!() };
+    let Expr::FormattedValue(field) = &joined.values[1] else { panic!() };
+    assert_eq!(field.range, range(8, 19));
+    assert_eq!(field.value.range(), range(9, 11));
+    let Some(spec) = &field.format_spec else { panic!() };
+    let Expr::JoinedStr(spec) = &**spec else { panic!() };
+    assert_eq!(spec.values[0].range(), range(14, 15));
+    assert_eq!(spec.values[1].range(), range(15, 18));
+    let Expr::FormattedValue(width) = &spec.values[1] else { panic!() };
+    assert_eq!(width.value.range(), range(16, 17));
+    // Expressions in triple-quoted f-strings may span lines.
+    let Expr::JoinedStr(joined) = first_expr("f'''{\n  a +\n  b\n}'''") else { panic!() };
+    assert_eq!(joined.values[0].range(), range(4, 17));
+    // Errors inside a replacement field point into the file.
+    let error = check_error("x = f'{a b}'\n", "f-string: invalid syntax. Perhaps you forgot a comma?");
+    assert_eq!(error.range, range(7, 10));
+    let error = check_error("x = f'{}'\n", "f-string: empty expression not allowed");
+    assert_eq!(error.range.start(), 6.into());
+}
+
+fn string_value(source: &str) -> String {
+    match first_expr(source) {
+        Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(value), .. }) => value,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn string_decoding() {
+    assert_eq!(string_value(r"'\ud800'"), "\u{fffd}");
+    assert_eq!(string_value(r"'\U0001F600\N{LATIN SMALL LETTER E WITH ACUTE}'"), "\u{1F600}é");
+    assert_eq!(string_value(r"'\N{BYTE ORDER MARK}\N{em dash}'"), "\u{feff}\u{2014}");
+    assert_eq!(string_value("'''a\r\nb\rc'''"), "a\nb\nc");
+    assert_eq!(string_value("'a\\\r\nb'"), "ab");
+    assert_eq!(string_value(r"'\777\08'"), "\u{1ff}\u{0}8");
+    assert_eq!(string_value(r"R'\N{x}\''"), r"\N{x}\'");
+    match first_expr(r"b'\u00e9\N{x}\777'") {
+        Expr::Constant(ast::ExprConstant { value: ast::Constant::Bytes(bytes), .. }) => {
+            assert_eq!(bytes, b"\\u00e9\\N{x}\xff");
+        }
+        other => panic!("{other:?}"),
+    }
+    check_error(
+        r"'\U00110000'",
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character",
+    );
+    check_error(
+        r"'\N{NOT A NAME}'",
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-13: unknown Unicode character name",
+    );
+    check_error(
+        r"'\N'",
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: malformed \\N character escape",
+    );
+}
+
+#[test]
+fn fstring_nesting_limit() {
+    check(
+        "f'{a:{b}}'\n",
+        "Module(body=[Expr(value=JoinedStr(values=[FormattedValue(value=Name(id='a', ctx=Load()), conversion=-1, format_spec=JoinedStr(values=[FormattedValue(value=Name(id='b', ctx=Load()), conversion=-1)]))]))], type_ignores=[])",
+    );
+    check_error("f'{a:{b:{c}}}'\n", "f-string: expressions nested too deeply");
+    check_error("f'{f\"{f'''{x}'''}\"}'\n", "unterminated triple-quoted string literal");
+}
+
+#[test]
+fn zz_probe_debug_depth() {
+    for n in [1000usize, 2000, 2900] {
+        let ok = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || {
+                let parsed = parse_module(&("1+".repeat(n) + "1"));
+                assert!(parsed.errors.is_empty());
+                let text = format!("{:#?}", parsed.module);
+                let mut checker = RangeChecker { stack: Vec::new(), violations: Vec::new() };
+                checker.visit_body(&parsed.module.body);
+                text.len()
+            })
+            .unwrap()
+            .join()
+            .is_ok();
+        eprintln!("depth {n}: {ok}");
+    }
 }

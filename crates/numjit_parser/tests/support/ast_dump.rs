@@ -69,7 +69,27 @@ def non_printable_ranges():
 
 /// Dumps a module like `ast.dump(ast.parse(source))`.
 pub fn dump_module(module: &ModModule, source: &str, printable: &Printable) -> String {
-    let mut dumper = Dumper { out: String::with_capacity(source.len() * 3), source, printable };
+    dump(module, source, printable, None)
+}
+
+/// Dumps a module like `ast.dump(ast.parse(source), include_attributes=True)`: every node that
+/// has a position in CPython (statements, expressions, patterns, `except` clauses, parameters,
+/// keywords, import aliases) ends with `lineno`, `col_offset`, `end_lineno`, `end_col_offset`
+/// (1-based lines, UTF-8 byte columns), computed from our ranges. Two exceptions, to match
+/// CPython 3.11:
+/// - the parts of an f-string (its constants, replacement fields and format specs) get no
+///   position: CPython 3.11 gives them the range of the whole string (3.12 fixed that), while
+///   ours are exact; the comparison strips them on the Python side too. Expressions inside
+///   replacement fields keep theirs.
+/// - a decorated `def`/`class` starts at the `def`/`class` (or `async`) keyword, as in CPython;
+///   our range starts at the first decorator, by design.
+pub fn dump_module_with_positions(module: &ModModule, source: &str, printable: &Printable) -> String {
+    dump(module, source, printable, Some(LineIndex::new(source)))
+}
+
+fn dump(module: &ModModule, source: &str, printable: &Printable, lines: Option<LineIndex>) -> String {
+    let capacity = source.len() * if lines.is_some() { 6 } else { 3 };
+    let mut dumper = Dumper { out: String::with_capacity(capacity), source, printable, lines };
     dumper.out.push_str("Module(body=");
     dumper.stmts(&module.body);
     dumper.out.push_str(", type_ignores=[])");
@@ -193,10 +213,38 @@ pub fn bytes_repr(value: &[u8]) -> String {
     out
 }
 
+/// The starts of the lines of a source, to turn offsets into CPython's line and column. A line
+/// ends at `\n`, `\r\n` or a lone `\r`, as in CPython's tokenizer.
+#[derive(Debug)]
+struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(source: &str) -> LineIndex {
+        let bytes = source.as_bytes();
+        let mut line_starts = vec![0];
+        for (idx, &byte) in bytes.iter().enumerate() {
+            if byte == b'\n' || (byte == b'\r' && bytes.get(idx + 1) != Some(&b'\n')) {
+                line_starts.push(idx + 1);
+            }
+        }
+        LineIndex { line_starts }
+    }
+
+    /// 1-based line and 0-based UTF-8 byte column of `offset`.
+    fn line_col(&self, offset: TextSize) -> (usize, usize) {
+        let offset = usize::from(offset);
+        let line_idx = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        (line_idx + 1, offset - self.line_starts[line_idx])
+    }
+}
+
 struct Dumper<'a> {
     out: String,
     source: &'a str,
     printable: &'a Printable,
+    lines: Option<LineIndex>,
 }
 
 /// Writes `Name(field=value, ...)`; each field's expression writes its value.
@@ -258,13 +306,52 @@ impl Dumper<'_> {
 
     fn ctx(&mut self, ctx: ExprContext) {
         self.out.push_str(match ctx {
-            ExprContext::Load => "Lod()",
+            ExprContext::Load => "Load()",
             ExprContext::Store => "Store()",
             ExprContext::Del => "Del()",
         });
     }
 
     fn stmt(&mut self, stmt: &Stmt) {
+        self.stmt_fields(stmt);
+        let range = match stmt {
+            Stmt::FunctionDef(StmtFunctionDef { decorator_list, name, range, .. })
+            | Stmt::ClassDef(StmtClassDef { decorator_list, name, range, .. })
+                if !decorator_list.is_empty() =>
+            {
+                TextRange::new(self.definition_keyword_start(name.range.start()), range.end())
+            }
+            _ => stmt.range(),
+        };
+        self.position(range);
+    }
+
+    /// The start of the `def`, `class` or `async def` before a definition's name: the keyword
+    /// before the name, and an `async` before that, with only whitespace and line
+    /// continuations between them.
+    fn definition_keyword_start(&self, name_start: TextSize) -> TextSize {
+        let bytes = self.source.as_bytes();
+        let skip_blanks_back = |mut end: usize| {
+            while end > 0 && matches!(bytes[end - 1], b' ' | b'\t' | b'\x0c' | b'\\' | b'\n' | b'\r') {
+                end -= 1;
+            }
+            end
+        };
+        let keyword_before = |end: usize, keyword: &str| {
+            let start = end.checked_sub(keyword.len())?;
+            let at_word_start =
+                start == 0 || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_');
+            (&bytes[start..end] == keyword.as_bytes() && at_word_start).then_some(start)
+        };
+        let end = skip_blanks_back(usize::from(name_start));
+        let Some(start) = keyword_before(end, "def").or_else(|| keyword_before(end, "class")) else {
+            return name_start;
+        };
+        let start = keyword_before(skip_blanks_back(start), "async").unwrap_or(start);
+        TextSize::try_from(start).expect("offset fits")
+    }
+
+    fn stmt_fields(&mut self, stmt: &Stmt) {
         match stmt {
             Stmt::FunctionDef(node) => {
                 self.out.push_str(if node.is_async { "AsyncFunctionDef(" } else { "FunctionDef(" });
@@ -395,6 +482,11 @@ impl Dumper<'_> {
     }
 
     fn expr(&mut self, expr: &Expr) {
+        self.expr_fields(expr);
+        self.position(expr.range());
+    }
+
+    fn expr_fields(&mut self, expr: &Expr) {
         match expr {
             Expr::BoolOp(node) => node!(self, "BoolOp",
                 "op" => self.out.push_str(match node.op { BoolOp::And => "And()", BoolOp::Or => "Or()" }),
@@ -577,6 +669,20 @@ impl Dumper<'_> {
         self.out.push(')');
     }
 
+    /// When dumping positions, replaces the closing `)` just written with the node's
+    /// `lineno`, `col_offset`, `end_lineno` and `end_col_offset`, then `)`.
+    fn position(&mut self, range: TextRange) {
+        let Some(lines) = &self.lines else { return };
+        let (line, col) = lines.line_col(range.start());
+        let (end_line, end_col) = lines.line_col(range.end());
+        let closing = self.out.pop();
+        debug_assert_eq!(closing, Some(')'));
+        let separator = if self.out.ends_with('(') { "" } else { ", " };
+        self.out.push_str(&format!(
+            "{separator}lineno={line}, col_offset={col}, end_lineno={end_line}, end_col_offset={end_col})"
+        ));
+    }
+
     /// CPython sets `kind='u'` on a string whose first literal has a `u` prefix (lower case only).
     fn written_with_u_prefix(&self, range: TextRange) -> bool {
         self.source.as_bytes().get(usize::from(range.start())) == Some(&b'u')
@@ -653,6 +759,11 @@ impl Dumper<'_> {
     }
 
     fn arg(&mut self, arg: &Arg) {
+        self.arg_fields(arg);
+        self.position(arg.range);
+    }
+
+    fn arg_fields(&mut self, arg: &Arg) {
         self.out.push_str("arg(arg=");
         self.ident(&arg.arg);
         self.opt_field("annotation", arg.annotation.as_deref(), Self::expr);
@@ -660,6 +771,11 @@ impl Dumper<'_> {
     }
 
     fn keyword(&mut self, keyword: &Keyword) {
+        self.keyword_fields(keyword);
+        self.position(keyword.range);
+    }
+
+    fn keyword_fields(&mut self, keyword: &Keyword) {
         self.out.push_str("keyword(");
         if let Some(arg) = &keyword.arg {
             self.out.push_str("arg=");
@@ -672,6 +788,11 @@ impl Dumper<'_> {
     }
 
     fn alias(&mut self, alias: &Alias) {
+        self.alias_fields(alias);
+        self.position(alias.range);
+    }
+
+    fn alias_fields(&mut self, alias: &Alias) {
         self.out.push_str("alias(name=");
         self.ident(&alias.name);
         self.opt_field("asname", alias.asname.as_ref(), Self::ident);
@@ -695,6 +816,11 @@ impl Dumper<'_> {
     }
 
     fn except_handler(&mut self, handler: &ExceptHandler) {
+        self.except_handler_fields(handler);
+        self.position(handler.range);
+    }
+
+    fn except_handler_fields(&mut self, handler: &ExceptHandler) {
         self.out.push_str("ExceptHandler(");
         if let Some(type_) = &handler.type_ {
             self.out.push_str("type=");
@@ -725,6 +851,11 @@ impl Dumper<'_> {
     }
 
     fn pattern(&mut self, pattern: &Pattern) {
+        self.pattern_fields(pattern);
+        self.position(pattern.range());
+    }
+
+    fn pattern_fields(&mut self, pattern: &Pattern) {
         match pattern {
             Pattern::MatchValue(node) => node!(self, "MatchValue", "value" => self.expr(&node.value)),
             Pattern::MatchSingleton(node) => {

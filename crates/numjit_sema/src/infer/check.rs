@@ -857,9 +857,7 @@ impl Checker<'_, '_> {
                             return None;
                         }
                         match arg_types.as_slice() {
-                            [Ty::Value(Type::Scalar(from))]
-                                if !(from.is_complex() && !scalar.is_complex()) =>
-                            {
+                            [Ty::Value(Type::Scalar(from))] if !from.is_complex() || scalar.is_complex() => {
                                 Ok(Resolved::returning(&[Type::Scalar(*from)], scalar))
                             }
                             _ => Err(TemplateError::InvalidOperand(format!(

@@ -1,0 +1,690 @@
+//! Lowering of one instance: the [`Lowerer`] state, block and branch helpers that keep the
+//! SSA builder informed of every edge, and the statements (`if`, `while`, `try`, `return`,
+//! `raise`, `assert`, assignments). Loops over iterables are in `loops.rs`, expressions in
+//! `exprs.rs`, calls in `calls.rs`.
+//!
+//! Statements recurse along the block structure, which sema bounds
+//! ([`numjit_sema::MAX_STMT_DEPTH`]); expressions are evaluated with an explicit stack.
+//!
+//! Control that leaves a construct early walks the scope stack ([`Scope`]): a `raise`
+//! jumps to the innermost `try`'s handler (or becomes the `raise` terminator), running the
+//! `finally` blocks it crosses; `return`, `break` and `continue` run the `finally` blocks
+//! they cross. A `finally` block is lowered once per way out of its `try`.
+
+use std::collections::{HashMap, HashSet};
+
+use cranelift_entity::EntityRef;
+use numjit_diagnostics::Diagnostic;
+use numjit_ir::{Block, ExceptionKind, Function, FunctionBuilder, Region, Value};
+use numjit_sema::hir::{Body, Expr, ExprId, LocalId, LocalKind, Stmt, StmtId};
+use numjit_sema::templates::ExceptionClass;
+use numjit_sema::{CallTarget, ConstValue, InstanceId, Ty, TypedBody};
+use numjit_types::Type;
+use text_size::TextRange;
+
+use crate::ssa::{Ssa, Var};
+use crate::{GuardedCall, ProgramContext, UNSUPPORTED, messages};
+
+/// The result of lowering one instance.
+pub(crate) struct LoweredInstance {
+    pub func: Function,
+    pub diagnostics: Vec<Diagnostic>,
+    pub guarded_calls: Vec<GuardedCall>,
+}
+
+/// What an expression evaluates to: a run-time value, or a compile-time one (a module,
+/// function, builtin, exception class) that has no IR value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Operand {
+    Value(Value),
+    Static,
+}
+
+/// An enclosing construct that early exits must pass through.
+#[derive(Clone, Debug)]
+pub(crate) enum Scope<'a> {
+    /// A loop: where `break` and `continue` go (`break_to` is `None` in structured loops,
+    /// which have no `break`).
+    Loop { break_to: Option<Block>, continue_to: Block },
+    /// A `try` body with a handler.
+    Try { handler: Block },
+    /// A `try` with a `finally` block.
+    Finally { block: &'a [StmtId] },
+}
+
+pub(crate) struct Lowerer<'a> {
+    pub cx: &'a ProgramContext<'a>,
+    /// The Python return type of the instance.
+    pub return_type: &'a Type,
+    pub typed: &'a TypedBody,
+    pub body: &'a Body,
+    pub func: Function,
+    pub ssa: Ssa,
+    /// The block being filled; `None` where control cannot reach.
+    pub cur: Option<Block>,
+    /// The region new blocks go into.
+    pub region: Region,
+    pub scopes: Vec<Scope<'a>>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub guarded_calls: Vec<GuardedCall>,
+    pub maybe_unbound: HashSet<ExprId>,
+    /// The "is bound" flag variable of each local some read checks.
+    pub flag_of: HashMap<LocalId, Var>,
+    /// Locals read somewhere in the body (others need not be loop-carried).
+    pub read_anywhere: HashSet<LocalId>,
+    /// Locals assigned once from an integer constant (usable as tuple indices, as in sema).
+    pub const_locals: HashMap<LocalId, i64>,
+    /// `bconst true`/`bconst false` in the entry block, for the flags.
+    pub flag_constants: Option<(Value, Value)>,
+    /// The statement being lowered, for diagnostics without a better span.
+    pub stmt_range: TextRange,
+}
+
+pub(crate) fn lower_instance(cx: &ProgramContext<'_>, instance: InstanceId) -> LoweredInstance {
+    let typed = cx.program.instance(instance);
+    let body = cx.program.body_of(typed);
+    let signature = &cx.signatures[&instance];
+    let func = Function::new(signature.name.clone(), signature.ir_params.clone(), signature.ir_return.clone());
+    let region = func.body;
+    let mut lowerer = Lowerer {
+        cx,
+        return_type: &signature.return_type,
+        typed,
+        body,
+        func,
+        ssa: Ssa::default(),
+        cur: None,
+        region,
+        scopes: Vec::new(),
+        diagnostics: Vec::new(),
+        guarded_calls: Vec::new(),
+        maybe_unbound: body.maybe_unbound.iter().copied().collect(),
+        flag_of: HashMap::new(),
+        read_anywhere: HashSet::new(),
+        const_locals: const_locals(body),
+        flag_constants: None,
+        stmt_range: body.range,
+    };
+    lowerer.run(&signature.params);
+    let Lowerer { mut func, mut ssa, diagnostics, guarded_calls, .. } = lowerer;
+    ssa.finish(&mut func);
+    terminate_open_blocks(&mut func);
+    LoweredInstance { func, diagnostics, guarded_calls }
+}
+
+/// Gives every block without a terminator `unreachable` (blocks lowering abandoned).
+fn terminate_open_blocks(func: &mut Function) {
+    let regions: Vec<Region> = func.dfg.regions().collect();
+    for region in regions {
+        let blocks = func.layout.region_blocks(region).to_vec();
+        for block in blocks {
+            let ends = func
+                .layout
+                .last_inst(block)
+                .is_some_and(|inst| func.dfg.inst_data(inst).opcode.is_terminator());
+            if !ends {
+                let mut builder = FunctionBuilder::new(func);
+                builder.switch_to_block(block);
+                builder.unreachable();
+            }
+        }
+    }
+}
+
+/// Locals assigned exactly once, from an integer constant (sema's rule for tuple indices).
+fn const_locals(body: &Body) -> HashMap<LocalId, i64> {
+    let mut assignments: HashMap<LocalId, (u32, Option<i64>)> = HashMap::new();
+    for (_, stmt) in body.stmts.iter() {
+        match &stmt.kind {
+            Stmt::Assign { target, value } => {
+                let entry = assignments.entry(*target).or_insert((0, None));
+                entry.0 += 1;
+                if let Expr::Const(ConstValue::Int(value)) = body.exprs[*value].kind {
+                    entry.1 = Some(value);
+                }
+            }
+            Stmt::Unpack { targets, .. } => {
+                for target in targets {
+                    assignments.entry(*target).or_insert((0, None)).0 += 2;
+                }
+            }
+            Stmt::For { target, .. } => assignments.entry(*target).or_insert((0, None)).0 += 2,
+            _ => {}
+        }
+    }
+    for (_, expr) in body.exprs.iter() {
+        if let Expr::Store { local, .. } = expr.kind {
+            assignments.entry(local).or_insert((0, None)).0 += 2;
+        }
+    }
+    assignments
+        .into_iter()
+        .filter(|(local, (count, _))| *count == 1 && body.locals[*local].kind == LocalKind::Variable)
+        .filter_map(|(local, (_, value))| value.map(|value| (local, value)))
+        .collect()
+}
+
+/// The IR exception kind for a Python exception class.
+pub(crate) fn exception_kind(class: ExceptionClass) -> ExceptionKind {
+    ExceptionKind::from_name(class.name()).unwrap_or(ExceptionKind::Exception)
+}
+
+impl<'a> Lowerer<'a> {
+    fn run(&mut self, params: &[Option<Type>]) {
+        // Variables: one per local, then one flag per local that a read checks.
+        let n_locals = self.body.locals.len();
+        let mut var_types: Vec<Option<Type>> = Vec::with_capacity(n_locals);
+        for (local, _) in self.body.locals.iter() {
+            let ty = self.typed.local_types[local].as_ref().and_then(Ty::as_value);
+            var_types.push(ty.and_then(|ty| crate::types::ir_type(ty).ok()));
+        }
+        let mut checked: Vec<LocalId> = Vec::new();
+        for &expr in &self.body.maybe_unbound {
+            if let Expr::Local(local) = self.body.exprs[expr].kind
+                && !checked.contains(&local)
+            {
+                checked.push(local);
+            }
+        }
+        for local in checked {
+            self.flag_of.insert(local, var_types.len());
+            var_types.push(Some(Type::BOOL));
+        }
+        for (_, expr) in self.body.exprs.iter() {
+            if let Expr::Local(local) = expr.kind {
+                self.read_anywhere.insert(local);
+            }
+        }
+        self.ssa = Ssa::new(var_types);
+
+        let entry = {
+            let mut builder = FunctionBuilder::new(&mut self.func);
+            builder.create_entry_block()
+        };
+        self.ssa.set_entry(entry);
+        self.cur = Some(entry);
+        if !self.flag_of.is_empty() {
+            let yes = self.ins().bconst(true);
+            let no = self.ins().bconst(false);
+            self.flag_constants = Some((yes, no));
+            let flags: Vec<Var> = self.flag_of.values().copied().collect();
+            for flag in flags {
+                self.ssa.write(flag, entry, no);
+            }
+        }
+        // Parameters, then captured variables, bind the entry block's parameters.
+        let entry_params = self.func.dfg.block_params(entry).to_vec();
+        let mut next_param = entry_params.iter();
+        let bound_locals: Vec<LocalId> = self
+            .body
+            .params
+            .iter()
+            .map(|param| param.local)
+            .chain(self.body.captures.iter().map(|capture| capture.inner))
+            .collect();
+        for (local, python_type) in bound_locals.into_iter().zip(params) {
+            if python_type.is_none() {
+                continue;
+            }
+            if let Some(&value) = next_param.next() {
+                self.write_local(local, value);
+            }
+        }
+
+        let block = &self.body.block;
+        self.lower_block(block);
+        if self.cur.is_some() {
+            self.stmt_range = self.body.name_range;
+            self.return_value(None);
+        }
+    }
+
+    // ----- blocks, branches, SSA ---------------------------------------------------------
+
+    /// A builder at the end of the current block. Where control cannot reach, the code
+    /// goes to a fresh block that nothing branches to (it gets `unreachable`).
+    pub(crate) fn ins(&mut self) -> FunctionBuilder<'_> {
+        let block = match self.cur {
+            Some(block) => block,
+            None => {
+                let block = self.new_block();
+                self.ssa.seal(&mut self.func, block);
+                self.cur = Some(block);
+                block
+            }
+        };
+        let mut builder = FunctionBuilder::new(&mut self.func);
+        builder.switch_to_block(block);
+        builder
+    }
+
+    /// A new block in the current region.
+    pub(crate) fn new_block(&mut self) -> Block {
+        let mut builder = FunctionBuilder::new(&mut self.func);
+        builder.create_block_in(self.region)
+    }
+
+    /// Seals `block` and continues there, or removes it if nothing branches to it.
+    pub(crate) fn enter(&mut self, block: Block) -> bool {
+        self.ssa.seal(&mut self.func, block);
+        if self.ssa.n_preds(block) == 0 {
+            self.func.layout.remove_block(block);
+            self.cur = None;
+            return false;
+        }
+        self.cur = Some(block);
+        true
+    }
+
+    /// `jump target(args)` from the current block, if it is reachable.
+    pub(crate) fn jump(&mut self, target: Block, args: &[Value]) {
+        let Some(from) = self.cur else { return };
+        let inst = self.ins().jump(target, args);
+        self.ssa.add_edge(target, from, inst, 0);
+        self.cur = None;
+    }
+
+    /// `brif cond, then_block, else_block` from the current block.
+    pub(crate) fn brif(&mut self, cond: Value, then_block: Block, else_block: Block) {
+        self.brif_args(cond, then_block, &[], else_block, &[]);
+    }
+
+    pub(crate) fn brif_args(
+        &mut self,
+        cond: Value,
+        then_block: Block,
+        then_args: &[Value],
+        else_block: Block,
+        else_args: &[Value],
+    ) {
+        let Some(from) = self.cur else { return };
+        let inst = self.ins().brif(cond, then_block, then_args, else_block, else_args);
+        self.ssa.add_edge(then_block, from, inst, 0);
+        self.ssa.add_edge(else_block, from, inst, 1);
+        self.cur = None;
+    }
+
+    /// The SSA variable of a local.
+    pub(crate) fn var(local: LocalId) -> Var {
+        local.index()
+    }
+
+    /// The Python type of a local, if it holds run-time values.
+    pub(crate) fn local_type(&self, local: LocalId) -> Option<&'a Type> {
+        self.typed.local_types[local].as_ref().and_then(Ty::as_value)
+    }
+
+    /// The current value of a local.
+    pub(crate) fn read_local(&mut self, local: LocalId) -> Option<Value> {
+        self.ssa.var_types.get(Self::var(local))?.as_ref()?;
+        let block = self.current_block();
+        Some(self.ssa.read(&mut self.func, Self::var(local), block))
+    }
+
+    /// Assigns a local (a value of the local's IR type) and sets its "bound" flag.
+    pub(crate) fn write_local(&mut self, local: LocalId, value: Value) {
+        let block = self.current_block();
+        self.ssa.write(Self::var(local), block, value);
+        if let (Some(&flag), Some((yes, _))) = (self.flag_of.get(&local), self.flag_constants) {
+            self.ssa.write(flag, block, yes);
+        }
+    }
+
+    /// The current block, creating an unreachable one if there is none.
+    pub(crate) fn current_block(&mut self) -> Block {
+        match self.cur {
+            Some(block) => block,
+            None => {
+                let _ = self.ins();
+                self.cur.unwrap_or_else(|| self.new_block())
+            }
+        }
+    }
+
+    // ----- diagnostics --------------------------------------------------------------------
+
+    pub(crate) fn unsupported(&mut self, what: &str, range: TextRange) {
+        self.diagnostics.push(
+            Diagnostic::error(UNSUPPORTED, format!("{what} is not supported by numjit's lowering yet"))
+                .with_primary(range, "used here"),
+        );
+    }
+
+    // ----- raising ------------------------------------------------------------------------
+
+    /// Raises `kind(message)` from the current block: jumps to the innermost handler, or
+    /// ends in the `raise` terminator, after running the `finally` blocks it crosses.
+    pub(crate) fn raise(&mut self, kind: ExceptionKind, message: &str) {
+        let mut idx = self.scopes.len();
+        while idx > 0 && self.cur.is_some() {
+            idx -= 1;
+            match self.scopes[idx].clone() {
+                Scope::Try { handler } => {
+                    self.jump(handler, &[]);
+                    return;
+                }
+                Scope::Finally { block } => self.lower_finally(idx, block),
+                Scope::Loop { .. } => {}
+            }
+        }
+        if self.cur.is_some() {
+            self.ins().raise(kind, message);
+            self.cur = None;
+        }
+    }
+
+    /// Raises when `fail` (a bool) is true; continues where it is false.
+    pub(crate) fn raise_if(&mut self, fail: Value, kind: ExceptionKind, message: &str) {
+        let fail_block = self.new_block();
+        let ok_block = self.new_block();
+        self.brif(fail, fail_block, ok_block);
+        if self.enter(fail_block) {
+            self.raise(kind, message);
+        }
+        self.enter(ok_block);
+    }
+
+    /// Lowers the `finally` block of scope `idx` with only the scopes outside it active.
+    fn lower_finally(&mut self, idx: usize, block: &'a [StmtId]) {
+        let saved = self.scopes.split_off(idx);
+        self.lower_block(block);
+        self.scopes.extend(saved);
+    }
+
+    /// Runs the `finally` blocks of the scopes from the top down to `stop` (exclusive).
+    fn run_finally_down_to(&mut self, stop: usize) {
+        let mut idx = self.scopes.len();
+        while idx > stop && self.cur.is_some() {
+            idx -= 1;
+            if let Scope::Finally { block } = self.scopes[idx].clone() {
+                self.lower_finally(idx, block);
+            }
+        }
+    }
+
+    /// Whether code here is inside `try` (calls cannot be caught there).
+    pub(crate) fn in_try(&self) -> bool {
+        self.scopes.iter().any(|scope| matches!(scope, Scope::Try { .. } | Scope::Finally { .. }))
+    }
+
+    // ----- statements ---------------------------------------------------------------------
+
+    pub(crate) fn lower_block(&mut self, block: &'a [StmtId]) {
+        for &stmt in block {
+            if self.cur.is_none() {
+                return;
+            }
+            self.lower_stmt(stmt);
+        }
+    }
+
+    fn lower_stmt(&mut self, stmt: StmtId) {
+        let body = self.body;
+        let data = &body.stmts[stmt];
+        self.stmt_range = data.range;
+        match &data.kind {
+            Stmt::Expr(expr) => {
+                self.eval(*expr);
+            }
+            Stmt::Assign { target, value } => {
+                let operand = self.eval(*value);
+                self.assign(*target, operand, *value);
+            }
+            Stmt::Unpack { targets, value } => self.lower_unpack(targets, *value),
+            Stmt::SetItem { .. } => self.unsupported("item assignment", data.range),
+            Stmt::If { cond, then, otherwise } => self.lower_if(*cond, then, otherwise),
+            Stmt::While { cond, body: loop_body, otherwise } => self.lower_while(*cond, loop_body, otherwise),
+            Stmt::For { target, iter, body: loop_body, otherwise } => {
+                self.lower_for(*target, iter, loop_body, otherwise);
+            }
+            Stmt::Break => self.lower_break_continue(true),
+            Stmt::Continue => self.lower_break_continue(false),
+            Stmt::Return(value) => self.return_value(*value),
+            Stmt::Raise(exc) => self.lower_raise(*exc, data.range),
+            Stmt::Assert { cond, msg } => self.lower_assert(*cond, *msg),
+            Stmt::Try { body: try_body, handlers, otherwise, finally } => {
+                let handler = handlers.first().map(|handler| handler.body.as_slice());
+                self.lower_try(try_body, handler, otherwise, finally);
+            }
+        }
+    }
+
+    /// `target = value` for an evaluated value expression.
+    pub(crate) fn assign(&mut self, target: LocalId, operand: Operand, value_expr: ExprId) {
+        let (Some(local_type), Operand::Value(value)) = (self.local_type(target), operand) else { return };
+        let Some(value_type) = self.expr_value_type(value_expr) else { return };
+        let value = self.coerce(value, value_type, local_type);
+        self.write_local(target, value);
+    }
+
+    fn lower_unpack(&mut self, targets: &[LocalId], value_expr: ExprId) {
+        let operand = self.eval(value_expr);
+        let (Operand::Value(tuple), Some(Type::Tuple(items))) = (operand, self.expr_value_type(value_expr)) else {
+            self.unsupported("unpacking this value", self.body.exprs[value_expr].range);
+            return;
+        };
+        let mut values = Vec::with_capacity(targets.len());
+        for (item_idx, (target, item_type)) in targets.iter().zip(items).enumerate() {
+            let item = self.ins().tuple_get(tuple, item_idx as u32);
+            let Some(local_type) = self.local_type(*target) else {
+                values.push(None);
+                continue;
+            };
+            values.push(Some(self.coerce(item, item_type, local_type)));
+        }
+        for (target, value) in targets.iter().zip(values) {
+            if let Some(value) = value {
+                self.write_local(*target, value);
+            }
+        }
+    }
+
+    /// The truth value of a constant condition, which needs no code.
+    pub(crate) fn const_truth(&self, expr: ExprId) -> Option<bool> {
+        match &self.body.exprs[expr].kind {
+            Expr::Const(ConstValue::Bool(value)) => Some(*value),
+            Expr::Const(ConstValue::Int(value)) => Some(*value != 0),
+            Expr::Const(ConstValue::None) => Some(false),
+            _ => None,
+        }
+    }
+
+    fn lower_if(&mut self, cond: ExprId, then: &'a [StmtId], otherwise: &'a [StmtId]) {
+        if let Some(truth) = self.const_truth(cond) {
+            self.lower_block(if truth { then } else { otherwise });
+            return;
+        }
+        let test = self.eval_truth(cond);
+        let then_block = self.new_block();
+        let else_block = if otherwise.is_empty() { None } else { Some(self.new_block()) };
+        let join = self.new_block();
+        self.brif(test, then_block, else_block.unwrap_or(join));
+        if self.enter(then_block) {
+            self.lower_block(then);
+            self.jump(join, &[]);
+        }
+        if let Some(else_block) = else_block
+            && self.enter(else_block)
+        {
+            self.lower_block(otherwise);
+            self.jump(join, &[]);
+        }
+        self.enter(join);
+    }
+
+    fn lower_while(&mut self, cond: ExprId, body: &'a [StmtId], otherwise: &'a [StmtId]) {
+        let truth = self.const_truth(cond);
+        if truth == Some(false) {
+            self.lower_block(otherwise);
+            return;
+        }
+        let header = self.new_block();
+        let body_block = self.new_block();
+        let exit = self.new_block();
+        let else_block = if otherwise.is_empty() { None } else { Some(self.new_block()) };
+        self.jump(header, &[]);
+        self.cur = Some(header);
+        if truth == Some(true) {
+            self.jump(body_block, &[]);
+        } else {
+            let test = self.eval_truth(cond);
+            self.brif(test, body_block, else_block.unwrap_or(exit));
+        }
+        if self.enter(body_block) {
+            self.scopes.push(Scope::Loop { break_to: Some(exit), continue_to: header });
+            self.lower_block(body);
+            self.scopes.pop();
+            self.jump(header, &[]);
+        }
+        self.ssa.seal(&mut self.func, header);
+        if let Some(else_block) = else_block
+            && self.enter(else_block)
+        {
+            self.lower_block(otherwise);
+            self.jump(exit, &[]);
+        }
+        self.enter(exit);
+    }
+
+    fn lower_break_continue(&mut self, is_break: bool) {
+        let Some(loop_idx) = self.scopes.iter().rposition(|scope| matches!(scope, Scope::Loop { .. })) else {
+            self.unsupported(if is_break { "`break` outside a loop" } else { "`continue` outside a loop" }, self.stmt_range);
+            return;
+        };
+        let Scope::Loop { break_to, continue_to } = self.scopes[loop_idx].clone() else { return };
+        self.run_finally_down_to(loop_idx + 1);
+        let target = if is_break { break_to } else { Some(continue_to) };
+        match target {
+            Some(target) => self.jump(target, &[]),
+            None => self.unsupported("`break` in this loop", self.stmt_range),
+        }
+    }
+
+    /// `return value` (`None` when absent), converted to the return type.
+    fn return_value(&mut self, value: Option<ExprId>) {
+        let return_type = self.return_type;
+        let result = match value {
+            Some(expr) => {
+                let operand = self.eval(expr);
+                let from = self.expr_value_type(expr).cloned().unwrap_or(Type::NoneType);
+                let value = self.value_of(operand, expr);
+                self.coerce(value, &from, return_type)
+            }
+            None => {
+                if !matches!(return_type, Type::NoneType | Type::Optional(_)) {
+                    // Sema proved this point unreachable (every path returns a value).
+                    if self.cur.is_some() {
+                        self.ins().unreachable();
+                        self.cur = None;
+                    }
+                    return;
+                }
+                let none = self.ins().noneconst();
+                self.coerce(none, &Type::NoneType, return_type)
+            }
+        };
+        self.run_finally_down_to(0);
+        if self.cur.is_some() {
+            self.ins().return_(result);
+            self.cur = None;
+        }
+    }
+
+    fn lower_raise(&mut self, exc: Option<ExprId>, range: TextRange) {
+        let Some(exc) = exc else {
+            self.unsupported("a bare `raise`", range);
+            return;
+        };
+        let body = self.body;
+        let exc_range = body.exprs[exc].range;
+        let (class, message) = match &body.exprs[exc].kind {
+            Expr::Call { args, keywords, .. } => {
+                let class = match self.typed.resolutions.get(&exc).and_then(|res| res.target.as_ref()) {
+                    Some(CallTarget::Exception(class)) => *class,
+                    _ => {
+                        self.unsupported("raising this value", exc_range);
+                        return;
+                    }
+                };
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args.iter().chain(keywords.iter().map(|keyword| &keyword.value)) {
+                    match &body.exprs[*arg].kind {
+                        Expr::Const(value) => values.push(value.clone()),
+                        _ => {
+                            self.unsupported("an exception argument that is not a constant", body.exprs[*arg].range);
+                            return;
+                        }
+                    }
+                }
+                (class, messages::exception_message(&values))
+            }
+            _ => match self.typed.expr_types[exc].as_ref() {
+                Some(Ty::ExceptionClass(class)) => (*class, String::new()),
+                _ => {
+                    self.unsupported("raising this value", exc_range);
+                    return;
+                }
+            },
+        };
+        self.raise(exception_kind(class), &message);
+    }
+
+    fn lower_assert(&mut self, cond: ExprId, msg: Option<ExprId>) {
+        if self.const_truth(cond) == Some(true) {
+            return;
+        }
+        let message = match msg {
+            None => String::new(),
+            Some(msg) => match &self.body.exprs[msg].kind {
+                Expr::Const(value) => messages::to_str(value),
+                _ => {
+                    self.unsupported("an assertion message that is not a constant", self.body.exprs[msg].range);
+                    return;
+                }
+            },
+        };
+        let test = self.eval_truth(cond);
+        let fail = self.new_block();
+        let ok = self.new_block();
+        self.brif(test, ok, fail);
+        if self.enter(fail) {
+            self.raise(ExceptionKind::AssertionError, &message);
+        }
+        self.enter(ok);
+    }
+
+    fn lower_try(
+        &mut self,
+        body: &'a [StmtId],
+        handler: Option<&'a [StmtId]>,
+        otherwise: &'a [StmtId],
+        finally: &'a [StmtId],
+    ) {
+        let handler_block = handler.map(|_| self.new_block());
+        if !finally.is_empty() {
+            self.scopes.push(Scope::Finally { block: finally });
+        }
+        if let Some(handler_block) = handler_block {
+            self.scopes.push(Scope::Try { handler: handler_block });
+        }
+        self.lower_block(body);
+        if handler_block.is_some() {
+            self.scopes.pop();
+        }
+        self.lower_block(otherwise);
+        let after = self.new_block();
+        self.jump(after, &[]);
+        if let (Some(handler_block), Some(handler)) = (handler_block, handler)
+            && self.enter(handler_block)
+        {
+            self.lower_block(handler);
+            self.jump(after, &[]);
+        }
+        if !finally.is_empty() {
+            self.scopes.pop();
+        }
+        if self.enter(after) {
+            self.lower_block(finally);
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! `inline_functions`: replaces calls to small functions of the module by a copy of the
+//! callee's body.
+//!
+//! **Establishes**: every call to a function of the module that the policy selects is gone;
+//! in its place the caller's block continues with a copy of the callee's entry block, the
+//! callee's other blocks follow it in the caller's region (a structured loop's body when
+//! the call sits in one), the callee's nested loop regions are copied as new regions, and
+//! each `return v` became `jump cont(v)` to a new block `cont` whose one parameter stands
+//! for the call's result and which holds the instructions that followed the call. Calls
+//! the callee makes are re-declared in the caller.
+//!
+//! Policy, per callee ([`crate::InlineOptions`]): `Never` — not inlined; `Always` —
+//! inlined whatever its size; `Auto` (the default) — inlined when it has at most
+//! `max_callee_insts` instructions. A callee in a recursive cycle (itself included) is
+//! never inlined, whatever the policy. Callees are processed before their callers
+//! (bottom-up over the call graph), so a caller receives callees already inlined into.
+//!
+//! **Requires** a module that passes `verify_module` (declarations match definitions).
+//!
+//! **Does not**: remove functions that no longer have callers, nor the stale declarations
+//! in callers (the IR keeps declarations in an append-only map); inline calls to functions
+//! outside the module; simplify the result (the cleanup passes after it merge `cont` into a
+//! single return's block and fold constant arguments into the body).
+
+use std::collections::HashMap;
+
+use cranelift_entity::SecondaryMap;
+use numjit_ir::{Block, BlockCall, Function, Inst, InstData, Module, Opcode, Region, Value};
+
+use crate::analysis::{count_insts_in_region, placed_insts, regions_preorder};
+use crate::{InlineMode, PassContext, PassError, PassOutcome};
+
+/// Runs the pass on a module.
+pub fn run(module: &mut Module, cx: &mut PassContext) -> Result<PassOutcome, PassError> {
+    let graph = CallGraph::compute(module);
+    let mut changed = false;
+    for caller_idx in graph.bottom_up_order() {
+        let call_sites: Vec<Inst> = placed_insts(&module.functions[caller_idx])
+            .into_iter()
+            .filter(|inst| matches!(module.functions[caller_idx].dfg.inst_data(*inst).opcode, Opcode::Call(_)))
+            .collect();
+        for call in call_sites {
+            let caller = &module.functions[caller_idx];
+            let Opcode::Call(func_ref) = caller.dfg.inst_data(call).opcode else { continue };
+            let Some(decl) = caller.func_decls.get(func_ref) else { continue };
+            let Some(&callee_idx) = graph.index_of.get(decl.name.as_str()) else { continue };
+            if graph.recursive[callee_idx] {
+                continue;
+            }
+            let callee = &module.functions[callee_idx];
+            let wanted = match cx.inline.mode(&callee.name) {
+                InlineMode::Never => false,
+                InlineMode::Always => true,
+                InlineMode::Auto => count_insts_in_region(callee, callee.body) <= cx.inline.max_callee_insts,
+            };
+            if !wanted {
+                continue;
+            }
+            let callee = callee.clone();
+            inline_call(&mut module.functions[caller_idx], call, &callee)
+                .map_err(|error| PassError::new(format!("@{}: {}", module.functions[caller_idx].name, error.message)))?;
+            changed = true;
+        }
+    }
+    Ok(PassOutcome::from_changed(changed))
+}
+
+/// Which functions of the module call which.
+struct CallGraph {
+    index_of: HashMap<String, usize>,
+    callees: Vec<Vec<usize>>,
+    /// Whether each function is in a call cycle (calls itself, directly or not).
+    recursive: Vec<bool>,
+}
+
+impl CallGraph {
+    fn compute(module: &Module) -> Self {
+        let index_of: HashMap<String, usize> =
+            module.functions.iter().enumerate().map(|(idx, func)| (func.name.clone(), idx)).collect();
+        let callees: Vec<Vec<usize>> = module
+            .functions
+            .iter()
+            .map(|func| {
+                let mut called: Vec<usize> = placed_insts(func)
+                    .into_iter()
+                    .filter_map(|inst| match func.dfg.inst_data(inst).opcode {
+                        Opcode::Call(func_ref) => func.func_decls.get(func_ref),
+                        _ => None,
+                    })
+                    .filter_map(|decl| index_of.get(decl.name.as_str()).copied())
+                    .collect();
+                called.sort_unstable();
+                called.dedup();
+                called
+            })
+            .collect();
+        let recursive = (0..callees.len())
+            .map(|start| {
+                let mut seen = vec![false; callees.len()];
+                let mut stack = callees[start].clone();
+                while let Some(idx) = stack.pop() {
+                    if idx == start {
+                        return true;
+                    }
+                    if !std::mem::replace(&mut seen[idx], true) {
+                        stack.extend(&callees[idx]);
+                    }
+                }
+                false
+            })
+            .collect();
+        CallGraph { index_of, callees, recursive }
+    }
+
+    /// Every function, callees before their callers (cycles broken anywhere).
+    fn bottom_up_order(&self) -> Vec<usize> {
+        let mut order = Vec::new();
+        let mut visited = vec![false; self.callees.len()];
+        for root in 0..self.callees.len() {
+            if visited[root] {
+                continue;
+            }
+            visited[root] = true;
+            let mut stack = vec![(root, 0usize)];
+            while let Some((node, next)) = stack.last_mut() {
+                let node = *node;
+                match self.callees[node].get(*next) {
+                    Some(callee) => {
+                        *next += 1;
+                        if !visited[*callee] {
+                            visited[*callee] = true;
+                            stack.push((*callee, 0));
+                        }
+                    }
+                    None => {
+                        order.push(node);
+                        stack.pop();
+                    }
+                }
+            }
+        }
+        order
+    }
+}
+
+/// Callee entities and the caller entities standing for them.
+#[derive(Default)]
+struct EntityMap {
+    values: SecondaryMap<Value, Option<Value>>,
+    blocks: SecondaryMap<Block, Option<Block>>,
+    regions: SecondaryMap<Region, Option<Region>>,
+    insts: SecondaryMap<Inst, Option<Inst>>,
+}
+
+impl EntityMap {
+    fn value(&self, value: Value) -> Result<Value, PassError> {
+        self.values[value].ok_or_else(|| PassError::new(format!("the callee reads {value}, which it never defines")))
+    }
+
+    fn block(&self, block: Block) -> Result<Block, PassError> {
+        self.blocks[block].ok_or_else(|| PassError::new(format!("the callee branches to {block}, outside its body")))
+    }
+}
+
+/// Replaces `call` (placed in `caller`) by a copy of `callee`'s body.
+fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(), PassError> {
+    let call_text = caller.inst_to_string(call);
+    let block = caller
+        .layout
+        .inst_block(call)
+        .ok_or_else(|| PassError::new(format!("`{call_text}` is not placed")))?;
+    let region = caller
+        .layout
+        .block_region(block)
+        .ok_or_else(|| PassError::new(format!("{block} is not in a region")))?;
+    let call_args = caller.dfg.inst_data(call).args.clone();
+    let call_result = caller
+        .dfg
+        .first_result(call)
+        .ok_or_else(|| PassError::new(format!("`{call_text}` has no result")))?;
+    let callee_entry = callee
+        .entry_block()
+        .ok_or_else(|| PassError::new(format!("@{} has no entry block", callee.name)))?;
+    let callee_params = callee.dfg.block_params(callee_entry);
+    if callee_params.len() != call_args.len() {
+        return Err(PassError::new(format!("`{call_text}` passes {} arguments to @{}", call_args.len(), callee.name)));
+    }
+
+    // The continuation: what followed the call, entered with the returned value.
+    let cont = caller.dfg.make_block();
+    caller.layout.insert_block_after(cont, block);
+    let returned = caller.dfg.append_block_param(cont, callee.return_type.clone());
+    if let Some(next) = caller.layout.next_inst(call) {
+        caller.layout.split_block_before(next, cont);
+    }
+    caller.layout.remove_inst(call);
+    caller.dfg.replace_all_uses(call_result, call_args[0]);
+
+    // Blocks, regions and values first: branches and operands may name them before their
+    // definitions in layout order.
+    let mut map = EntityMap::default();
+    for (param, arg) in callee_params.iter().zip(&call_args) {
+        map.values[*param] = Some(*arg);
+    }
+    map.blocks[callee_entry] = Some(block);
+    let callee_regions = regions_preorder(callee);
+    for callee_region in &callee_regions {
+        let new_region = if *callee_region == callee.body { region } else { caller.dfg.make_region() };
+        map.regions[*callee_region] = Some(new_region);
+        for callee_block in callee.layout.region_blocks(*callee_region) {
+            if *callee_block == callee_entry {
+                continue;
+            }
+            let new_block = caller.dfg.make_block();
+            if *callee_region == callee.body {
+                caller.layout.insert_block_before(new_block, cont);
+            } else {
+                caller.layout.append_block(new_region, new_block);
+            }
+            map.blocks[*callee_block] = Some(new_block);
+            for param in callee.dfg.block_params(*callee_block) {
+                let ty = callee.dfg.value_type(*param).clone();
+                map.values[*param] = Some(caller.dfg.append_block_param(new_block, ty));
+            }
+        }
+    }
+    for callee_region in &callee_regions {
+        for callee_block in callee.layout.region_blocks(*callee_region) {
+            for inst in callee.layout.block_insts(*callee_block) {
+                let new_inst = caller.dfg.make_inst(InstData::new(Opcode::Unreachable, Vec::new()));
+                for result in callee.dfg.inst_results(inst) {
+                    let ty = callee.dfg.value_type(*result).clone();
+                    map.values[*result] = Some(caller.dfg.append_result(new_inst, ty));
+                }
+                map.insts[inst] = Some(new_inst);
+            }
+        }
+    }
+
+    // Then the instructions' data, placed in order.
+    for callee_region in &callee_regions {
+        for callee_block in callee.layout.region_blocks(*callee_region) {
+            let new_block = map.block(*callee_block)?;
+            for inst in callee.layout.block_insts(*callee_block) {
+                let data = callee.dfg.inst_data(inst);
+                let args = data.args.iter().map(|arg| map.value(*arg)).collect::<Result<Vec<_>, _>>()?;
+                let mut targets = Vec::with_capacity(data.targets.len());
+                for target in &data.targets {
+                    let target_args =
+                        target.args.iter().map(|arg| map.value(*arg)).collect::<Result<Vec<_>, _>>()?;
+                    targets.push(BlockCall::new(map.block(target.block)?, target_args));
+                }
+                let regions = data
+                    .regions
+                    .iter()
+                    .map(|nested| {
+                        map.regions[*nested]
+                            .ok_or_else(|| PassError::new(format!("@{} owns {nested} twice", callee.name)))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                let new_data = match &data.opcode {
+                    Opcode::Return => InstData {
+                        opcode: Opcode::Jump,
+                        args: Vec::new(),
+                        targets: vec![BlockCall::new(cont, args)],
+                        regions: Vec::new(),
+                    },
+                    Opcode::Call(func_ref) => {
+                        let decl = callee.func_decls.get(*func_ref).ok_or_else(|| {
+                            PassError::new(format!("@{} calls {func_ref}, which it does not declare", callee.name))
+                        })?;
+                        let new_ref =
+                            caller.declare_function(decl.name.clone(), decl.params.clone(), decl.return_type.clone());
+                        InstData { opcode: Opcode::Call(new_ref), args, targets, regions }
+                    }
+                    opcode => InstData { opcode: opcode.clone(), args, targets, regions },
+                };
+                let new_inst = map.insts[inst].ok_or_else(|| PassError::new(format!("{inst} was not copied")))?;
+                caller.dfg.replace_inst_data(new_inst, new_data);
+                caller.layout.append_inst(new_block, new_inst);
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use numjit_ir::{parse_module, verify_module};
+
+    use super::*;
+
+    #[test]
+    fn inlines_and_skips_recursion_and_never() {
+        let mut module = parse_module(
+            "func @main(int64) -> int64 {
+    fn0 = @double(int64) -> int64
+    fn1 = @fact(int64) -> int64
+    fn2 = @kept(int64) -> int64
+block0(v0: int64):
+    v1 = call fn0(v0)
+    v2 = call fn1(v1)
+    v3 = call fn2(v2)
+    return v3
+}
+
+func @double(int64) -> int64 {
+block0(v0: int64):
+    v1 = iadd v0, v0
+    return v1
+}
+
+func @kept(int64) -> int64 {
+block0(v0: int64):
+    return v0
+}
+
+func @fact(int64) -> int64 {
+    fn0 = @fact(int64) -> int64
+block0(v0: int64):
+    v1 = iconst.int64 1
+    v2 = icmp le v0, v1
+    brif v2, block1, block2
+block1:
+    return v1
+block2:
+    v3 = isub v0, v1
+    v4 = call fn0(v3)
+    v5 = imul v0, v4
+    return v5
+}",
+        )
+        .expect("parses");
+        let mut cx = PassContext::new();
+        cx.inline.modes.insert("kept".to_owned(), InlineMode::Never);
+        let outcome = run(&mut module, &mut cx).expect("inlines");
+        assert!(outcome.changed());
+        if let Err(errors) = verify_module(&module) {
+            panic!("{errors:?}\n{module}");
+        }
+        let main = module.function("main").expect("main").to_string();
+        assert!(main.contains("v5 = iadd v0, v0\n    jump block1(v5)"), "{main}");
+        assert!(main.contains("call fn1(v4)") && main.contains("call fn2(v2)"), "{main}");
+        let fact = module.function("fact").expect("fact").to_string();
+        assert!(fact.contains("call fn0(v3)"), "{fact}");
+    }
+}
