@@ -25,8 +25,8 @@ use numjit_ast as ast;
 
 /// File name prefixes of corpus files (tests/run/README.md, "Files").
 const GROUPS: [&str; 13] = [
-    "arith_", "types_", "control_", "tuple_", "func_", "builtin_", "math_", "cmath_", "exc_", "print_", "error_",
-    "seed_", "stress_",
+    "arith_", "types_", "control_", "tuple_", "func_", "builtin_", "math_", "cmath_", "exc_", "print_",
+    "error_", "seed_", "stress_",
 ];
 
 fn corpus_dir() -> PathBuf {
@@ -94,16 +94,25 @@ fn parse_directives(source: &str) -> Result<Vec<Directive>, String> {
         };
         let (options, rest) = match rest.strip_prefix('[') {
             Some(bracketed) => {
-                let (inside, after) =
-                    bracketed.split_once(']').ok_or_else(|| format!("line {number}: unclosed option list"))?;
-                (inside.split(',').map(|option| option.trim().to_owned()).filter(|o| !o.is_empty()).collect(), after)
+                let (inside, after) = bracketed
+                    .split_once(']')
+                    .ok_or_else(|| format!("line {number}: unclosed option list"))?;
+                (
+                    inside
+                        .split(',')
+                        .map(|option| option.trim().to_owned())
+                        .filter(|o| !o.is_empty())
+                        .collect(),
+                    after,
+                )
             }
             None => (Vec::new(), rest),
         };
         let Some(rest) = rest.strip_prefix(':') else { continue };
         let rest = rest.trim();
         let directive = if is_run {
-            let call_end = call_end(rest).ok_or_else(|| format!("line {number}: malformed call in `{rest}`"))?;
+            let call_end =
+                call_end(rest).ok_or_else(|| format!("line {number}: malformed call in `{rest}`"))?;
             let (call, tail) = rest.split_at(call_end);
             let tail = tail.trim_start();
             let kind = if let Some(expected) = tail.strip_prefix("==") {
@@ -126,7 +135,8 @@ fn parse_directives(source: &str) -> Result<Vec<Directive>, String> {
             Directive { line: number, kind, options, call: call.trim().to_owned(), stdout: Vec::new() }
         } else {
             let rest = rest.strip_prefix('[').ok_or_else(|| format!("line {number}: expected `[code]`"))?;
-            let (code, call) = rest.split_once(']').ok_or_else(|| format!("line {number}: expected `[code]`"))?;
+            let (code, call) =
+                rest.split_once(']').ok_or_else(|| format!("line {number}: expected `[code]`"))?;
             Directive {
                 line: number,
                 kind: DirectiveKind::CompileError(code.trim().to_owned()),
@@ -212,7 +222,9 @@ fn options_for(directive: &Directive) -> Result<Options, String> {
             Some(("fastmath", "True")) => options = options.fastmath(true),
             Some(("nogil", "True")) => options.nogil = true,
             Some(("boundscheck", "True")) => options = options.boundscheck(true),
-            Some(("inline", mode)) => options = options.inline_named(mode).map_err(|error| error.to_string())?,
+            Some(("inline", mode)) => {
+                options = options.inline_named(mode).map_err(|error| error.to_string())?
+            }
             _ => return Err(format!("unknown option `{option}`")),
         }
     }
@@ -223,7 +235,8 @@ fn options_for(directive: &Directive) -> Result<Options, String> {
 type Call = (String, Vec<Value>, Vec<(String, Value)>);
 
 fn parse_call(text: &str) -> Result<Call, String> {
-    let expr = numjit_parser::parse_expression(text).map_err(|error| format!("call `{text}`: {}", error.message()))?;
+    let expr = numjit_parser::parse_expression(text)
+        .map_err(|error| format!("call `{text}`: {}", error.message()))?;
     let ast::Expr::Call(call) = expr else { return Err(format!("`{text}` is not a call")) };
     let ast::Expr::Name(name) = &*call.func else { return Err(format!("`{text}` does not call a name")) };
     // A bare name other than inf/nan is a function of the file passed as an argument.
@@ -254,11 +267,14 @@ fn check_directive(
     let dispatcher = dispatchers
         .entry(key)
         .or_insert_with(|| {
-            Jit::new().compile_named_source(file, source, &function, &options).map_err(|error| error.to_string())
+            Jit::new()
+                .compile_named_source(file, source, &function, &options)
+                .map_err(|error| error.to_string())
         })
         .as_ref()
         .map_err(|error| format!("compile_source failed: {error}"))?;
-    let keywords: Vec<(&str, Value)> = keywords.iter().map(|(name, value)| (name.as_str(), value.clone())).collect();
+    let keywords: Vec<(&str, Value)> =
+        keywords.iter().map(|(name, value)| (name.as_str(), value.clone())).collect();
     let (result, printed) = numjit::capture_output(|| dispatcher.call_with_keywords(&args, &keywords));
     if let DirectiveKind::CompileError(code) = &directive.kind {
         return match result {
@@ -269,8 +285,12 @@ fn check_directive(
                     Err(format!("expected a compile error [{code}], got:\n{error}"))
                 }
             }
-            Ok(value) => Err(format!("expected a compile error [{code}], but it compiled and returned {value}")),
-            Err(error) => Err(format!("expected a compile error [{code}], but it compiled and raised {error}")),
+            Ok(value) => {
+                Err(format!("expected a compile error [{code}], but it compiled and returned {value}"))
+            }
+            Err(error) => {
+                Err(format!("expected a compile error [{code}], but it compiled and raised {error}"))
+            }
         };
     }
     let expected_stdout: String = directive.stdout.iter().map(|line| format!("{line}\n")).collect();
@@ -279,17 +299,23 @@ fn check_directive(
     let outcome = match (&directive.kind, result) {
         (DirectiveKind::Equal(expected) | DirectiveKind::Close(expected), Ok(value)) => {
             let exact = matches!(directive.kind, DirectiveKind::Equal(_));
-            let expected_value =
-                Value::parse_literal(expected).map_err(|error| format!("expected value `{expected}`: {error}"))?;
+            let expected_value = Value::parse_literal(expected)
+                .map_err(|error| format!("expected value `{expected}`: {error}"))?;
             if values_match(&value, &expected_value, exact) {
                 Ok(())
             } else {
                 Err(format!("expected {expected}, got {value}{}", type_note(&value, &expected_value)))
             }
         }
-        (DirectiveKind::Raises(class, message), Err(CallError::Exception { class: got, message: got_message })) => {
+        (
+            DirectiveKind::Raises(class, message),
+            Err(CallError::Exception { class: got, message: got_message }),
+        ) => {
             if !is_subclass(got, class) {
-                Err(format!("expected {class}, raised {}", CallError::Exception { class: got, message: got_message }))
+                Err(format!(
+                    "expected {class}, raised {}",
+                    CallError::Exception { class: got, message: got_message }
+                ))
             } else if let Some(message) = message.as_ref().filter(|message| **message != got_message) {
                 Err(format!("expected message {message:?}, got {got_message:?} ({})", got.name()))
             } else {
@@ -363,7 +389,9 @@ fn py_match(got: &Py, expected: &Py, exact: bool) -> bool {
         (Py::Int(a), Py::Int(b)) => a == b,
         (Py::Float(a), Py::Float(b)) => float_match(*a, *b, exact),
         (Py::Complex(a, b), Py::Complex(c, d)) => float_match(*a, *c, exact) && float_match(*b, *d, exact),
-        (Py::Tuple(a), Py::Tuple(b)) => a.len() == b.len() && a.iter().zip(b).all(|(a, b)| py_match(a, b, exact)),
+        (Py::Tuple(a), Py::Tuple(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| py_match(a, b, exact))
+        }
         _ => false,
     }
 }
@@ -441,26 +469,31 @@ fn run_parent(filters: &[&String]) -> ExitCode {
     let mut n_known_failing = 0usize;
     for path in &files {
         let name = path.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned());
-        let lines = match std::fs::read_to_string(path).map_err(|error| error.to_string()).and_then(|source| {
-            parse_directives(&source).map(|directives| directives.iter().map(|d| d.line).collect::<Vec<_>>())
-        }) {
-            Ok(lines) => lines,
-            Err(error) => {
-                problems.push(format!("{name}: {error}"));
-                failing_files.insert(name.clone());
-                continue;
-            }
-        };
+        let lines =
+            match std::fs::read_to_string(path).map_err(|error| error.to_string()).and_then(|source| {
+                parse_directives(&source)
+                    .map(|directives| directives.iter().map(|d| d.line).collect::<Vec<_>>())
+            }) {
+                Ok(lines) => lines,
+                Err(error) => {
+                    problems.push(format!("{name}: {error}"));
+                    failing_files.insert(name.clone());
+                    continue;
+                }
+            };
         let results = run_file_child(path, &lines, timeout);
         for line in lines {
             n_lines += 1;
             let location = format!("{name}:{line}");
             seen_lines.insert(location.clone());
-            let outcome = results.get(&line).cloned().unwrap_or_else(|| Err("no result (child failed)".into()));
+            let outcome =
+                results.get(&line).cloned().unwrap_or_else(|| Err("no result (child failed)".into()));
             match (outcome, known.get(&location)) {
                 (Ok(()), None) => n_passed += 1,
                 (Ok(()), Some(reason)) => {
-                    problems.push(format!("{location}: passes but is listed in KNOWN_FAILURES ({reason}); remove it"));
+                    problems.push(format!(
+                        "{location}: passes but is listed in KNOWN_FAILURES ({reason}); remove it"
+                    ));
                     failing_files.insert(name.clone());
                 }
                 (Err(message), Some(_)) => {
@@ -484,7 +517,11 @@ fn run_parent(filters: &[&String]) -> ExitCode {
         let mut merged: BTreeMap<String, String> = if filters.is_empty() {
             BTreeMap::new()
         } else {
-            known.iter().filter(|(location, _)| !seen_lines.contains(*location)).map(|(l, r)| (l.clone(), r.clone())).collect()
+            known
+                .iter()
+                .filter(|(location, _)| !seen_lines.contains(*location))
+                .map(|(l, r)| (l.clone(), r.clone()))
+                .collect()
         };
         for (location, message) in &failures_now {
             let reason = known.get(location).cloned().unwrap_or_else(|| message.clone());
@@ -506,13 +543,18 @@ fn run_parent(filters: &[&String]) -> ExitCode {
     if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
+/// A one-line reason for KNOWN_FAILURES: the first two lines of the failure (the second
+/// is the diagnostic or the error), without source excerpts.
 fn first_line(message: &str) -> String {
-    let line = message.lines().next().unwrap_or("");
-    let mut line: String = line.chars().take(160).collect();
-    if line.ends_with(':') {
-        line.pop();
-    }
-    line
+    let mut lines = message.lines().map(str::trim).filter(|line| !line.is_empty());
+    let first = lines.next().unwrap_or("").trim_end_matches(':');
+    let reason = match lines.next() {
+        Some(second) if message.lines().next().is_some_and(|line| line.ends_with(':')) => {
+            format!("{first}: {second}")
+        }
+        _ => first.to_owned(),
+    };
+    reason.chars().take(200).collect()
 }
 
 /// Runs the child for one file; each line's outcome by line number.
@@ -527,12 +569,8 @@ fn run_file_child(path: &Path, lines: &[usize], timeout: Duration) -> HashMap<us
             return results;
         }
     };
-    let child = Command::new(exe)
-        .arg("--child")
-        .arg(path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
+    let child =
+        Command::new(exe).arg("--child").arg(path).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
     let mut child = match child {
         Ok(child) => child,
         Err(error) => {
@@ -587,7 +625,8 @@ fn run_file_child(path: &Path, lines: &[usize], timeout: Duration) -> HashMap<us
     let (current, stderr_text) = last_line.join().unwrap_or_default();
     for outcome in outcomes {
         let mut parts = outcome.splitn(3, ' ');
-        let (Some(verdict), Some(line)) = (parts.next(), parts.next().and_then(|line| line.parse::<usize>().ok()))
+        let (Some(verdict), Some(line)) =
+            (parts.next(), parts.next().and_then(|line| line.parse::<usize>().ok()))
         else {
             continue;
         };
@@ -604,7 +643,10 @@ fn run_file_child(path: &Path, lines: &[usize], timeout: Duration) -> HashMap<us
             let message = if Some(*line) == current {
                 format!("{why} on this line\n{}", stderr_text.trim_end())
             } else {
-                format!("not run: {why} on line {}", current.map_or_else(|| "?".to_owned(), |c| c.to_string()))
+                format!(
+                    "not run: {why} on line {}",
+                    current.map_or_else(|| "?".to_owned(), |c| c.to_string())
+                )
             };
             results.insert(*line, Err(message));
         }

@@ -54,6 +54,8 @@ struct Inner {
     function: FunctionId,
     name: String,
     params: Vec<Param>,
+    /// `*args` or `**kwargs`: calls are not bound here; compiling reports the construct.
+    has_var_params: bool,
     options: Options,
     resolved: Resolved,
     warnings: Vec<String>,
@@ -74,7 +76,10 @@ pub struct Dispatcher {
 
 impl std::fmt::Debug for Dispatcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Dispatcher").field("name", &self.inner.name).field("signatures", &self.signatures()).finish()
+        f.debug_struct("Dispatcher")
+            .field("name", &self.inner.name)
+            .field("signatures", &self.signatures())
+            .finish()
     }
 }
 
@@ -101,12 +106,15 @@ impl Dispatcher {
         let mut params: Vec<Param> = def.args.posonlyargs.iter().map(|arg| param(arg, true, false)).collect();
         params.extend(def.args.args.iter().map(|arg| param(arg, true, true)));
         params.extend(def.args.kwonlyargs.iter().map(|arg| param(arg, false, true)));
+        let has_var_params = def.args.vararg.is_some() || def.args.kwarg.is_some();
+        let name = def.name.id.to_string();
         let dispatcher = Dispatcher {
             inner: Arc::new(Inner {
-                name: def.name.id.to_string(),
+                name,
                 program,
                 function,
                 params,
+                has_var_params,
                 options: options.clone(),
                 resolved,
                 warnings,
@@ -163,7 +171,7 @@ impl Dispatcher {
     /// Calls the function with positional arguments (missing trailing ones take their
     /// defaults), compiling a version for their types if needed.
     pub fn call(&self, args: &[Value]) -> Result<Value, CallError> {
-        let args = if args.len() == self.inner.params.len() {
+        let args = if args.len() == self.inner.params.len() && !self.inner.has_var_params {
             Cow::Borrowed(args)
         } else {
             Cow::Owned(self.bind(args, &[])?)
@@ -180,6 +188,15 @@ impl Dispatcher {
 
     fn bind(&self, args: &[Value], keywords: &[(&str, Value)]) -> Result<Vec<Value>, CallError> {
         let name = &self.inner.name;
+        if self.inner.has_var_params {
+            // Let type inference say what it thinks of `*args`/`**kwargs`.
+            let inner = &self.inner;
+            let arg_types = self.arg_types(args)?;
+            compile(&inner.program, inner.function, &arg_types, &inner.resolved, Keep::Stage(Stage::Types))?;
+            return Err(CallError::Type(format!(
+                "{name}() has *args or **kwargs parameters, which calls cannot bind"
+            )));
+        }
         let params = &self.inner.params;
         let n_positional = params.iter().filter(|param| param.positional).count();
         if args.len() > n_positional {
@@ -193,11 +210,16 @@ impl Dispatcher {
             *slot = Some(arg.clone());
         }
         for (keyword, value) in keywords {
-            let Some(param_idx) = params.iter().position(|param| param.keyword && param.name == *keyword) else {
-                return Err(CallError::Type(format!("{name}() got an unexpected keyword argument '{keyword}'")));
+            let Some(param_idx) = params.iter().position(|param| param.keyword && param.name == *keyword)
+            else {
+                return Err(CallError::Type(format!(
+                    "{name}() got an unexpected keyword argument '{keyword}'"
+                )));
             };
             if bound[param_idx].is_some() {
-                return Err(CallError::Type(format!("{name}() got multiple values for argument '{keyword}'")));
+                return Err(CallError::Type(format!(
+                    "{name}() got multiple values for argument '{keyword}'"
+                )));
             }
             bound[param_idx] = Some(value.clone());
         }
@@ -228,7 +250,9 @@ impl Dispatcher {
     fn matches_exactly(&self, args: &[Value], key: &[Ty]) -> bool {
         args.len() == key.len()
             && args.iter().zip(key).all(|(arg, ty)| match (arg, ty) {
-                (Value::Function(name), Ty::Function(function)) => self.function_named(name) == Some(*function),
+                (Value::Function(name), Ty::Function(function)) => {
+                    self.function_named(name) == Some(*function)
+                }
                 (value, Ty::Value(ty)) => value.has_type(ty),
                 _ => false,
             })
@@ -269,7 +293,10 @@ impl Dispatcher {
         let inner = &self.inner;
         let (compiled, _) = compile(&inner.program, inner.function, &key, &inner.resolved, Keep::Nothing)?;
         let Some(compiled) = compiled else {
-            return Err(CompileError::Internal { stage: "codegen", message: "no machine code was produced".into() });
+            return Err(CompileError::Internal {
+                stage: "codegen",
+                message: "no machine code was produced".into(),
+            });
         };
         if let Some(declared) = &declared_return
             && can_convert(&compiled.return_type, declared).is_none()
@@ -349,8 +376,9 @@ impl Dispatcher {
     /// The text of one stage of the compilation for `signature` (argument types; a return
     /// type, if written, is ignored).
     pub fn inspect(&self, signature: &str, stage: Stage) -> Result<String, CompileError> {
-        let parsed = parse_signature(signature)
-            .map_err(|error| CompileError::Signature(format!("invalid signature \"{signature}\": {error}")))?;
+        let parsed = parse_signature(signature).map_err(|error| {
+            CompileError::Signature(format!("invalid signature \"{signature}\": {error}"))
+        })?;
         let key: Vec<Ty> = parsed.args.into_iter().map(Ty::Value).collect();
         self.inspect_types(&key, stage)
     }
@@ -358,7 +386,8 @@ impl Dispatcher {
     /// The text of one stage of the compilation for these argument types.
     pub fn inspect_types(&self, arg_types: &[Ty], stage: Stage) -> Result<String, CompileError> {
         let inner = &self.inner;
-        let (_, text) = compile(&inner.program, inner.function, arg_types, &inner.resolved, Keep::Stage(stage))?;
+        let (_, text) =
+            compile(&inner.program, inner.function, arg_types, &inner.resolved, Keep::Stage(stage))?;
         Ok(text.unwrap_or_default())
     }
 }
@@ -424,8 +453,9 @@ fn invoke(version: &Version, args: &[Value]) -> Result<Value, CallError> {
             },
         });
     }
-    let value = read_result(&compiled.return_type, &out)
-        .ok_or_else(|| CallError::Type(format!("values of type {} cannot be returned yet", compiled.return_type)))?;
+    let value = read_result(&compiled.return_type, &out).ok_or_else(|| {
+        CallError::Type(format!("values of type {} cannot be returned yet", compiled.return_type))
+    })?;
     match &version.declared_return {
         Some(declared) => value
             .cast(declared)

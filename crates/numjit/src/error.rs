@@ -67,7 +67,8 @@ impl CompileError {
     pub fn render(&self, options: RenderOptions) -> String {
         match self {
             CompileError::Diagnostics { diagnostics, source } => {
-                let file = SourceFile { name: &source.name, text: &source.text, first_line: source.first_line };
+                let file =
+                    SourceFile { name: &source.name, text: &source.text, first_line: source.first_line };
                 let rendered: Vec<String> =
                     diagnostics.iter().map(|diagnostic| render(diagnostic, &file, options)).collect();
                 rendered.join("\n\n")
@@ -90,7 +91,9 @@ impl fmt::Display for CompileError {
             }
             CompileError::Options(error) => write!(f, "{error}"),
             CompileError::Signature(message) => write!(f, "{message}"),
-            CompileError::Internal { stage, message } => write!(f, "internal compiler error in {stage}: {message}"),
+            CompileError::Internal { stage, message } => {
+                write!(f, "internal compiler error in {stage}: {message}")
+            }
         }
     }
 }

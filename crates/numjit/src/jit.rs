@@ -28,7 +28,12 @@ impl Jit {
     /// Compiles the function `function` of the Python source `source` (a whole module: its
     /// other functions, imports and constants are visible to it). Nothing is compiled to
     /// machine code until the first call, unless [`Options::signatures`] are given.
-    pub fn compile_source(&self, source: &str, function: &str, options: &Options) -> Result<Dispatcher, CompileError> {
+    pub fn compile_source(
+        &self,
+        source: &str,
+        function: &str,
+        options: &Options,
+    ) -> Result<Dispatcher, CompileError> {
         self.compile_named_source("<string>", source, function, options)
     }
 
@@ -63,8 +68,14 @@ impl Jit {
 
     /// Reads a `.py` file (PEP 263 encodings honoured) and compiles `function` from it;
     /// diagnostics name the file by `path`.
-    pub fn compile_file(&self, path: &Path, function: &str, options: &Options) -> Result<Dispatcher, FileError> {
-        let bytes = std::fs::read(path).map_err(|error| FileError::Read(path.display().to_string(), error))?;
+    pub fn compile_file(
+        &self,
+        path: &Path,
+        function: &str,
+        options: &Options,
+    ) -> Result<Dispatcher, FileError> {
+        let bytes =
+            std::fs::read(path).map_err(|error| FileError::Read(path.display().to_string(), error))?;
         let text = numjit_parser::source::decode_source(&bytes)
             .map_err(|error| FileError::Decode(path.display().to_string(), error.to_string()))?;
         Ok(self.compile_named_source(&path.display().to_string(), &text, function, options)?)

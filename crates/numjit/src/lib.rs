@@ -58,3 +58,8 @@ pub fn capture_output<R>(body: impl FnOnce() -> R) -> (R, String) {
 pub fn live_exception_messages_on_this_thread() -> isize {
     numjit_runtime::exception::live_messages_on_this_thread()
 }
+
+/// The guide docs/rust-api.md, whose examples run as doctests.
+#[doc = include_str!("../../../docs/rust-api.md")]
+#[cfg(doctest)]
+pub struct RustApiGuide;

@@ -162,7 +162,10 @@ impl Options {
     }
 
     /// `fastmath={'nnan', 'contract', ...}`; an unknown name is an error naming it.
-    pub fn fastmath_flags<'a>(mut self, names: impl IntoIterator<Item = &'a str>) -> Result<Self, OptionsError> {
+    pub fn fastmath_flags<'a>(
+        mut self,
+        names: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Self, OptionsError> {
         self.fastmath = FastMathFlags::from_names(names).map_err(OptionsError::UnknownFastmathFlag)?;
         Ok(self)
     }
@@ -213,7 +216,9 @@ impl Options {
     pub(crate) fn resolve(&self) -> Result<(Resolved, Vec<String>), OptionsError> {
         let mut warnings = Vec::new();
         if !self.nopython {
-            warnings.push("nopython is set for njit and is ignored: numjit always compiles in nopython mode".into());
+            warnings.push(
+                "nopython is set for njit and is ignored: numjit always compiles in nopython mode".into(),
+            );
         }
         let boundscheck = match env_bool("NUMJIT_BOUNDSCHECK")? {
             Some(forced) => forced,
@@ -225,7 +230,13 @@ impl Options {
             None => env_opt_level()?.unwrap_or(3),
         };
         Ok((
-            Resolved { fastmath: self.fastmath, boundscheck, error_model: self.error_model, inline: self.inline, opt },
+            Resolved {
+                fastmath: self.fastmath,
+                boundscheck,
+                error_model: self.error_model,
+                inline: self.inline,
+                opt,
+            },
             warnings,
         ))
     }

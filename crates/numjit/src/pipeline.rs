@@ -28,11 +28,16 @@ pub(crate) struct Program {
 }
 
 impl Program {
-    pub(crate) fn diagnostics_error(&self, stage: &'static str, mut diagnostics: Vec<Diagnostic>) -> CompileError {
+    pub(crate) fn diagnostics_error(
+        &self,
+        stage: &'static str,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> CompileError {
         if diagnostics.is_empty() {
             return internal(stage, "the stage failed without a diagnostic".into());
         }
-        let undefined = diagnostics.iter().any(|diagnostic| diagnostic.code == numjit_sema::diagnostics::UNDEFINED_NAME);
+        let undefined =
+            diagnostics.iter().any(|diagnostic| diagnostic.code == numjit_sema::diagnostics::UNDEFINED_NAME);
         if undefined {
             diagnostics.extend(self.env_problems.iter().cloned());
         }
@@ -117,9 +122,13 @@ pub(crate) fn compile(
     if keep == Keep::Stage(Stage::Ir) {
         return Ok((None, Some(lowered.module.to_string())));
     }
-    let Some(entry) = lowered.functions.iter().find(|lowered_function| lowered_function.name == lowered.entry)
+    let Some(entry) =
+        lowered.functions.iter().find(|lowered_function| lowered_function.name == lowered.entry)
     else {
-        return Err(internal("lower", format!("the entry function {} is missing from the module", lowered.entry)));
+        return Err(internal(
+            "lower",
+            format!("the entry function {} is missing from the module", lowered.entry),
+        ));
     };
     let params = entry.params.clone();
     let return_type = entry.return_type.clone();
@@ -133,7 +142,8 @@ pub(crate) fn compile(
         }
     }
     let passes = if options.opt == 0 { numjit_opt::pipeline::o0() } else { numjit_opt::pipeline::default() };
-    numjit_opt::run_pipeline(&mut module, &passes, &mut cx).map_err(|error| internal("opt", error.to_string()))?;
+    numjit_opt::run_pipeline(&mut module, &passes, &mut cx)
+        .map_err(|error| internal("opt", error.to_string()))?;
     timings.opt = started.elapsed();
     if keep == Keep::Stage(Stage::Opt) {
         return Ok((None, Some(module.to_string())));
@@ -162,7 +172,8 @@ pub(crate) fn compile(
         Keep::Stage(Stage::Asm) => return Ok((None, compiled.assembly.clone())),
         _ => {}
     }
-    let Some(wrapper) = compiled.function(&lowered.entry).map(numjit_llvm::CompiledFunction::wrapper_address) else {
+    let Some(wrapper) = compiled.function(&lowered.entry).map(numjit_llvm::CompiledFunction::wrapper_address)
+    else {
         return Err(internal("codegen", format!("no machine code for {}", lowered.entry)));
     };
     Ok((Some(Compiled { _module: compiled, wrapper, params, return_type, timings }), None))

@@ -83,7 +83,9 @@ impl Value {
     pub fn type_of(&self) -> Option<Type> {
         match self {
             Value::None => Some(Type::NoneType),
-            Value::Tuple(items) => items.iter().map(Value::type_of).collect::<Option<Vec<_>>>().map(Type::Tuple),
+            Value::Tuple(items) => {
+                items.iter().map(Value::type_of).collect::<Option<Vec<_>>>().map(Type::Tuple)
+            }
             Value::Function(_) => None,
             scalar => scalar.scalar_type().map(Type::Scalar),
         }
@@ -151,9 +153,12 @@ impl Value {
         match (self, ty) {
             (Value::None, Type::NoneType | Type::Optional(_)) => Some(Value::None),
             (value, Type::Optional(inner)) => value.cast(inner),
-            (Value::Tuple(items), Type::Tuple(types)) if items.len() == types.len() => {
-                items.iter().zip(types).map(|(item, ty)| item.cast(ty)).collect::<Option<_>>().map(Value::Tuple)
-            }
+            (Value::Tuple(items), Type::Tuple(types)) if items.len() == types.len() => items
+                .iter()
+                .zip(types)
+                .map(|(item, ty)| item.cast(ty))
+                .collect::<Option<_>>()
+                .map(Value::Tuple),
             (value, Type::Scalar(scalar)) => cast_scalar(value, *scalar),
             _ => None,
         }
@@ -168,7 +173,9 @@ impl Value {
             ConstValue::UInt(int) => Value::UInt(*int),
             ConstValue::Float(float) => Value::Float(*float),
             ConstValue::Complex { real, imag } => Value::Complex(*real, *imag),
-            ConstValue::Tuple(items) => Value::Tuple(items.iter().map(Value::from_const).collect::<Option<_>>()?),
+            ConstValue::Tuple(items) => {
+                Value::Tuple(items.iter().map(Value::from_const).collect::<Option<_>>()?)
+            }
             ConstValue::Str(_) => return None,
         })
     }
@@ -177,21 +184,29 @@ impl Value {
     /// `True`/`False`/`None`, tuples of them, `float('inf')`, `math.pi`, and NumPy scalar
     /// constructors (`np.int32(5)`, `np.float32(0.5)`). Nothing is evaluated.
     pub fn parse_literal(text: &str) -> Result<Value, LiteralError> {
-        let expr = numjit_parser::parse_expression(text)
-            .map_err(|error| LiteralError(format!("`{text}` is not a Python expression: {}", error.message())))?;
+        let expr = numjit_parser::parse_expression(text).map_err(|error| {
+            LiteralError(format!("`{text}` is not a Python expression: {}", error.message()))
+        })?;
         Value::from_literal(&expr, &|_| None)
     }
 
     /// Evaluates a literal expression; `names` resolves other bare names (a function of
     /// the source, passed as an argument).
-    pub fn from_literal(expr: &ast::Expr, names: &dyn Fn(&str) -> Option<Value>) -> Result<Value, LiteralError> {
+    pub fn from_literal(
+        expr: &ast::Expr,
+        names: &dyn Fn(&str) -> Option<Value>,
+    ) -> Result<Value, LiteralError> {
         literal(expr, names, 0)
     }
 }
 
 const MAX_LITERAL_DEPTH: u32 = 64;
 
-fn literal(expr: &ast::Expr, names: &dyn Fn(&str) -> Option<Value>, depth: u32) -> Result<Value, LiteralError> {
+fn literal(
+    expr: &ast::Expr,
+    names: &dyn Fn(&str) -> Option<Value>,
+    depth: u32,
+) -> Result<Value, LiteralError> {
     if depth > MAX_LITERAL_DEPTH {
         return Err(LiteralError("literal nested too deeply".into()));
     }
@@ -210,9 +225,12 @@ fn literal(expr: &ast::Expr, names: &dyn Fn(&str) -> Option<Value>, depth: u32) 
             ast::Constant::Complex { real, imag } => Ok(Value::Complex(*real, *imag)),
             _ => Err(unsupported()),
         },
-        ast::Expr::Tuple(tuple) => {
-            tuple.elts.iter().map(|item| literal(item, names, depth + 1)).collect::<Result<_, _>>().map(Value::Tuple)
-        }
+        ast::Expr::Tuple(tuple) => tuple
+            .elts
+            .iter()
+            .map(|item| literal(item, names, depth + 1))
+            .collect::<Result<_, _>>()
+            .map(Value::Tuple),
         ast::Expr::UnaryOp(unary) => {
             let operand = literal(&unary.operand, names, depth + 1)?;
             match unary.op {
@@ -231,7 +249,11 @@ fn literal(expr: &ast::Expr, names: &dyn Fn(&str) -> Option<Value>, depth: u32) 
             if !matches!(left, Value::Complex(..)) && !matches!(right, Value::Complex(..)) {
                 return Err(unsupported());
             }
-            Ok(if binary.op == ast::Operator::Add { Value::Complex(a + c, b + d) } else { Value::Complex(a - c, b - d) })
+            Ok(if binary.op == ast::Operator::Add {
+                Value::Complex(a + c, b + d)
+            } else {
+                Value::Complex(a - c, b - d)
+            })
         }
         ast::Expr::Name(name) => match &*name.id {
             "inf" => Ok(Value::Float(f64::INFINITY)),
@@ -265,9 +287,7 @@ fn constructor(
 ) -> Result<Value, LiteralError> {
     let callee = match &*call.func {
         ast::Expr::Name(name) => &*name.id,
-        ast::Expr::Attribute(attribute)
-            if matches!(&*attribute.value, ast::Expr::Name(module) if matches!(&*module.id, "np" | "numpy")) =>
-        {
+        ast::Expr::Attribute(attribute) if matches!(&*attribute.value, ast::Expr::Name(module) if matches!(&*module.id, "np" | "numpy")) => {
             &*attribute.attr.id
         }
         _ => return Err(LiteralError("only literals and scalar constructors are accepted".into())),
@@ -282,8 +302,11 @@ fn constructor(
             other => other.parse().map(Value::Float).map_err(|_| LiteralError(format!("float('{text}')"))),
         };
     }
-    let args =
-        call.args.iter().map(|arg| literal(arg, names, depth + 1)).collect::<Result<Vec<_>, LiteralError>>()?;
+    let args = call
+        .args
+        .iter()
+        .map(|arg| literal(arg, names, depth + 1))
+        .collect::<Result<Vec<_>, LiteralError>>()?;
     let bad = || LiteralError(format!("cannot build {callee} from {args:?}"));
     if callee == "complex" {
         return match args.as_slice() {
@@ -469,7 +492,10 @@ mod tests {
     #[test]
     fn typeof_follows_numba() {
         let value = Value::parse_literal("(1, 2.0, 1j, True, None)").expect("literal");
-        assert_eq!(value.type_of().expect("typed").to_string(), "Tuple(int64, float64, complex128, bool, none)");
+        assert_eq!(
+            value.type_of().expect("typed").to_string(),
+            "Tuple(int64, float64, complex128, bool, none)"
+        );
         assert!(value.has_type(&value.type_of().expect("typed")));
         assert!(!Value::Int(1).has_type(&Type::FLOAT64));
     }

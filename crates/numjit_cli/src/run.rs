@@ -153,6 +153,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
 
 /// A Python literal, or a bare name taken as another function of the file.
 fn parse_argument(text: &str) -> anyhow::Result<Value> {
-    let expr = numjit_parser::parse_expression(text).map_err(|error| anyhow::anyhow!("{}", error.message()))?;
+    let expr =
+        numjit_parser::parse_expression(text).map_err(|error| anyhow::anyhow!("{}", error.message()))?;
     Ok(Value::from_literal(&expr, &|name| Some(Value::Function(name.to_owned())))?)
 }

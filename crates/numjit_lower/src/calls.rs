@@ -81,7 +81,12 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The argument values converted to the resolution's argument types, with their types.
-    fn typed_args(&mut self, arg_exprs: &[ExprId], operands: &[Operand], resolution: &Resolution) -> Vec<(Value, Type)> {
+    fn typed_args(
+        &mut self,
+        arg_exprs: &[ExprId],
+        operands: &[Operand],
+        resolution: &Resolution,
+    ) -> Vec<(Value, Type)> {
         let mut args = Vec::with_capacity(arg_exprs.len());
         for (idx, (&expr, &operand)) in arg_exprs.iter().zip(operands).enumerate() {
             let value = self.value_of(operand, expr);
@@ -115,8 +120,10 @@ impl<'a> Lowerer<'a> {
             let Some(param_type) = param_type else { continue };
             let (value, from) = match bound_arg {
                 BoundArg::Expr(arg) => {
-                    let operand =
-                        arg_exprs.iter().position(|candidate| candidate == arg).and_then(|idx| operands.get(idx));
+                    let operand = arg_exprs
+                        .iter()
+                        .position(|candidate| candidate == arg)
+                        .and_then(|idx| operands.get(idx));
                     let value = self.value_of(operand.copied().unwrap_or(Operand::Static), *arg);
                     (value, self.expr_value_type(*arg).cloned().unwrap_or(Type::NoneType))
                 }
@@ -131,8 +138,11 @@ impl<'a> Lowerer<'a> {
             };
             values.push(self.coerce(value, &from, param_type));
         }
-        let func_ref =
-            self.func.declare_function(signature.name.clone(), signature.ir_params.clone(), signature.ir_return.clone());
+        let func_ref = self.func.declare_function(
+            signature.name.clone(),
+            signature.ir_params.clone(),
+            signature.ir_return.clone(),
+        );
         let result = self.ins().call(func_ref, &values);
         if self.in_try() {
             self.guarded_calls.push(GuardedCall { range, callee: instance });
@@ -159,9 +169,9 @@ impl<'a> Lowerer<'a> {
                 for (&arg, &operand) in arg_exprs.iter().zip(operands) {
                     let printable = match self.expr_value_type(arg) {
                         Some(Type::Scalar(_) | Type::Str | Type::NoneType) => true,
-                        Some(Type::Tuple(items)) => {
-                            items.iter().all(|item| matches!(item, Type::Scalar(_) | Type::Str | Type::NoneType))
-                        }
+                        Some(Type::Tuple(items)) => items
+                            .iter()
+                            .all(|item| matches!(item, Type::Scalar(_) | Type::Str | Type::NoneType)),
                         _ => false,
                     };
                     if !printable {
@@ -184,7 +194,9 @@ impl<'a> Lowerer<'a> {
                     return Operand::Static;
                 };
                 return match self.expr_value_type(arg) {
-                    Some(Type::Tuple(items)) => Operand::Value(self.scalar(ScalarType::Int64, items.len() as i64)),
+                    Some(Type::Tuple(items)) => {
+                        Operand::Value(self.scalar(ScalarType::Int64, items.len() as i64))
+                    }
                     Some(Type::Range(int)) => {
                         let value = self.value_of(operand, arg);
                         let len = self.range_value_len(value, *int);
@@ -217,8 +229,14 @@ impl<'a> Lowerer<'a> {
                     [stop] => (self.scalar(int, 0), *stop, self.scalar(int, 1)),
                     [start, stop] => (*start, *stop, self.scalar(int, 1)),
                     [start, stop, step] => {
-                        let zero = self.is_zero(*step, int);
-                        self.raise_if(zero, ExceptionKind::ValueError, messages::RANGE_STEP_ZERO);
+                        let literal = arg_exprs.get(2).is_some_and(|expr| {
+                            matches!(self.body.exprs[*expr].kind,
+                                numjit_sema::hir::Expr::Const(ConstValue::Int(value)) if value != 0)
+                        });
+                        if !literal {
+                            let zero = self.is_zero(*step, int);
+                            self.raise_if(zero, ExceptionKind::ValueError, messages::RANGE_STEP_ZERO);
+                        }
                         (*start, *stop, *step)
                     }
                     _ => return Operand::Static,
@@ -226,7 +244,9 @@ impl<'a> Lowerer<'a> {
                 self.ins().tuple_make(&[start, stop, step])
             }
             (Builtin::Abs, Some(ret)) => {
-                let (Some(&(x, _)), Some(arg)) = (args.first(), scalar_arg(0)) else { return Operand::Static };
+                let (Some(&(x, _)), Some(arg)) = (args.first(), scalar_arg(0)) else {
+                    return Operand::Static;
+                };
                 let result = if arg.is_complex() {
                     let real = self.ins().creal(x);
                     let imag = self.ins().cimag(x);
@@ -394,7 +414,13 @@ impl<'a> Lowerer<'a> {
     // ----- math -----------------------------------------------------------------------------
 
     /// `math.f(args)`; arguments are converted to the resolution's types.
-    fn call_math(&mut self, expr: ExprId, function: MathFn, args: &[(Value, Type)], resolution: &Resolution) -> Operand {
+    fn call_math(
+        &mut self,
+        expr: ExprId,
+        function: MathFn,
+        args: &[(Value, Type)],
+        resolution: &Resolution,
+    ) -> Operand {
         let range = self.body.exprs[expr].range;
         let Some(ret) = resolution.ret.as_value().cloned() else { return Operand::Static };
         let float = ret.as_scalar().map_or(ScalarType::Float64, |ret| {
@@ -487,7 +513,13 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Math functions of floats with CPython's domain and range checks.
-    fn math_float(&mut self, function: MathFn, x: Value, y: Option<Value>, float: ScalarType) -> Option<Value> {
+    fn math_float(
+        &mut self,
+        function: MathFn,
+        x: Value,
+        y: Option<Value>,
+        float: ScalarType,
+    ) -> Option<Value> {
         use MathFn as M;
         let unary = |intrinsic| Some(intrinsic);
         let plain = match function {
@@ -656,7 +688,13 @@ impl<'a> Lowerer<'a> {
 
     // ----- cmath ----------------------------------------------------------------------------
 
-    fn call_cmath(&mut self, expr: ExprId, function: CMathFn, args: &[(Value, Type)], resolution: &Resolution) -> Operand {
+    fn call_cmath(
+        &mut self,
+        expr: ExprId,
+        function: CMathFn,
+        args: &[(Value, Type)],
+        resolution: &Resolution,
+    ) -> Operand {
         let range = self.body.exprs[expr].range;
         let Some(&(z, _)) = args.first() else { return Operand::Static };
         let second = args.get(1).map(|(value, _)| *value);

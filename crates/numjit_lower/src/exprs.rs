@@ -70,7 +70,8 @@ impl<'a> Lowerer<'a> {
                     let then_block = self.new_block();
                     let else_block = self.new_block();
                     let join = self.new_block();
-                    if let Some(ty) = self.expr_value_type(expr).and_then(|ty| crate::types::ir_type(ty).ok()) {
+                    if let Some(ty) = self.expr_value_type(expr).and_then(|ty| crate::types::ir_type(ty).ok())
+                    {
                         self.func.dfg.append_block_param(join, ty);
                     }
                     self.brif(test, then_block, else_block);
@@ -181,7 +182,8 @@ impl<'a> Lowerer<'a> {
             ConstValue::Complex { real, imag } => self.ins().cconst(ScalarType::Complex128, *real, *imag),
             ConstValue::Str(text) => self.ins().sconst(text),
             ConstValue::Tuple(items) if depth < MAX_DEPTH => {
-                let values: Vec<Value> = items.iter().map(|item| self.constant_depth(item, depth + 1)).collect();
+                let values: Vec<Value> =
+                    items.iter().map(|item| self.constant_depth(item, depth + 1)).collect();
                 self.ins().tuple_make(&values)
             }
             ConstValue::Tuple(_) => self.ins().noneconst(),
@@ -200,9 +202,18 @@ impl<'a> Lowerer<'a> {
                 arg(0)
             }
             Expr::Tuple(items) => {
+                let item_types = match self.expr_value_type(expr) {
+                    Some(Type::Tuple(types)) => types.as_slice(),
+                    _ => &[],
+                };
                 let mut values = Vec::with_capacity(items.len());
-                for (item, operand) in items.iter().zip(args) {
-                    values.push(self.value_of(*operand, *item));
+                for (item_idx, (item, operand)) in items.iter().zip(args).enumerate() {
+                    let value = self.value_of(*operand, *item);
+                    let value = match (self.expr_value_type(*item), item_types.get(item_idx)) {
+                        (Some(from), Some(to)) => self.coerce(value, from, to),
+                        _ => value,
+                    };
+                    values.push(value);
                 }
                 Operand::Value(self.ins().tuple_make(&values))
             }
@@ -355,9 +366,11 @@ impl<'a> Lowerer<'a> {
         rhs: Operand,
     ) -> Operand {
         let range = self.body.exprs[expr].range;
-        let (Some(lhs_type), Some(rhs_type), Some(resolution)) =
-            (self.expr_value_type(lhs_expr), self.expr_value_type(rhs_expr), self.typed.resolutions.get(&expr))
-        else {
+        let (Some(lhs_type), Some(rhs_type), Some(resolution)) = (
+            self.expr_value_type(lhs_expr),
+            self.expr_value_type(rhs_expr),
+            self.typed.resolutions.get(&expr),
+        ) else {
             self.unsupported(&format!("the operator {}", op.as_str()), range);
             return Operand::Static;
         };
@@ -373,7 +386,8 @@ impl<'a> Lowerer<'a> {
             }
             return Operand::Value(self.ins().tuple_make(&items));
         }
-        let (Some(ret), [a_type, b_type]) = (resolution.ret.as_scalar(), resolution.arg_types.as_slice()) else {
+        let (Some(ret), [a_type, b_type]) = (resolution.ret.as_scalar(), resolution.arg_types.as_slice())
+        else {
             self.unsupported(&format!("the operator {} on these types", op.as_str()), range);
             return Operand::Static;
         };
@@ -572,7 +586,8 @@ impl<'a> Lowerer<'a> {
         rhs: Operand,
         expr: ExprId,
     ) -> Operand {
-        let (Some(lhs_type), Some(rhs_type)) = (self.expr_value_type(lhs_expr), self.expr_value_type(rhs_expr))
+        let (Some(lhs_type), Some(rhs_type)) =
+            (self.expr_value_type(lhs_expr), self.expr_value_type(rhs_expr))
         else {
             // Comparing compile-time values (`f is g`): identity of the same item.
             let same = self.typed.expr_types[lhs_expr] == self.typed.expr_types[rhs_expr];
@@ -629,7 +644,15 @@ impl<'a> Lowerer<'a> {
 
     /// Comparison of values of any comparable types: scalars promote, tuples compare
     /// lexicographically, `None` against optionals.
-    fn compare_values(&mut self, op: CmpOp, a: Value, a_type: &Type, b: Value, b_type: &Type, depth: u32) -> Value {
+    fn compare_values(
+        &mut self,
+        op: CmpOp,
+        a: Value,
+        a_type: &Type,
+        b: Value,
+        b_type: &Type,
+        depth: u32,
+    ) -> Value {
         if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
             let equal = self.equal_values(a, a_type, b, b_type, depth);
             return if op == CmpOp::NotEq { self.ins().inot(equal) } else { equal };
@@ -680,7 +703,14 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `a == b` for values of any types.
-    pub(crate) fn equal_values(&mut self, a: Value, a_type: &Type, b: Value, b_type: &Type, depth: u32) -> Value {
+    pub(crate) fn equal_values(
+        &mut self,
+        a: Value,
+        a_type: &Type,
+        b: Value,
+        b_type: &Type,
+        depth: u32,
+    ) -> Value {
         if depth > MAX_DEPTH {
             return self.ins().bconst(false);
         }
@@ -822,7 +852,14 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn index(&mut self, expr: ExprId, base_expr: ExprId, index_expr: ExprId, base: Operand, index: Operand) -> Operand {
+    fn index(
+        &mut self,
+        expr: ExprId,
+        base_expr: ExprId,
+        index_expr: ExprId,
+        base: Operand,
+        index: Operand,
+    ) -> Operand {
         let range = self.body.exprs[expr].range;
         let Some(Type::Tuple(items)) = self.expr_value_type(base_expr) else {
             self.unsupported("indexing this value", range);
@@ -849,7 +886,13 @@ impl<'a> Lowerer<'a> {
 
     /// Item `index` (any integer, negative from the end) of a homogeneous tuple, with
     /// Python's bounds check.
-    pub(crate) fn dynamic_tuple_get(&mut self, tuple: Value, items: &[Type], index: Value, index_type: ScalarType) -> Value {
+    pub(crate) fn dynamic_tuple_get(
+        &mut self,
+        tuple: Value,
+        items: &[Type],
+        index: Value,
+        index_type: ScalarType,
+    ) -> Value {
         let n_items = items.len() as i64;
         let Some(item_type) = items.first() else {
             self.raise(ExceptionKind::IndexError, messages::TUPLE_INDEX);
@@ -873,7 +916,13 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Item `position` (known to be in bounds) of a homogeneous tuple of `n_items`.
-    pub(crate) fn select_item(&mut self, tuple: Value, n_items: i64, position: Value, _item_type: &Type) -> Value {
+    pub(crate) fn select_item(
+        &mut self,
+        tuple: Value,
+        n_items: i64,
+        position: Value,
+        _item_type: &Type,
+    ) -> Value {
         let mut result = self.ins().tuple_get(tuple, 0);
         for item_idx in 1..n_items {
             let item = self.ins().tuple_get(tuple, item_idx as u32);

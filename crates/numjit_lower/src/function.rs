@@ -72,6 +72,8 @@ pub(crate) struct Lowerer<'a> {
     pub flag_of: HashMap<LocalId, Var>,
     /// Locals read somewhere in the body (others need not be loop-carried).
     pub read_anywhere: HashSet<LocalId>,
+    /// How many reads of each local the body has.
+    pub local_reads: HashMap<LocalId, usize>,
     /// Locals assigned once from an integer constant (usable as tuple indices, as in sema).
     pub const_locals: HashMap<LocalId, i64>,
     /// `bconst true`/`bconst false` in the entry block, for the flags.
@@ -84,7 +86,8 @@ pub(crate) fn lower_instance(cx: &ProgramContext<'_>, instance: InstanceId) -> L
     let typed = cx.program.instance(instance);
     let body = cx.program.body_of(typed);
     let signature = &cx.signatures[&instance];
-    let func = Function::new(signature.name.clone(), signature.ir_params.clone(), signature.ir_return.clone());
+    let func =
+        Function::new(signature.name.clone(), signature.ir_params.clone(), signature.ir_return.clone());
     let region = func.body;
     let mut lowerer = Lowerer {
         cx,
@@ -101,6 +104,7 @@ pub(crate) fn lower_instance(cx: &ProgramContext<'_>, instance: InstanceId) -> L
         maybe_unbound: body.maybe_unbound.iter().copied().collect(),
         flag_of: HashMap::new(),
         read_anywhere: HashSet::new(),
+        local_reads: HashMap::new(),
         const_locals: const_locals(body),
         flag_constants: None,
         stmt_range: body.range,
@@ -193,6 +197,7 @@ impl<'a> Lowerer<'a> {
         for (_, expr) in self.body.exprs.iter() {
             if let Expr::Local(local) = expr.kind {
                 self.read_anywhere.insert(local);
+                *self.local_reads.entry(local).or_insert(0) += 1;
             }
         }
         self.ssa = Ssa::new(var_types);
@@ -223,10 +228,11 @@ impl<'a> Lowerer<'a> {
             .chain(self.body.captures.iter().map(|capture| capture.inner))
             .collect();
         for (local, python_type) in bound_locals.into_iter().zip(params) {
-            if python_type.is_none() {
-                continue;
-            }
-            if let Some(&value) = next_param.next() {
+            let Some(python_type) = python_type else { continue };
+            let Some(&value) = next_param.next() else { continue };
+            // A parameter's variable may be wider than the argument (`a = 1.5` elsewhere).
+            if let Some(local_type) = self.local_type(local) {
+                let value = self.coerce(value, python_type, local_type);
                 self.write_local(local, value);
             }
         }
@@ -459,7 +465,8 @@ impl<'a> Lowerer<'a> {
 
     fn lower_unpack(&mut self, targets: &[LocalId], value_expr: ExprId) {
         let operand = self.eval(value_expr);
-        let (Operand::Value(tuple), Some(Type::Tuple(items))) = (operand, self.expr_value_type(value_expr)) else {
+        let (Operand::Value(tuple), Some(Type::Tuple(items))) = (operand, self.expr_value_type(value_expr))
+        else {
             self.unsupported("unpacking this value", self.body.exprs[value_expr].range);
             return;
         };
@@ -548,7 +555,10 @@ impl<'a> Lowerer<'a> {
 
     fn lower_break_continue(&mut self, is_break: bool) {
         let Some(loop_idx) = self.scopes.iter().rposition(|scope| matches!(scope, Scope::Loop { .. })) else {
-            self.unsupported(if is_break { "`break` outside a loop" } else { "`continue` outside a loop" }, self.stmt_range);
+            self.unsupported(
+                if is_break { "`break` outside a loop" } else { "`continue` outside a loop" },
+                self.stmt_range,
+            );
             return;
         };
         let Scope::Loop { break_to, continue_to } = self.scopes[loop_idx].clone() else { return };
@@ -611,7 +621,10 @@ impl<'a> Lowerer<'a> {
                     match &body.exprs[*arg].kind {
                         Expr::Const(value) => values.push(value.clone()),
                         _ => {
-                            self.unsupported("an exception argument that is not a constant", body.exprs[*arg].range);
+                            self.unsupported(
+                                "an exception argument that is not a constant",
+                                body.exprs[*arg].range,
+                            );
                             return;
                         }
                     }
@@ -638,7 +651,10 @@ impl<'a> Lowerer<'a> {
             Some(msg) => match &self.body.exprs[msg].kind {
                 Expr::Const(value) => messages::to_str(value),
                 _ => {
-                    self.unsupported("an assertion message that is not a constant", self.body.exprs[msg].range);
+                    self.unsupported(
+                        "an assertion message that is not a constant",
+                        self.body.exprs[msg].range,
+                    );
                     return;
                 }
             },

@@ -67,7 +67,8 @@ impl<'a> Lowerer<'a> {
         }
         match iter {
             ForIter::Range { start, stop, step, parallel } => {
-                let exprs: Vec<_> = start.iter().chain(std::iter::once(stop)).chain(step.iter()).copied().collect();
+                let exprs: Vec<_> =
+                    start.iter().chain(std::iter::once(stop)).chain(step.iter()).copied().collect();
                 let mut values = Vec::with_capacity(exprs.len());
                 let mut types = Vec::with_capacity(exprs.len());
                 for &expr in &exprs {
@@ -243,12 +244,25 @@ impl<'a> Lowerer<'a> {
     /// Variables a structured loop carries: the loop variable and what the body assigns,
     /// when read anywhere (temporaries never live across iterations).
     fn carried_vars(&self, target: LocalId, body: &[StmtId]) -> Vec<Var> {
-        let mut locals = assigned_locals(self.body, body);
-        locals.insert(target);
+        let (mut locals, read_inside) = assigned_and_read_locals(self.body, body);
+        // The loop variable is assigned before the body reads it; carry it only when code
+        // after the loop (or before it, in an enclosing loop) may read its last value.
+        let target_reads_inside = read_inside.iter().filter(|local| **local == target).count();
+        if self.local_reads.get(&target).copied().unwrap_or(0) > target_reads_inside {
+            locals.insert(target);
+        }
         let mut vars = Vec::new();
         let mut flags = Vec::new();
+        let killed = killed_on_entry(self.body, body);
         for local in locals {
             if self.body.locals[local].kind == LocalKind::Temporary || !self.read_anywhere.contains(&local) {
+                continue;
+            }
+            // A variable the body assigns before reading it needs no carrying unless code
+            // outside the body reads it.
+            let reads_inside = read_inside.iter().filter(|read| **read == local).count();
+            let reads_outside = self.local_reads.get(&local).copied().unwrap_or(0) > reads_inside;
+            if killed.contains(&local) && !reads_outside {
                 continue;
             }
             let var = Self::var(local);
@@ -265,7 +279,9 @@ impl<'a> Lowerer<'a> {
 
     fn structured_for(&mut self, target: LocalId, iter: &ForIter, sequence: &Sequence, body: &'a [StmtId]) {
         let direct = match (iter, sequence) {
-            (ForIter::Range { .. }, Sequence::Range { start, stop, step, int }) => Some((*start, *stop, *step, *int)),
+            (ForIter::Range { .. }, Sequence::Range { start, stop, step, int }) => {
+                Some((*start, *stop, *step, *int))
+            }
             _ => None,
         };
         let range = match direct {
@@ -279,7 +295,8 @@ impl<'a> Lowerer<'a> {
         };
         let carried = self.carried_vars(target, body);
         let outer = self.current_block();
-        let inits: Vec<Value> = carried.iter().map(|&var| self.ssa.read(&mut self.func, var, outer)).collect();
+        let inits: Vec<Value> =
+            carried.iter().map(|&var| self.ssa.read(&mut self.func, var, outer)).collect();
         let lp = self.ins().for_loop(range, &inits);
         self.ssa.set_region_entry(lp.entry_block, outer);
         for (&var, &param) in carried.iter().zip(&lp.carried) {
@@ -303,7 +320,8 @@ impl<'a> Lowerer<'a> {
             self.func.layout.remove_block(latch);
         }
         if let Some(block) = self.cur {
-            let values: Vec<Value> = carried.iter().map(|&var| self.ssa.read(&mut self.func, var, block)).collect();
+            let values: Vec<Value> =
+                carried.iter().map(|&var| self.ssa.read(&mut self.func, var, block)).collect();
             self.ins().yield_(&values);
         }
         self.region = outer_region;
@@ -366,7 +384,9 @@ fn breaks_or_returns(body: &numjit_sema::hir::Body, block: &[StmtId]) -> bool {
         match &body.stmts[stmt].kind {
             Stmt::Break if !nested => return true,
             Stmt::Return(_) => return true,
-            Stmt::If { then, otherwise, .. } => stack.extend(then.iter().chain(otherwise).map(|s| (*s, nested))),
+            Stmt::If { then, otherwise, .. } => {
+                stack.extend(then.iter().chain(otherwise).map(|s| (*s, nested)))
+            }
             Stmt::While { body: inner, otherwise, .. } | Stmt::For { body: inner, otherwise, .. } => {
                 stack.extend(inner.iter().map(|s| (*s, true)));
                 stack.extend(otherwise.iter().map(|s| (*s, nested)));
@@ -383,9 +403,46 @@ fn breaks_or_returns(body: &numjit_sema::hir::Body, block: &[StmtId]) -> bool {
     false
 }
 
-/// Every local a block assigns (statements and `:=`/temporary stores in its expressions).
-fn assigned_locals(body: &numjit_sema::hir::Body, block: &[StmtId]) -> BTreeSet<LocalId> {
+/// Locals that the assignments at the start of a loop body assign before anything in the
+/// body reads them (the targets a tuple loop variable unpacks into, for example).
+fn killed_on_entry(body: &numjit_sema::hir::Body, block: &[StmtId]) -> BTreeSet<LocalId> {
+    let mut killed = BTreeSet::new();
+    let mut exposed = BTreeSet::new();
+    for stmt in block {
+        let (targets, value): (&[LocalId], _) = match &body.stmts[*stmt].kind {
+            Stmt::Assign { target, value } => (std::slice::from_ref(target), *value),
+            Stmt::Unpack { targets, value } => (targets.as_slice(), *value),
+            _ => break,
+        };
+        let mut exprs = vec![value];
+        while let Some(expr) = exprs.pop() {
+            let kind = &body.exprs[expr].kind;
+            match kind {
+                Expr::Local(local) if !killed.contains(local) => {
+                    exposed.insert(*local);
+                }
+                Expr::Store { .. } | Expr::If { .. } => return killed,
+                _ => {}
+            }
+            exprs.extend(kind.children());
+        }
+        for target in targets {
+            if !exposed.contains(target) {
+                killed.insert(*target);
+            }
+        }
+    }
+    killed
+}
+
+/// Every local a block assigns (statements and `:=`/temporary stores in its expressions),
+/// and every read of a local in it (one entry per read).
+fn assigned_and_read_locals(
+    body: &numjit_sema::hir::Body,
+    block: &[StmtId],
+) -> (BTreeSet<LocalId>, Vec<LocalId>) {
     let mut locals = BTreeSet::new();
+    let mut reads = Vec::new();
     let mut stmts: Vec<StmtId> = block.to_vec();
     let mut exprs = Vec::new();
     while let Some(stmt) = stmts.pop() {
@@ -428,10 +485,14 @@ fn assigned_locals(body: &numjit_sema::hir::Body, block: &[StmtId]) -> BTreeSet<
     }
     while let Some(expr) = exprs.pop() {
         let kind = &body.exprs[expr].kind;
-        if let Expr::Store { local, .. } = kind {
-            locals.insert(*local);
+        match kind {
+            Expr::Store { local, .. } => {
+                locals.insert(*local);
+            }
+            Expr::Local(local) => reads.push(*local),
+            _ => {}
         }
         exprs.extend(kind.children());
     }
-    locals
+    (locals, reads)
 }

@@ -183,8 +183,11 @@ impl Ssa {
         while let Some(phi) = self.pending.pop() {
             let Some(data) = self.phis.get(&phi) else { continue };
             let (block, var) = (data.block, data.var);
-            let preds: Vec<Block> =
-                self.edges.get(&block).map(|edges| edges.iter().map(|edge| edge.pred).collect()).unwrap_or_default();
+            let preds: Vec<Block> = self
+                .edges
+                .get(&block)
+                .map(|edges| edges.iter().map(|edge| edge.pred).collect())
+                .unwrap_or_default();
             let mut operands = Vec::with_capacity(preds.len());
             for pred in preds {
                 operands.push(self.lookup(func, var, pred));
@@ -287,8 +290,13 @@ impl Ssa {
                     func.dfg.remove_block_param(block, index);
                 }
             }
-            let surviving: Vec<Value> =
-                func.dfg.block_params(block).iter().copied().filter(|param| self.phis.contains_key(param)).collect();
+            let surviving: Vec<Value> = func
+                .dfg
+                .block_params(block)
+                .iter()
+                .copied()
+                .filter(|param| self.phis.contains_key(param))
+                .collect();
             let edges = self.edges.get(&block).cloned().unwrap_or_default();
             for phi in surviving {
                 let operands = self.phis.get(&phi).map(|data| data.operands.clone()).unwrap_or_default();

@@ -47,7 +47,8 @@ fn build_zero_depth(builder: &mut FunctionBuilder<'_>, ty: &Type, depth: u32) ->
         Type::Scalar(scalar) => scalar_const(builder, *scalar, 0),
         Type::Str => builder.sconst(""),
         Type::Tuple(items) if depth <= MAX_TYPE_DEPTH => {
-            let values: Vec<_> = items.iter().map(|item| build_zero_depth(builder, item, depth + 1)).collect();
+            let values: Vec<_> =
+                items.iter().map(|item| build_zero_depth(builder, item, depth + 1)).collect();
             builder.tuple_make(&values)
         }
         _ => builder.noneconst(),
@@ -55,7 +56,11 @@ fn build_zero_depth(builder: &mut FunctionBuilder<'_>, ty: &Type, depth: u32) ->
 }
 
 /// A constant of a scalar type from an integer value (`value` must fit the type).
-pub(crate) fn scalar_const(builder: &mut FunctionBuilder<'_>, scalar: ScalarType, value: i64) -> numjit_ir::Value {
+pub(crate) fn scalar_const(
+    builder: &mut FunctionBuilder<'_>,
+    scalar: ScalarType,
+    value: i64,
+) -> numjit_ir::Value {
     if scalar == ScalarType::Bool {
         builder.bconst(value != 0)
     } else if scalar.is_integer() {

@@ -33,12 +33,20 @@ fn lower_file(path: &Path, source: String) -> datatest_stable::Result<()> {
     let file_name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     let file = SourceFile::new(&file_name, &source);
     let render_all = |diagnostics: &[numjit_diagnostics::Diagnostic]| -> String {
-        diagnostics.iter().map(|diagnostic| render(diagnostic, &file, RenderOptions::default()) + "\n").collect()
+        diagnostics
+            .iter()
+            .map(|diagnostic| render(diagnostic, &file, RenderOptions::default()) + "\n")
+            .collect()
     };
     let program = match infer_by_name(&env, namespace, name.trim(), &arg_types) {
         Ok(program) => program,
         Err(numjit_sema::SemaError::Diagnostics(diagnostics)) => {
-            return Err(format!("{}: sema rejects the program:\n{}", path.display(), render_all(&diagnostics)).into());
+            return Err(format!(
+                "{}: sema rejects the program:\n{}",
+                path.display(),
+                render_all(&diagnostics)
+            )
+            .into());
         }
         Err(other) => return Err(other.to_string().into()),
     };

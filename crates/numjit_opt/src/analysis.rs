@@ -162,7 +162,11 @@ fn region_has_cycle(func: &Function, region: Region) -> bool {
 }
 
 /// Blocks of `region` reachable from its entry, given the function's CFG.
-pub fn reachable_blocks(func: &Function, cfg: &ControlFlowGraph, region: Region) -> SecondaryMap<Block, bool> {
+pub fn reachable_blocks(
+    func: &Function,
+    cfg: &ControlFlowGraph,
+    region: Region,
+) -> SecondaryMap<Block, bool> {
     let mut reachable: SecondaryMap<Block, bool> = SecondaryMap::new();
     let Some(entry) = func.layout.entry_block(region) else { return reachable };
     reachable[entry] = true;
@@ -333,8 +337,8 @@ block0(v0: int64):
 
     #[test]
     fn cache_keeps_what_is_preserved() {
-        let func =
-            parse_function("func @f() -> none {\nblock0:\n    v0 = noneconst\n    return v0\n}").expect("parses");
+        let func = parse_function("func @f() -> none {\nblock0:\n    v0 = noneconst\n    return v0\n}")
+            .expect("parses");
         let mut cache = AnalysisCache::default();
         cache.dominators(&func);
         cache.use_counts(&func);

@@ -75,12 +75,16 @@ impl fmt::Display for PipelineError {
             PipelineError::Pass { pass, function: Some(function), error } => {
                 write!(f, "failed in pass {pass}: @{function}: {error}")
             }
-            PipelineError::Pass { pass, function: None, error } => write!(f, "failed in pass {pass}: {error}"),
+            PipelineError::Pass { pass, function: None, error } => {
+                write!(f, "failed in pass {pass}: {error}")
+            }
             PipelineError::Verifier { pass, errors } => {
                 write!(f, "failed in pass {pass}: its output does not verify:")?;
                 write_verifier_errors(f, errors)
             }
-            PipelineError::Panic { pass, message } => write!(f, "failed in pass {pass}: it panicked: {message}"),
+            PipelineError::Panic { pass, message } => {
+                write!(f, "failed in pass {pass}: it panicked: {message}")
+            }
         }
     }
 }
@@ -165,7 +169,11 @@ fn run_pass(pass: &Pass, module: &mut Module, cx: &mut PassContext) -> Result<Pa
 
 /// Runs `passes` over one function, as a module of its own (so module passes see no other
 /// function to inline).
-pub fn run_on_function(func: &mut Function, passes: &[Pass], cx: &mut PassContext) -> Result<(), PipelineError> {
+pub fn run_on_function(
+    func: &mut Function,
+    passes: &[Pass],
+    cx: &mut PassContext,
+) -> Result<(), PipelineError> {
     let placeholder = Function::new(func.name.clone(), Vec::new(), numjit_types::Type::NoneType);
     let mut module = Module { functions: vec![std::mem::replace(func, placeholder)] };
     let result = run_pipeline(&mut module, passes, cx);
@@ -226,7 +234,10 @@ block0(v0: int64):
         Ok(PassOutcome::Changed)
     }
 
-    fn pass(name: &'static str, run: fn(&mut Function, &mut PassContext) -> Result<PassOutcome, PassError>) -> Pass {
+    fn pass(
+        name: &'static str,
+        run: fn(&mut Function, &mut PassContext) -> Result<PassOutcome, PassError>,
+    ) -> Pass {
         Pass { name, run: PassRun::Function(run), preserves: PreservedAnalyses::none() }
     }
 
@@ -244,7 +255,10 @@ block0(v0: int64):
             &[pass("fold_constants", failing)],
             "failed in pass fold_constants: @f: `v3 = imul v1, v2` is not what it seems",
         );
-        check_error(&[pass("hoist_invariants", panicking)], "failed in pass hoist_invariants: it panicked: index out of bounds");
+        check_error(
+            &[pass("hoist_invariants", panicking)],
+            "failed in pass hoist_invariants: it panicked: index out of bounds",
+        );
         check_error(
             &[pass("eliminate_dead_code", breaking)],
             "failed in pass eliminate_dead_code: its output does not verify:\n  @f: block0: `v3 = imul v1, v2`: uses v1, whose definition is not placed in the function",

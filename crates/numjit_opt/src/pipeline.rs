@@ -24,8 +24,11 @@ pub const FOLD_CONSTANTS: Pass = Pass {
 };
 
 /// `simplify_cfg`: see `cleanup/simplify_cfg.rs`.
-pub const SIMPLIFY_CFG: Pass =
-    Pass { name: "simplify_cfg", run: PassRun::Function(simplify_cfg::run), preserves: PreservedAnalyses::none() };
+pub const SIMPLIFY_CFG: Pass = Pass {
+    name: "simplify_cfg",
+    run: PassRun::Function(simplify_cfg::run),
+    preserves: PreservedAnalyses::none(),
+};
 
 /// `inline_functions`: see `interprocedural/inline_functions.rs`.
 pub const INLINE_FUNCTIONS: Pass = Pass {

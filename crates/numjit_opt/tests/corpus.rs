@@ -12,8 +12,8 @@ mod support;
 
 use std::path::Path;
 
-use numjit_opt::{InlineMode, PassContext, pipeline, run_pipeline};
 use numjit_ir::{Module, parse_module, verify_module};
+use numjit_opt::{InlineMode, PassContext, pipeline, run_pipeline};
 
 use support::{RunOutcome, parse_args, run_function};
 
@@ -48,7 +48,8 @@ fn context_for(text: &str) -> Result<PassContext, String> {
             };
             cx.inline.modes.insert(name.trim().to_owned(), mode);
         } else if let Some(limit) = line.strip_prefix("; max_callee_insts:") {
-            cx.inline.max_callee_insts = limit.trim().parse().map_err(|_| "a number after max_callee_insts")?;
+            cx.inline.max_callee_insts =
+                limit.trim().parse().map_err(|_| "a number after max_callee_insts")?;
         }
     }
     Ok(cx)

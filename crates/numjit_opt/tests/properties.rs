@@ -64,9 +64,14 @@ fn stmt_strategy() -> impl Strategy<Value = Stmt> {
     ];
     leaf.prop_recursive(3, 48, 6, |inner| {
         prop_oneof![
-            (any::<usize>(), prop::collection::vec(inner.clone(), 0..5), prop::collection::vec(inner.clone(), 0..5))
+            (
+                any::<usize>(),
+                prop::collection::vec(inner.clone(), 0..5),
+                prop::collection::vec(inner.clone(), 0..5)
+            )
                 .prop_map(|(c, then_stmts, else_stmts)| Stmt::If(c, then_stmts, else_stmts)),
-            (0u8..3, prop::collection::vec(inner.clone(), 0..6)).prop_map(|(bound, body)| Stmt::For(bound, body)),
+            (0u8..3, prop::collection::vec(inner.clone(), 0..6))
+                .prop_map(|(bound, body)| Stmt::For(bound, body)),
             prop::collection::vec(inner.clone(), 0..5).prop_map(Stmt::While),
             prop::collection::vec(inner, 0..5).prop_map(Stmt::Parfor),
         ]
@@ -267,7 +272,7 @@ impl Generator<'_, '_> {
     }
 }
 
-/// Builds `@name(int64, int64, float64) -> Tuple(int64, float64)` or, for helpers,
+/// Builds `@name(int64, int64, float64) -> Tuple(int64..., float64...)` or, for helpers,
 /// `@name(int64) -> int64`, from `stmts`, calling `callees` by name.
 fn build_function(name: &str, helper: bool, stmts: &[Stmt], callees: &[&str]) -> Function {
     let (params, return_type) = if helper {
@@ -295,10 +300,19 @@ fn build_function(name: &str, helper: bool, stmts: &[Stmt], callees: &[&str]) ->
     }
     let mut generator = Generator { builder: &mut builder, zero, one, small, three, helpers };
     generator.stmts(stmts, &mut scope);
+    // Every value computed at the top level is observable: a helper returns the xor of its
+    // integers, `main` a tuple of all its values.
     if helper {
-        builder.return_(last(&scope.ints));
+        let mut result = scope.ints[0];
+        for value in &scope.ints[1..] {
+            result = builder.ixor(result, *value);
+        }
+        builder.return_(result);
     } else {
-        let result = builder.tuple_make(&[last(&scope.ints), last(&scope.floats)]);
+        let values: Vec<Value> = scope.ints.iter().chain(&scope.floats).copied().collect();
+        let types: Vec<Type> = values.iter().map(|value| builder.value_type(*value).clone()).collect();
+        builder.func.return_type = Type::Tuple(types);
+        let result = builder.tuple_make(&values);
         builder.return_(result);
     }
     func
@@ -354,7 +368,12 @@ fn verified_context() -> PassContext {
 
 /// Runs `passes` on a copy of `module`; checks validity and, for each input, agreement
 /// with the original's conclusive runs. Returns the transformed module.
-fn check_passes(module: &Module, passes: &[Pass], inputs: &[(i64, i64, f64)], what: &str) -> Result<Module, TestCaseError> {
+fn check_passes(
+    module: &Module,
+    passes: &[Pass],
+    inputs: &[(i64, i64, f64)],
+    what: &str,
+) -> Result<Module, TestCaseError> {
     let mut optimised = module.clone();
     let mut cx = verified_context();
     if let Err(error) = run_pipeline(&mut optimised, passes, &mut cx) {
@@ -423,7 +442,9 @@ fn passes_keep_corpus_files_valid() {
     for root in &roots {
         let mut stack = vec![root.clone()];
         while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display())).flatten() {
+            for entry in
+                std::fs::read_dir(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display())).flatten()
+            {
                 let path = entry.path();
                 if path.is_dir() {
                     stack.push(path);
@@ -438,7 +459,8 @@ fn passes_keep_corpus_files_valid() {
         pipeline::ALL_PASSES.iter().map(|pass| (pass.name.to_owned(), vec![*pass])).collect();
     pipelines.push(("default".to_owned(), pipeline::default()));
     for path in files {
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         let module = parse_module(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         for (name, passes) in &pipelines {
             let mut optimised = module.clone();

@@ -84,7 +84,12 @@ pub(crate) fn comprehension(
 }
 
 /// A `case` block.
-pub(crate) fn match_case(start: TextSize, pattern: ast::Pattern, guard: Option<Expr>, body: Vec<Stmt>) -> ast::MatchCase {
+pub(crate) fn match_case(
+    start: TextSize,
+    pattern: ast::Pattern,
+    guard: Option<Expr>,
+    body: Vec<Stmt>,
+) -> ast::MatchCase {
     let end = body_end(&body, start);
     ast::MatchCase { pattern, guard: guard.map(Box::new), body, range: range(start, end) }
 }

@@ -5,7 +5,10 @@
 //! f-strings parsed in `string`; targets checked in `context`; raw parser errors become
 //! CPython-like messages in `recovery`. The entry points never panic, whatever the input:
 //! nesting is bounded (brackets and indentation by the lexer, operator chains by
-//! [`nesting`]), so no later recursive walk over the tree can overflow the stack.
+//! `nesting`), so no later recursive walk over the tree can overflow the stack.
+//!
+//! The grammar's error type is [`ParseError`] (not the lexer's `LexicalError`), so that
+//! actions can report structured errors; lexical errors are converted as they are fed in.
 
 mod builders;
 mod context;
@@ -53,10 +56,17 @@ pub fn parse_module(source: &str) -> Parsed {
         Ok(ast::Mod::Module(module)) => {
             Parsed { module: ast::ModModule { body: module.body, range: whole }, errors: Vec::new() }
         }
-        Ok(ast::Mod::Expression(_)) => Parsed {
-            module: ast::ModModule { body: Vec::new(), range: whole },
-            errors: vec![ParseError::message_at("invalid syntax", whole)],
-        },
+        // Only a module that starts with `->` takes the grammar's expression-mode branch.
+        Ok(ast::Mod::Expression(_)) => {
+            let arrow = TextRange::at(text_size(source.find("->").unwrap_or_default()), TextSize::new(2));
+            Parsed {
+                module: ast::ModModule { body: Vec::new(), range: whole },
+                errors: vec![ParseError::new(
+                    ParseErrorKind::UnexpectedToken("token '->'".to_owned()),
+                    arrow,
+                )],
+            }
+        }
         Err(error) => {
             Parsed { module: ast::ModModule { body: Vec::new(), range: whole }, errors: vec![error] }
         }

@@ -19,6 +19,14 @@ impl MappingItem {
     pub(crate) fn entry(key: Expr, pattern: Pattern) -> Self {
         MappingItem::Entry(Box::new((key, pattern)))
     }
+
+    /// `**rest`: a capture name, so not `_`.
+    pub(crate) fn rest(name: ast::Identifier) -> Result<Self, ParseError> {
+        if name.as_str() == "_" {
+            return Err(ParseError::message_at("invalid syntax", name.range));
+        }
+        Ok(MappingItem::Rest(name))
+    }
 }
 
 /// One argument of a class pattern.
@@ -176,15 +184,4 @@ pub(crate) fn complex_literal(
         return Err(ParseError::message_at("imaginary number required in complex literal", imag.range()));
     }
     Ok(crate::builders::bin_op(real, op, imag, range))
-}
-
-/// String literals in patterns cannot be f-strings.
-pub(crate) fn string_literal(expr: Expr) -> Result<Expr, ParseError> {
-    if let Expr::JoinedStr(joined) = &expr {
-        return Err(ParseError::message_at(
-            "patterns may only match literals and attribute lookups",
-            joined.range,
-        ));
-    }
-    Ok(expr)
 }

@@ -175,7 +175,7 @@ mod tests {
         );
         assert_eq!(
             decode_source(b"#!/usr/bin/python\n# vim: set fileencoding=iso-8859-5 :\ns='\xd0'\n").unwrap(),
-            "#!/usr/bin/python\n# vim: set fileencoding=iso-8859-5 :\ns='\u{420}'\n"
+            "#!/usr/bin/python\n# vim: set fileencoding=iso-8859-5 :\ns='\u{430}'\n"
         );
         assert_eq!(
             decode_source(b"# coding: cp1252\ns='\x80'\n").unwrap(),

@@ -192,7 +192,12 @@ fn remove_dead_code(func: &mut Function) -> bool {
 
 /// Removes parameters `param_indices` (ascending) of `block` and the matching arguments of
 /// the branches in `region_blocks` that target it.
-fn remove_params_and_arguments(func: &mut Function, region_blocks: &[Block], block: Block, param_indices: &[usize]) {
+fn remove_params_and_arguments(
+    func: &mut Function,
+    region_blocks: &[Block],
+    block: Block,
+    param_indices: &[usize],
+) {
     for pred in region_blocks {
         let Some(terminator) = func.layout.last_inst(*pred) else { continue };
         for target in &mut func.dfg.inst_data_mut(terminator).targets {

@@ -199,12 +199,18 @@ fn fold_inst(func: &mut Function, inst: Inst, aliases: &mut ValueAliases) -> Res
     let data = func.dfg.inst_data(inst);
     match data.opcode.class() {
         OpcodeClass::Branch if data.opcode == Opcode::Brif => {
-            let Some(RuntimeValue::Bool(condition)) = data.args.first().and_then(|c| constant_value(func, *c))
+            let Some(RuntimeValue::Bool(condition)) =
+                data.args.first().and_then(|c| constant_value(func, *c))
             else {
                 return Ok(false);
             };
             let Some(taken) = data.targets.get(usize::from(!condition)).cloned() else { return Ok(false) };
-            let jump = InstData { opcode: Opcode::Jump, args: Vec::new(), targets: vec![taken], regions: Vec::new() };
+            let jump = InstData {
+                opcode: Opcode::Jump,
+                args: Vec::new(),
+                targets: vec![taken],
+                regions: Vec::new(),
+            };
             func.dfg.replace_inst_data(inst, jump);
             Ok(true)
         }

@@ -103,7 +103,9 @@ impl RuntimeValue {
     pub fn same_as(&self, other: &RuntimeValue) -> bool {
         let same_float = |a: f64, b: f64| (a.is_nan() && b.is_nan()) || a.to_bits() == b.to_bits();
         match (self, other) {
-            (RuntimeValue::Float(ty_a, a), RuntimeValue::Float(ty_b, b)) => ty_a == ty_b && same_float(*a, *b),
+            (RuntimeValue::Float(ty_a, a), RuntimeValue::Float(ty_b, b)) => {
+                ty_a == ty_b && same_float(*a, *b)
+            }
             (RuntimeValue::Complex(ty_a, re_a, im_a), RuntimeValue::Complex(ty_b, re_b, im_b)) => {
                 ty_a == ty_b && same_float(*re_a, *re_b) && same_float(*im_a, *im_b)
             }
@@ -202,8 +204,9 @@ impl<'m> Interpreter<'m> {
     /// Calls the module's function `name`.
     pub fn call(&mut self, name: &str, args: &[RuntimeValue]) -> Result<RuntimeValue, Trap> {
         let module = self.module;
-        let func =
-            module.function(name).ok_or_else(|| Trap::Malformed(format!("no function @{name} in the module")))?;
+        let func = module
+            .function(name)
+            .ok_or_else(|| Trap::Malformed(format!("no function @{name} in the module")))?;
         self.call_function(func, args)
     }
 
@@ -250,45 +253,74 @@ impl<'m> Interpreter<'m> {
                 self.fuel -= 1;
                 let data = func.dfg.inst_data(inst);
                 let read = |value: Value| -> Result<RuntimeValue, Trap> {
-                    env[value].clone().ok_or_else(|| Trap::Malformed(format!("{value} read before it is set")))
+                    env[value]
+                        .clone()
+                        .ok_or_else(|| Trap::Malformed(format!("{value} read before it is set")))
                 };
-                let args: Vec<RuntimeValue> = data.args.iter().map(|arg| read(*arg)).collect::<Result<_, _>>()?;
+                let args: Vec<RuntimeValue> =
+                    data.args.iter().map(|arg| read(*arg)).collect::<Result<_, _>>()?;
                 let results: Vec<RuntimeValue> = match (&data.opcode, data.opcode.class()) {
                     (Opcode::Jump | Opcode::Brif, _) => {
                         let taken = match data.opcode {
-                            Opcode::Brif => usize::from(!args.first().ok_or_else(|| Trap::Malformed("brif without a condition".into()))?.as_bool()?),
+                            Opcode::Brif => usize::from(
+                                !args
+                                    .first()
+                                    .ok_or_else(|| Trap::Malformed("brif without a condition".into()))?
+                                    .as_bool()?,
+                            ),
                             _ => 0,
                         };
-                        let target = data.targets.get(taken).ok_or_else(|| Trap::Malformed("missing branch target".into()))?;
-                        let values = target.args.iter().map(|arg| read(*arg)).collect::<Result<Vec<_>, _>>()?;
+                        let target = data
+                            .targets
+                            .get(taken)
+                            .ok_or_else(|| Trap::Malformed("missing branch target".into()))?;
+                        let values =
+                            target.args.iter().map(|arg| read(*arg)).collect::<Result<Vec<_>, _>>()?;
                         next = Some((target.block, values));
                         break;
                     }
                     (Opcode::Return, _) => {
-                        return args.into_iter().next().map(RegionExit::Return).ok_or_else(|| Trap::Malformed("return without a value".into()));
+                        return args
+                            .into_iter()
+                            .next()
+                            .map(RegionExit::Return)
+                            .ok_or_else(|| Trap::Malformed("return without a value".into()));
                     }
                     (Opcode::Yield, _) => return Ok(RegionExit::Yield(args)),
                     (Opcode::Raise { kind, message }, _) => {
                         return Err(Trap::Raise { kind: *kind, message: message.to_string() });
                     }
-                    (Opcode::Unreachable, _) => return Err(Trap::Undefined("reached `unreachable`".to_owned())),
+                    (Opcode::Unreachable, _) => {
+                        return Err(Trap::Undefined("reached `unreachable`".to_owned()));
+                    }
                     (Opcode::Print, _) => {
                         let words: Vec<String> = args.iter().map(ToString::to_string).collect();
                         self.output.push(words.join(" "));
                         Vec::new()
                     }
                     (Opcode::Call(func_ref), _) => {
-                        let decl = func.func_decls.get(*func_ref).ok_or_else(|| Trap::Malformed(format!("{func_ref} is not declared")))?;
+                        let decl = func
+                            .func_decls
+                            .get(*func_ref)
+                            .ok_or_else(|| Trap::Malformed(format!("{func_ref} is not declared")))?;
                         let module = self.module;
-                        let callee = module.function(&decl.name).ok_or_else(|| Trap::Malformed(format!("no function @{}", decl.name)))?;
+                        let callee = module
+                            .function(&decl.name)
+                            .ok_or_else(|| Trap::Malformed(format!("no function @{}", decl.name)))?;
                         vec![self.call_function(callee, &args)?]
                     }
                     (Opcode::For, _) => {
-                        let region = *data.regions.first().ok_or_else(|| Trap::Malformed("for without a region".into()))?;
+                        let region = *data
+                            .regions
+                            .first()
+                            .ok_or_else(|| Trap::Malformed("for without a region".into()))?;
                         self.run_for(func, env, region, &args)?
                     }
                     (Opcode::Parfor { n_dims, reductions }, _) => {
-                        let region = *data.regions.first().ok_or_else(|| Trap::Malformed("parfor without a region".into()))?;
+                        let region = *data
+                            .regions
+                            .first()
+                            .ok_or_else(|| Trap::Malformed("parfor without a region".into()))?;
                         self.run_parfor(func, env, region, *n_dims as usize, reductions, &args)?
                     }
                     (opcode, OpcodeClass::Plain) => vec![eval_pure(opcode, &args)?],
@@ -296,7 +328,11 @@ impl<'m> Interpreter<'m> {
                 };
                 let result_values = func.dfg.inst_results(inst);
                 if result_values.len() != results.len() {
-                    return Err(Trap::Malformed(format!("`{}` produced {} values", func.inst_to_string(inst), results.len())));
+                    return Err(Trap::Malformed(format!(
+                        "`{}` produced {} values",
+                        func.inst_to_string(inst),
+                        results.len()
+                    )));
                 }
                 for (result, value) in result_values.iter().zip(results) {
                     env[*result] = Some(value);
@@ -354,7 +390,8 @@ impl<'m> Interpreter<'m> {
         }
         let mut dims = Vec::new();
         for range in args[..3 * n_dims].chunks_exact(3) {
-            let ((ty, start), (_, stop), (_, step)) = (range[0].as_int()?, range[1].as_int()?, range[2].as_int()?);
+            let ((ty, start), (_, stop), (_, step)) =
+                (range[0].as_int()?, range[1].as_int()?, range[2].as_int()?);
             if step == 0 {
                 return Err(Trap::Undefined("parfor with a zero step".into()));
             }
@@ -454,24 +491,35 @@ mod tests {
 
     #[test]
     fn runs_loops_calls_and_prints() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../numjit_ir/test_data/ok/module_calls.nir"))
-            .expect("corpus file");
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../numjit_ir/test_data/ok/module_calls.nir"
+        ))
+        .expect("corpus file");
         assert_eq!(run(&text, "fib", &[RuntimeValue::Int(ScalarType::Int64, 10)]), "55_i64");
         assert_eq!(run(&text, "is_even", &[RuntimeValue::Int(ScalarType::UInt32, 7)]), "False");
         assert_eq!(run(&text, "<lambda>", &[]), "\"fib(10) =\" 55_i64\nNone");
-        let for_in_while =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../numjit_ir/test_data/ok/for_inside_cfg_loop.nir"))
-                .expect("corpus file");
+        let for_in_while = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../numjit_ir/test_data/ok/for_inside_cfg_loop.nir"
+        ))
+        .expect("corpus file");
         // k = 7: i in 7..1 multiples of 3: 6, 3; k = 5: 3; k = 3: 3; k = 1: none → 15.
         assert_eq!(run(&for_in_while, "for_in_while", &[RuntimeValue::Int(ScalarType::Int64, 7)]), "15_i64");
     }
 
     #[test]
     fn runs_parfor_reductions() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../numjit_ir/test_data/ok/parfor_reduction.nir"))
-            .expect("corpus file");
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../numjit_ir/test_data/ok/parfor_reduction.nir"
+        ))
+        .expect("corpus file");
         assert_eq!(run(&text, "parfor_sum", &[RuntimeValue::Int(ScalarType::Int64, 4)]), "(14.0_f64, 3_i64)");
-        assert_eq!(run(&text, "parfor_sum", &[RuntimeValue::Int(ScalarType::Int64, 0)]), "(0.0_f64, -9223372036854775808_i64)");
+        assert_eq!(
+            run(&text, "parfor_sum", &[RuntimeValue::Int(ScalarType::Int64, 0)]),
+            "(0.0_f64, -9223372036854775808_i64)"
+        );
     }
 
     #[test]
@@ -498,7 +546,10 @@ block2:
     v1 = iconst.int64 0
     return v1
 }";
-        assert_eq!(run(text, "f", &[RuntimeValue::Int(ScalarType::Int64, 0)]), "trap: raise ZeroDivisionError: division by zero");
+        assert_eq!(
+            run(text, "f", &[RuntimeValue::Int(ScalarType::Int64, 0)]),
+            "trap: raise ZeroDivisionError: division by zero"
+        );
         assert_eq!(run(text, "f", &[RuntimeValue::Int(ScalarType::Int64, -3)]), "-4_i64");
         assert_eq!(run(text, "spin", &[]), "trap: out of fuel");
         let module = parse_module(text).expect("parses");

@@ -355,7 +355,8 @@ fn frexp(x: f64) -> (f64, i128) {
 /// The value of a math intrinsic.
 pub fn intrinsic(intrinsic: Intrinsic, args: &[RuntimeValue]) -> Result<RuntimeValue, Trap> {
     use RuntimeValue as V;
-    let unsupported = || Trap::Unsupported(format!("the interpreter has no `{}` for these arguments", intrinsic));
+    let unsupported =
+        || Trap::Unsupported(format!("the interpreter has no `{}` for these arguments", intrinsic));
     let value = match (intrinsic, args) {
         (Intrinsic::Isnan, [V::Float(_, x)]) => V::Bool(x.is_nan()),
         (Intrinsic::Isinf, [V::Float(_, x)]) => V::Bool(x.is_infinite()),
@@ -407,20 +408,29 @@ pub fn intrinsic(intrinsic: Intrinsic, args: &[RuntimeValue]) -> Result<RuntimeV
                 Intrinsic::Copysign => binary_float(ty, x, y, f64::copysign, f32::copysign),
                 Intrinsic::Nextafter => binary_float(ty, x, y, next_after, next_after_f32),
                 Intrinsic::Rect => {
-                    let complex = if ty == ScalarType::Float32 { ScalarType::Complex64 } else { ScalarType::Complex128 };
+                    let complex = if ty == ScalarType::Float32 {
+                        ScalarType::Complex64
+                    } else {
+                        ScalarType::Complex128
+                    };
                     V::Complex(complex, round_to(ty, x * y.cos()), round_to(ty, x * y.sin()))
                 }
                 _ => return Err(unsupported()),
             }
         }
-        (Intrinsic::Ldexp, [V::Float(ty, x), V::Int(_, exponent)]) => V::Float(*ty, round_to(*ty, ldexp(*x, *exponent))),
+        (Intrinsic::Ldexp, [V::Float(ty, x), V::Int(_, exponent)]) => {
+            V::Float(*ty, round_to(*ty, ldexp(*x, *exponent)))
+        }
         (Intrinsic::Phase, [V::Complex(ty, re, im)]) => {
             let part = ty.real_part();
             V::Float(part, round_to(part, im.atan2(*re)))
         }
         (Intrinsic::Polar, [V::Complex(ty, re, im)]) => {
             let part = ty.real_part();
-            V::Tuple(vec![V::Float(part, round_to(part, re.hypot(*im))), V::Float(part, round_to(part, im.atan2(*re)))])
+            V::Tuple(vec![
+                V::Float(part, round_to(part, re.hypot(*im))),
+                V::Float(part, round_to(part, im.atan2(*re))),
+            ])
         }
         (Intrinsic::Gcd, [V::Int(ty, a), V::Int(_, b)]) => {
             let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
@@ -515,23 +525,33 @@ pub fn eval_pure(opcode: &Opcode, args: &[RuntimeValue]) -> Result<RuntimeValue,
         (Opcode::Creal, [V::Complex(ty, re, _)]) => V::Float(ty.real_part(), *re),
         (Opcode::Cimag, [V::Complex(ty, _, im)]) => V::Float(ty.real_part(), *im),
         (Opcode::Cmake, [V::Float(ty, re), V::Float(other, im)]) if ty == other => {
-            let complex = if *ty == ScalarType::Float32 { ScalarType::Complex64 } else { ScalarType::Complex128 };
+            let complex =
+                if *ty == ScalarType::Float32 { ScalarType::Complex64 } else { ScalarType::Complex128 };
             V::Complex(complex, *re, *im)
         }
 
-        (Opcode::Icmp(cc), [V::Int(ty, a), V::Int(other, b)]) if ty == other => V::Bool(int_compare(*cc, *a, *b)),
-        (Opcode::Icmp(cc), [V::Bool(a), V::Bool(b)]) => V::Bool(int_compare(*cc, i128::from(*a), i128::from(*b))),
+        (Opcode::Icmp(cc), [V::Int(ty, a), V::Int(other, b)]) if ty == other => {
+            V::Bool(int_compare(*cc, *a, *b))
+        }
+        (Opcode::Icmp(cc), [V::Bool(a), V::Bool(b)]) => {
+            V::Bool(int_compare(*cc, i128::from(*a), i128::from(*b)))
+        }
         (Opcode::Fcmp(cc), [V::Float(ty, a), V::Float(other, b)]) if ty == other => {
             V::Bool(float_compare(*cc, *a, *b))
         }
-        (Opcode::Fcmp(cc @ (FloatCC::Equal | FloatCC::NotEqual)), [V::Complex(ty, a, b), V::Complex(other, c, d)])
-            if ty == other =>
-        {
+        (
+            Opcode::Fcmp(cc @ (FloatCC::Equal | FloatCC::NotEqual)),
+            [V::Complex(ty, a, b), V::Complex(other, c, d)],
+        ) if ty == other => {
             let equal = a == c && b == d;
             V::Bool(if *cc == FloatCC::Equal { equal } else { !equal })
         }
         (Opcode::Select, [V::Bool(condition), if_true, if_false]) => {
-            if *condition { if_true.clone() } else { if_false.clone() }
+            if *condition {
+                if_true.clone()
+            } else {
+                if_false.clone()
+            }
         }
         (Opcode::Convert(to), [value]) => convert(value, *to)?,
         (Opcode::CallIntrinsic(which), _) => intrinsic(*which, args)?,
@@ -584,7 +604,11 @@ mod tests {
         check(Opcode::Idiv, &[int(I64, -7), int(I64, 2)], "-3_i64");
         check(Opcode::Irem, &[int(I64, -7), int(I64, 2)], "-1_i64");
         check(Opcode::IfloorDiv, &[int(I64, i128::from(i64::MIN)), int(I64, -1)], "-9223372036854775808_i64");
-        check(Opcode::Imod, &[int(I64, 5), int(I64, 0)], "trap: undefined: integer division or modulo by zero");
+        check(
+            Opcode::Imod,
+            &[int(I64, 5), int(I64, 0)],
+            "trap: undefined: integer division or modulo by zero",
+        );
         check(Opcode::Ishl, &[int(I8, 1), int(I8, 7)], "-128_i8");
         check(Opcode::Ishr, &[int(I8, -128), int(I8, 7)], "-1_i8");
         check(Opcode::Ishr, &[int(U8, 128), int(U8, 7)], "1_u8");
@@ -593,7 +617,11 @@ mod tests {
         check(Opcode::Ipow, &[int(I64, 3), int(I64, 40)], "-6289078614652622815_i64");
         check(Opcode::Ipow, &[int(I64, 0), int(I64, 0)], "1_i64");
         check(Opcode::Ipow, &[int(I64, 2), int(I64, -1)], "trap: undefined: negative integer power");
-        check(Opcode::Ipow, &[int(ScalarType::UInt64, u64::MAX.into()), int(ScalarType::UInt64, u64::MAX.into())], "18446744073709551615_u64");
+        check(
+            Opcode::Ipow,
+            &[int(ScalarType::UInt64, u64::MAX.into()), int(ScalarType::UInt64, u64::MAX.into())],
+            "18446744073709551615_u64",
+        );
         check(Opcode::Inot, &[int(U8, 0)], "255_u8");
         check(Opcode::Inot, &[RuntimeValue::Bool(true)], "False");
         check(Opcode::Icmp(IntCC::LessThan), &[int(U8, 200), int(U8, 100)], "False");
@@ -606,7 +634,11 @@ mod tests {
         check(Opcode::Fmod, &[float(F64, -0.0), float(F64, 5.0)], "0.0_f64");
         check(Opcode::Fmod, &[float(F64, 0.0), float(F64, -5.0)], "-0.0_f64");
         check(Opcode::FfloorDiv, &[float(F64, -0.0), float(F64, 5.0)], "-0.0_f64");
-        check(Opcode::FfloorDiv, &[float(F64, 1.0), float(F64, 0.0)], "trap: undefined: Python float floor division or modulo by zero");
+        check(
+            Opcode::FfloorDiv,
+            &[float(F64, 1.0), float(F64, 0.0)],
+            "trap: undefined: Python float floor division or modulo by zero",
+        );
         check(Opcode::Fdiv, &[float(F64, 1.0), float(F64, -0.0)], "-inf_f64");
         check(Opcode::Frem, &[float(F64, -7.0), float(F64, 2.0)], "-1.0_f64");
         check(Opcode::Fadd, &[float(F32, 16777216.0), float(F32, 1.0)], "16777216.0_f32");
@@ -623,15 +655,31 @@ mod tests {
         check(Opcode::Convert(I64), &[int(I8, -1)], "-1_i64");
         check(Opcode::Convert(I64), &[float(F64, -2.9)], "-2_i64");
         check(Opcode::Convert(U8), &[float(F64, -0.5)], "0_u8");
-        check(Opcode::Convert(U8), &[float(F64, 256.0)], "trap: undefined: float to integer conversion out of range");
-        check(Opcode::Convert(I64), &[float(F64, 9.3e18)], "trap: undefined: float to integer conversion out of range");
-        check(Opcode::Convert(I64), &[float(F64, f64::NAN)], "trap: undefined: float to integer conversion out of range");
+        check(
+            Opcode::Convert(U8),
+            &[float(F64, 256.0)],
+            "trap: undefined: float to integer conversion out of range",
+        );
+        check(
+            Opcode::Convert(I64),
+            &[float(F64, 9.3e18)],
+            "trap: undefined: float to integer conversion out of range",
+        );
+        check(
+            Opcode::Convert(I64),
+            &[float(F64, f64::NAN)],
+            "trap: undefined: float to integer conversion out of range",
+        );
         check(Opcode::Convert(ScalarType::Bool), &[float(F64, f64::NAN)], "True");
         check(Opcode::Convert(ScalarType::Bool), &[float(F64, -0.0)], "False");
         check(Opcode::Convert(F32), &[float(F64, 0.1)], "0.10000000149011612_f32");
         check(Opcode::Convert(F32), &[int(I64, 16777217)], "16777216.0_f32");
         check(Opcode::Convert(F64), &[RuntimeValue::Bool(true)], "1.0_f64");
-        check(Opcode::Convert(ScalarType::Bool), &[RuntimeValue::Complex(ScalarType::Complex128, 0.0, 1.0)], "True");
+        check(
+            Opcode::Convert(ScalarType::Bool),
+            &[RuntimeValue::Complex(ScalarType::Complex128, 0.0, 1.0)],
+            "True",
+        );
         check(Opcode::Convert(I64), &[RuntimeValue::Complex(ScalarType::Complex128, 2.5, 1.0)], "2_i64");
     }
 
@@ -642,9 +690,17 @@ mod tests {
         check(Opcode::CallIntrinsic(Intrinsic::Frexp), &[float(F64, 8.0)], "(0.5_f64, 4_i32)");
         check(Opcode::CallIntrinsic(Intrinsic::Frexp), &[float(F64, 5e-324)], "(0.5_f64, -1073_i32)");
         check(Opcode::CallIntrinsic(Intrinsic::Ldexp), &[float(F64, 0.5), int(I64, -1073)], "5e-324_f64");
-        check(Opcode::CallIntrinsic(Intrinsic::Nextafter), &[float(F64, 1.0), float(F64, 2.0)], "1.0000000000000002_f64");
+        check(
+            Opcode::CallIntrinsic(Intrinsic::Nextafter),
+            &[float(F64, 1.0), float(F64, 2.0)],
+            "1.0000000000000002_f64",
+        );
         check(Opcode::CallIntrinsic(Intrinsic::Gcd), &[int(I64, -12), int(I64, 18)], "6_i64");
-        check(Opcode::CallIntrinsic(Intrinsic::Erf), &[float(F64, 1.0)], "trap: unsupported: the interpreter has no `erf` for these arguments");
+        check(
+            Opcode::CallIntrinsic(Intrinsic::Erf),
+            &[float(F64, 1.0)],
+            "trap: unsupported: the interpreter has no `erf` for these arguments",
+        );
         let c = |re, im| RuntimeValue::Complex(ScalarType::Complex128, re, im);
         check(Opcode::Cdiv, &[c(1.0, 2.0), c(3.0, 4.0)], "(0.44+0.08j)_c128");
         check(Opcode::Cmul, &[c(1.0, 2.0), c(3.0, 4.0)], "(-5.0+10.0j)_c128");

@@ -37,7 +37,9 @@ pub fn run(module: &mut Module, cx: &mut PassContext) -> Result<PassOutcome, Pas
     for caller_idx in graph.bottom_up_order() {
         let call_sites: Vec<Inst> = placed_insts(&module.functions[caller_idx])
             .into_iter()
-            .filter(|inst| matches!(module.functions[caller_idx].dfg.inst_data(*inst).opcode, Opcode::Call(_)))
+            .filter(|inst| {
+                matches!(module.functions[caller_idx].dfg.inst_data(*inst).opcode, Opcode::Call(_))
+            })
             .collect();
         for call in call_sites {
             let caller = &module.functions[caller_idx];
@@ -57,8 +59,9 @@ pub fn run(module: &mut Module, cx: &mut PassContext) -> Result<PassOutcome, Pas
                 continue;
             }
             let callee = callee.clone();
-            inline_call(&mut module.functions[caller_idx], call, &callee)
-                .map_err(|error| PassError::new(format!("@{}: {}", module.functions[caller_idx].name, error.message)))?;
+            inline_call(&mut module.functions[caller_idx], call, &callee).map_err(|error| {
+                PassError::new(format!("@{}: {}", module.functions[caller_idx].name, error.message))
+            })?;
             changed = true;
         }
     }
@@ -154,11 +157,13 @@ struct EntityMap {
 
 impl EntityMap {
     fn value(&self, value: Value) -> Result<Value, PassError> {
-        self.values[value].ok_or_else(|| PassError::new(format!("the callee reads {value}, which it never defines")))
+        self.values[value]
+            .ok_or_else(|| PassError::new(format!("the callee reads {value}, which it never defines")))
     }
 
     fn block(&self, block: Block) -> Result<Block, PassError> {
-        self.blocks[block].ok_or_else(|| PassError::new(format!("the callee branches to {block}, outside its body")))
+        self.blocks[block]
+            .ok_or_else(|| PassError::new(format!("the callee branches to {block}, outside its body")))
     }
 }
 
@@ -178,12 +183,15 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
         .dfg
         .first_result(call)
         .ok_or_else(|| PassError::new(format!("`{call_text}` has no result")))?;
-    let callee_entry = callee
-        .entry_block()
-        .ok_or_else(|| PassError::new(format!("@{} has no entry block", callee.name)))?;
+    let callee_entry =
+        callee.entry_block().ok_or_else(|| PassError::new(format!("@{} has no entry block", callee.name)))?;
     let callee_params = callee.dfg.block_params(callee_entry);
     if callee_params.len() != call_args.len() {
-        return Err(PassError::new(format!("`{call_text}` passes {} arguments to @{}", call_args.len(), callee.name)));
+        return Err(PassError::new(format!(
+            "`{call_text}` passes {} arguments to @{}",
+            call_args.len(),
+            callee.name
+        )));
     }
 
     // The continuation: what followed the call, entered with the returned value.
@@ -194,7 +202,7 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
         caller.layout.split_block_before(next, cont);
     }
     caller.layout.remove_inst(call);
-    caller.dfg.replace_all_uses(call_result, call_args[0]);
+    caller.dfg.replace_all_uses(call_result, returned);
 
     // Blocks, regions and values first: branches and operands may name them before their
     // definitions in layout order.
@@ -267,15 +275,22 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
                     },
                     Opcode::Call(func_ref) => {
                         let decl = callee.func_decls.get(*func_ref).ok_or_else(|| {
-                            PassError::new(format!("@{} calls {func_ref}, which it does not declare", callee.name))
+                            PassError::new(format!(
+                                "@{} calls {func_ref}, which it does not declare",
+                                callee.name
+                            ))
                         })?;
-                        let new_ref =
-                            caller.declare_function(decl.name.clone(), decl.params.clone(), decl.return_type.clone());
+                        let new_ref = caller.declare_function(
+                            decl.name.clone(),
+                            decl.params.clone(),
+                            decl.return_type.clone(),
+                        );
                         InstData { opcode: Opcode::Call(new_ref), args, targets, regions }
                     }
                     opcode => InstData { opcode: opcode.clone(), args, targets, regions },
                 };
-                let new_inst = map.insts[inst].ok_or_else(|| PassError::new(format!("{inst} was not copied")))?;
+                let new_inst =
+                    map.insts[inst].ok_or_else(|| PassError::new(format!("{inst} was not copied")))?;
                 caller.dfg.replace_inst_data(new_inst, new_data);
                 caller.layout.append_inst(new_block, new_inst);
             }

@@ -79,7 +79,10 @@ pub fn parse_args(params: &[Type], text: &str) -> Result<Vec<RuntimeValue>, Stri
                 }
                 Some(scalar) if scalar.is_float() => {
                     let value: f64 = word.parse().map_err(|_| bad())?;
-                    Ok(RuntimeValue::Float(scalar, if scalar == ScalarType::Float32 { f64::from(value as f32) } else { value }))
+                    Ok(RuntimeValue::Float(
+                        scalar,
+                        if scalar == ScalarType::Float32 { f64::from(value as f32) } else { value },
+                    ))
                 }
                 _ => Err(bad()),
             }

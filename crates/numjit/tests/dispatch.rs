@@ -1,0 +1,245 @@
+//! The dispatcher through the public API: lazy specialisation and its cache, eager
+//! signatures and Numba's conversion rules, threads, exceptions, diagnostics, options.
+
+use numjit::{CallError, CompileError, ExceptionClass, Jit, Options, RenderOptions, Stage, Value};
+
+const SOURCE: &str = "\
+import math
+
+def add(a, b):
+    return a + b
+
+def safe_div(a, b):
+    if b == 0:
+        raise ValueError(\"b must not be zero\")
+    return a / b
+
+def with_default(x, scale=2.0, *, shift=1):
+    return x * scale + shift
+
+def apply(f, x):
+    return f(x)
+
+def square(x):
+    return x * x
+
+def hyp(x, y):
+    return math.sqrt(x * x + y * y)
+";
+
+fn compile(function: &str, options: &Options) -> numjit::Dispatcher {
+    Jit::new().compile_source(SOURCE, function, options).expect("compiles")
+}
+
+#[test]
+fn specialises_lazily_once_per_type_tuple() {
+    let add = compile("add", &Options::new());
+    assert_eq!(add.compilation_count(), 0, "nothing compiles before the first call");
+    assert_eq!(add.call(&[Value::Int(2), Value::Int(3)]).unwrap(), Value::Int(5));
+    assert_eq!(add.call(&[Value::Int(2), Value::Float(0.5)]).unwrap(), Value::Float(2.5));
+    assert_eq!(add.call(&[Value::Float(1.0), Value::Int(1)]).unwrap(), Value::Float(2.0));
+    assert_eq!(add.compilation_count(), 3);
+    for int in 0..100 {
+        assert_eq!(add.call(&[Value::Int(int), Value::Int(1)]).unwrap(), Value::Int(int + 1));
+    }
+    assert_eq!(add.call(&[Value::Int(2), Value::Float(1.0)]).unwrap(), Value::Float(3.0));
+    assert_eq!(add.compilation_count(), 3, "calls with known types hit the cache");
+    assert_eq!(
+        add.signatures(),
+        ["int64(int64, int64)", "float64(int64, float64)", "float64(float64, int64)"]
+    );
+    // Sized NumPy scalars are their own signatures; tuples too.
+    assert_eq!(add.call(&[Value::Int32(7), Value::Int32(8)]).unwrap(), Value::Int(15));
+    let tuples = add.call(&[Value::Tuple(vec![Value::Int(1)]), Value::Tuple(vec![Value::Float(2.0)])]);
+    assert_eq!(tuples.unwrap(), Value::Tuple(vec![Value::Int(1), Value::Float(2.0)]));
+}
+
+#[test]
+fn eager_signatures_convert_arguments_by_numba_rules() {
+    let options = Options::new().signature("float64(float64, float64)").signature("int64(int64, int64)");
+    let add = compile("add", &options);
+    assert_eq!(add.compilation_count(), 2, "explicit signatures compile eagerly");
+    // Exact matches.
+    assert_eq!(add.call(&[Value::Int(1), Value::Int(2)]).unwrap(), Value::Int(3));
+    assert_eq!(add.call(&[Value::Float(1.0), Value::Float(2.0)]).unwrap(), Value::Float(3.0));
+    // int32 promotes to int64 (better than int32 -> float64, a safe conversion).
+    assert_eq!(add.call(&[Value::Int32(1), Value::Int32(2)]).unwrap(), Value::Int(3));
+    // One float argument: (float64, float64) needs one safe conversion, (int64, int64) an unsafe one.
+    assert_eq!(add.call(&[Value::Int(1), Value::Float(0.5)]).unwrap(), Value::Float(1.5));
+    assert_eq!(add.compilation_count(), 2, "no new versions once signatures are explicit");
+    // Complex converts to neither.
+    let error = add.call(&[Value::Complex(1.0, 0.0), Value::Int(1)]).unwrap_err();
+    assert!(
+        matches!(&error, CallError::Type(message) if message.contains("No matching definition")),
+        "{error}"
+    );
+}
+
+#[test]
+fn ambiguous_conversions_list_the_candidates() {
+    let add = compile("add", &Options::new());
+    add.compile_signature("(int64, float64)").unwrap();
+    add.compile_signature("(float64, int64)").unwrap();
+    let error = add.call(&[Value::Int(1), Value::Int(2)]).unwrap_err();
+    let CallError::Type(message) = &error else { panic!("expected a TypeError, got {error:?}") };
+    assert!(message.starts_with("Ambiguous overloading for add (int64, int64)"), "{message}");
+    assert!(
+        message.contains("float64(int64, float64)") && message.contains("float64(float64, int64)"),
+        "{message}"
+    );
+    assert_eq!(error.class_name(), "TypeError");
+}
+
+#[test]
+fn declared_return_types_convert_the_result() {
+    let add = compile("add", &Options::new().signature("float64(int64, int64)"));
+    assert_eq!(add.call(&[Value::Int(1), Value::Int(2)]).unwrap(), Value::Float(3.0));
+    assert_eq!(add.signatures(), ["float64(int64, int64)"]);
+    let bad = Jit::new().compile_source(SOURCE, "add", &Options::new().signature("float64(int64"));
+    assert!(matches!(bad, Err(CompileError::Signature(_))), "{bad:?}");
+    let arity = Jit::new().compile_source(SOURCE, "add", &Options::new().signature("(int64,)"));
+    assert!(matches!(arity, Err(CompileError::Signature(message)) if message.contains("takes 2")));
+}
+
+#[test]
+fn defaults_keywords_and_function_arguments() {
+    let with_default = compile("with_default", &Options::new());
+    assert_eq!(with_default.call(&[Value::Int(3)]).unwrap(), Value::Float(7.0));
+    let keywords = with_default.call_with_keywords(&[Value::Int(3)], &[("shift", Value::Int(0))]);
+    assert_eq!(keywords.unwrap(), Value::Float(6.0));
+    let error = with_default.call_with_keywords(&[], &[("nope", Value::Int(0))]).unwrap_err();
+    assert!(error.to_string().contains("unexpected keyword argument 'nope'"), "{error}");
+    let error = with_default.call(&[]).unwrap_err();
+    assert!(error.to_string().contains("missing required argument: 'x'"), "{error}");
+
+    let apply = compile("apply", &Options::new());
+    assert_eq!(apply.call(&[Value::Function("square".into()), Value::Int(7)]).unwrap(), Value::Int(49));
+    assert_eq!(apply.call(&[Value::Function("square".into()), Value::Int(8)]).unwrap(), Value::Int(64));
+    assert_eq!(apply.compilation_count(), 1);
+}
+
+#[test]
+fn exceptions_carry_class_and_message_and_leak_nothing() {
+    let safe_div = compile("safe_div", &Options::new());
+    assert_eq!(safe_div.call(&[Value::Int(1), Value::Int(4)]).unwrap(), Value::Float(0.25));
+    let error = safe_div.call(&[Value::Int(1), Value::Int(0)]).unwrap_err();
+    let CallError::Exception { class, message } = &error else {
+        panic!("expected an exception, got {error:?}")
+    };
+    assert_eq!((*class, message.as_str()), (ExceptionClass::ValueError, "b must not be zero"));
+    assert_eq!(error.to_string(), "ValueError: b must not be zero");
+
+    let before = numjit::live_exception_messages_on_this_thread();
+    for _ in 0..10_000 {
+        assert!(safe_div.call(&[Value::Int(1), Value::Int(0)]).is_err());
+    }
+    assert_eq!(numjit::live_exception_messages_on_this_thread(), before, "every message is freed");
+
+    let add = compile("add", &Options::new());
+    let error = Jit::new()
+        .compile_source("def f(a, b):\n    return a // b\n", "f", &Options::new())
+        .unwrap()
+        .call(&[Value::Int(1), Value::Int(0)])
+        .unwrap_err();
+    assert_eq!(error.to_string(), "ZeroDivisionError: integer division or modulo by zero");
+    drop(add);
+}
+
+#[test]
+fn error_model_numpy_gives_ieee_results() {
+    let source = "def f(a, b):\n    return a / b\n";
+    let numpy = Options::new().error_model_named("numpy").unwrap();
+    let f = Jit::new().compile_source(source, "f", &numpy).unwrap();
+    assert_eq!(f.call(&[Value::Float(1.0), Value::Float(0.0)]).unwrap(), Value::Float(f64::INFINITY));
+    let f = Jit::new().compile_source(source, "f", &Options::new()).unwrap();
+    assert!(matches!(
+        f.call(&[Value::Float(1.0), Value::Float(0.0)]),
+        Err(CallError::Exception { class: ExceptionClass::ZeroDivisionError, .. })
+    ));
+}
+
+#[test]
+fn compiles_and_calls_from_eight_threads() {
+    let hyp = compile("hyp", &Options::new());
+    std::thread::scope(|scope| {
+        for thread_idx in 0..8 {
+            let hyp = hyp.clone();
+            scope.spawn(move || {
+                for call_idx in 0..200 {
+                    // Four type tuples shared by every thread, compiled concurrently.
+                    let x = if (thread_idx + call_idx) % 2 == 0 { Value::Int(3) } else { Value::Float(3.0) };
+                    let y = if call_idx % 4 < 2 { Value::Int(4) } else { Value::Float(4.0) };
+                    assert_eq!(hyp.call(&[x, y]).unwrap(), Value::Float(5.0));
+                }
+            });
+        }
+    });
+    assert_eq!(hyp.compilation_count(), 4, "each signature compiles once: {:?}", hyp.signatures());
+    // Independent dispatchers compile in parallel too.
+    std::thread::scope(|scope| {
+        for thread_idx in 0..8 {
+            scope.spawn(move || {
+                let add = compile("add", &Options::new());
+                assert_eq!(
+                    add.call(&[Value::Int(thread_idx), Value::Int(1)]).unwrap(),
+                    Value::Int(thread_idx + 1)
+                );
+            });
+        }
+    });
+}
+
+#[test]
+fn compile_errors_render_with_file_line_and_caret() {
+    let source = "def ok(x):\n    return x\n\ndef bad(x):\n    y = x + (1, 2)\n    return y\n";
+    let bad = Jit::new().compile_named_source("prog.py", source, "bad", &Options::new()).unwrap();
+    let error = bad.call(&[Value::Int(1)]).unwrap_err();
+    let CallError::Compile(error) = error else { panic!("expected a compile error") };
+    assert_eq!(error.diagnostics()[0].code.as_str(), "invalid-operand");
+    let rendered = error.render(RenderOptions::default());
+    assert!(rendered.contains("--> prog.py:5:9"), "{rendered}");
+    assert!(rendered.contains("5 |     y = x + (1, 2)"), "{rendered}");
+    assert!(rendered.contains("^^^^^^^^^^"), "{rendered}");
+
+    let syntax = Jit::new().compile_named_source("s.py", "def f(x):\n    return x +\n", "f", &Options::new());
+    let rendered = syntax.unwrap_err().to_string();
+    assert!(rendered.contains("error[syntax-error]") && rendered.contains("s.py:2:"), "{rendered}");
+
+    let missing = Jit::new().compile_source(source, "nope", &Options::new()).unwrap_err();
+    assert_eq!(missing.to_string(), "no function named 'nope' in the source (it defines bad, ok)");
+}
+
+#[test]
+fn options_are_checked() {
+    let error = Options::new().fastmath_flags(["nnan", "fastish"]).unwrap_err();
+    assert!(error.to_string().contains("unknown fastmath flag 'fastish'"), "{error}");
+    let options =
+        Options::new().fastmath_flags(["nnan", "ninf", "nsz", "arcp", "contract", "afn", "reassoc"]);
+    assert_eq!(options.unwrap().fastmath, numjit::FastMathFlags::ALL);
+    let error = Options::new().error_model_named("fortran").unwrap_err();
+    assert!(error.to_string().contains("'fortran'"), "{error}");
+    let error = Options::new().inline_named("maybe").unwrap_err();
+    assert!(error.to_string().contains("'maybe'"), "{error}");
+    assert!(Options::new().opt_level(7).is_err());
+    let lenient = Options { nopython: false, parallel: true, cache: true, nogil: true, ..Options::new() };
+    let add = compile("add", &lenient.fastmath(true));
+    assert_eq!(add.warnings().len(), 1, "nopython=False is ignored with a warning");
+    assert_eq!(add.call(&[Value::Float(1.0), Value::Float(2.0)]).unwrap(), Value::Float(3.0));
+}
+
+#[test]
+fn inspects_every_stage() {
+    let hyp = compile("hyp", &Options::new());
+    for stage in Stage::ALL {
+        let text = hyp.inspect("(float64, float64)", stage).unwrap();
+        let expected = match stage {
+            Stage::Hir => "body0 hyp(x, y)",
+            Stage::Types => "hyp(float64, float64) -> float64",
+            Stage::Ir | Stage::Opt => "func @hyp(float64, float64) -> float64",
+            Stage::Llvm => "define",
+            Stage::Asm => "ret",
+        };
+        assert!(text.contains(expected), "{}: {text}", stage.name());
+    }
+    assert!("bytecode".parse::<Stage>().is_err());
+}
