@@ -674,9 +674,10 @@ fn read_known_failures(path: &Path) -> Result<BTreeMap<String, String>, String> 
 
 fn write_known_failures(path: &Path, known: &BTreeMap<String, String>) -> std::io::Result<()> {
     let mut text = String::from(
-        "# Corpus lines that fail today, with the reason: `file.py:LINE  reason`.\n\
+        "# Corpus lines that fail today, with the reason: `file.py:LINE  reason` (crate: cause).\n\
          # tests/run_corpus.rs requires every other line to pass and every listed line to fail,\n\
-         # so this list only shrinks. Regenerate with NUMJIT_CORPUS_BLESS=1 and review the diff.\n",
+         # so this list only shrinks: remove a line when its cause is fixed.\n\
+         # NUMJIT_CORPUS_BLESS=1 rewrites it from a run (keeping these reasons); review the diff.\n",
     );
     for (location, reason) in known {
         text.push_str(&format!("{location}  {reason}\n"));

@@ -1,9 +1,12 @@
 //! `cargo xtask demo`: the main job, end to end.
 //!
-//! Today numjit's frontend is what exists, so the demo parses the seed tutorial's code
-//! examples (crates/numjit_parser/test_data/ok/seed_*.py), prints an outline of each, then
-//! parses a kernel with a syntax error and shows the rendered diagnostic. Later issues turn
-//! this into compiling and running the tutorial's kernels.
+//! 1. Parses the seed tutorial's code examples (crates/numjit_parser/test_data/ok/seed_*.py)
+//!    and prints an outline of each.
+//! 2. Parses a kernel with a syntax error and shows the rendered diagnostic.
+//! 3. Compiles and runs the tutorial's loop (scalar form, examples/tutorial_scalar.py) with
+//!    `numjit run`, runs the same function under CPython, checks the results are equal and
+//!    prints both times. Arrays and the Python package come with later issues; then this
+//!    becomes the tutorial itself.
 
 use std::path::Path;
 
@@ -48,6 +51,30 @@ pub fn run(sh: &Shell, root: &Path) -> anyhow::Result<()> {
             output.status
         );
     }
-    eprintln!("\ndemo: done (exit status 1 for the broken file, as expected)");
+
+    step("the tutorial's loop, compiled by numjit and run by CPython (examples/tutorial_scalar.py)");
+    let example = root.join("examples/tutorial_scalar.py");
+    let reference = root.join("examples/run_with_cpython.py");
+    for (function, argument) in [("numba_loop", "10000000"), ("collatz_steps", "837799")] {
+        let target = format!("{}::{function}", example.display());
+        let started = std::time::Instant::now();
+        let compiled = cmd!(sh, "{numjit} run {target} {argument}").read()?;
+        let numjit_time = started.elapsed();
+        let started = std::time::Instant::now();
+        let expected =
+            cmd!(sh, "python3 {reference} {example} {function} {argument}").ignore_stderr().read()?;
+        let cpython_time = started.elapsed();
+        println!(
+            "{function}({argument}) = {compiled}\n  numjit (compile + run, whole process): {:.3} s\n  CPython: {:.3} s",
+            numjit_time.as_secs_f64(),
+            cpython_time.as_secs_f64()
+        );
+        if compiled.trim() != expected.trim() {
+            bail!("numjit gave {compiled}, CPython {expected}");
+        }
+        println!("  results equal");
+    }
+
+    eprintln!("\ndemo: done");
     Ok(())
 }

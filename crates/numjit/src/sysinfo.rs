@@ -68,6 +68,6 @@ impl fmt::Display for SystemInfo {
             None => "not found".to_owned(),
         };
         writeln!(f, "{:<32}: {libmvec}", "Vector math library (libmvec)")?;
-        write!(f, "{:<32}: {}", "Parallel backend", "serial (prange runs serially for now)")
+        write!(f, "{:<32}: serial (prange runs serially for now)", "Parallel backend")
     }
 }
