@@ -33,6 +33,9 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/run")
 }
 
+/// The name this binary reports to test runners.
+const TEST_NAME: &str = "run_corpus";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, file] = args.as_slice()
@@ -40,8 +43,18 @@ fn main() -> ExitCode {
     {
         return run_child(Path::new(file));
     }
-    // libtest-style flags (`--nocapture`, `--test-threads=1`) are accepted and ignored.
-    let filters: Vec<&String> = args.iter().filter(|arg| !arg.starts_with('-')).collect();
+    // cargo-nextest lists the tests of a `harness = false` binary with `--list --format terse`
+    // and then runs each by name; this binary is one test, `run_corpus`.
+    if args.iter().any(|arg| arg == "--list") {
+        if !args.iter().any(|arg| arg == "--ignored") {
+            println!("{TEST_NAME}: test");
+        }
+        return ExitCode::SUCCESS;
+    }
+    // libtest-style flags (`--nocapture`, `--exact`, `--test-threads=1`) are accepted and
+    // ignored; other arguments filter the corpus files by name.
+    let filters: Vec<&String> =
+        args.iter().filter(|arg| !arg.starts_with('-') && arg.as_str() != TEST_NAME).collect();
     run_parent(&filters)
 }
 

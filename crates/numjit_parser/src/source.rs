@@ -54,6 +54,11 @@ pub fn decode_source(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
         None => None,
         Some((name, line)) => {
             let normalized = normalize_encoding_name(name);
+            if has_bom && !is_canonical_utf8_name(&normalized) {
+                // CPython compares the declaration's normal form with "utf-8" after a BOM, so
+                // even the `utf8` alias is "encoding problem: utf8 with BOM".
+                return Err(DecodeError::BomMismatch { name: name.clone() });
+            }
             if is_utf8_name(&normalized) {
                 None
             } else if has_bom {
@@ -139,6 +144,11 @@ fn is_utf8_name(normalized: &str) -> bool {
     normalized == "utf-8" || normalized == "utf8" || normalized.starts_with("utf-8-")
 }
 
+/// CPython's `get_normal_name` rule for UTF-8: `utf-8` itself or `utf-8-<anything>`.
+fn is_canonical_utf8_name(normalized: &str) -> bool {
+    normalized == "utf-8" || normalized.starts_with("utf-8-")
+}
+
 fn is_latin1_name(normalized: &str) -> bool {
     matches!(normalized, "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" | "iso-latin-1")
         || normalized.starts_with("latin-1-")
@@ -200,5 +210,10 @@ mod tests {
             Err(DecodeError::BomMismatch { name: "latin-1".into() })
         );
         assert_eq!(decode_source(b"\xEF\xBB\xBF# coding: utf-8\nx\n").unwrap(), "# coding: utf-8\nx\n");
+        assert_eq!(
+            decode_source(b"\xEF\xBB\xBF# coding: utf8\nx\n"),
+            Err(DecodeError::BomMismatch { name: "utf8".into() })
+        );
+        assert_eq!(decode_source(b"# coding: utf8\nx\n").unwrap(), "# coding: utf8\nx\n");
     }
 }

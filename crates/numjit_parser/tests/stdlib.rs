@@ -33,11 +33,7 @@ with multiprocessing.Pool(os.cpu_count()) as pool:
 
 /// Files CPython rejects that we accept, by path relative to the stdlib directory, each with a
 /// FIXME. The test fails when an entry is rejected again, so the list cannot go stale.
-const KNOWN_WRONGLY_ACCEPTED: &[(&str, &str)] = &[(
-    "test/tokenizedata/bad_coding2.py",
-    "FIXME(source.rs): a UTF-8 BOM followed by `# coding: utf8` is accepted; CPython allows only names \
-     that normalise to `utf-8` (lower case, `_` → `-`) after a BOM, so `utf8` is 'encoding problem: utf8 with BOM'",
-)];
+const KNOWN_WRONGLY_ACCEPTED: &[(&str, &str)] = &[];
 
 enum Verdict {
     Accepted,
