@@ -184,6 +184,39 @@ entry_points! {
     /// integral real exponents, polar form otherwise); writes `[re, im]` to `out`. The
     /// caller checks `0 ** w` with a negative or complex `w` (ZeroDivisionError) first.
     CPOW, CpowFn = "numjit_cpow"(z_re: f64, z_im: f64, w_re: f64, w_im: f64, out: f64_out) -> void;
+    /// `cmath.sqrt` of a complex128 `z_re + z_im j`, with CPython's algorithm, branch cuts and
+    /// special values; writes `[re, im]` to `out`.
+    CSQRT, CSqrtFn = "numjit_csqrt"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.exp` of a complex128, like `numjit_csqrt`.
+    CEXP, CExpFn = "numjit_cexp"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.log` of a complex128, like `numjit_csqrt`.
+    CLOG, CLogFn = "numjit_clog"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.log10` of a complex128, like `numjit_csqrt`.
+    CLOG10, CLog10Fn = "numjit_clog10"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.sin` of a complex128, like `numjit_csqrt`.
+    CSIN, CSinFn = "numjit_csin"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.cos` of a complex128, like `numjit_csqrt`.
+    CCOS, CCosFn = "numjit_ccos"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.tan` of a complex128, like `numjit_csqrt`.
+    CTAN, CTanFn = "numjit_ctan"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.asin` of a complex128, like `numjit_csqrt`.
+    CASIN, CAsinFn = "numjit_casin"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.acos` of a complex128, like `numjit_csqrt`.
+    CACOS, CAcosFn = "numjit_cacos"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.atan` of a complex128, like `numjit_csqrt`.
+    CATAN, CAtanFn = "numjit_catan"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.sinh` of a complex128, like `numjit_csqrt`.
+    CSINH, CSinhFn = "numjit_csinh"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.cosh` of a complex128, like `numjit_csqrt`.
+    CCOSH, CCoshFn = "numjit_ccosh"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.tanh` of a complex128, like `numjit_csqrt`.
+    CTANH, CTanhFn = "numjit_ctanh"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.asinh` of a complex128, like `numjit_csqrt`.
+    CASINH, CAsinhFn = "numjit_casinh"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.acosh` of a complex128, like `numjit_csqrt`.
+    CACOSH, CAcoshFn = "numjit_cacosh"(z_re: f64, z_im: f64, out: f64_out) -> void;
+    /// `cmath.atanh` of a complex128, like `numjit_csqrt`.
+    CATANH, CAtanhFn = "numjit_catanh"(z_re: f64, z_im: f64, out: f64_out) -> void;
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! constructors.
 //!
 //! Arguments convert to the types sema's resolution chose. Math functions are IR
-//! intrinsics; where CPython raises and the C function returns NaN or an infinity,
-//! lowering adds CPython's check (`math.sqrt(-1)`: ValueError "math domain error";
-//! `math.exp(1000)`: OverflowError "math range error"; `int(nan)`, `math.floor(inf)`).
+//! intrinsics and give the C library's result where CPython raises a domain or range
+//! error (`math.sqrt(-1)` is nan, `math.exp(1000)` and `math.ldexp(1, 1024)` are inf), as
+//! Numba does; conversions to int keep CPython's checks (`int(nan)`, `math.floor(inf)`).
 //! `round(x, n)` follows Numba's algorithm (scale by a power of ten, round half to even,
 //! scale back).
 
@@ -465,9 +465,7 @@ impl<'a> Lowerer<'a> {
             M::Frexp => self.ins().call_intrinsic(Intrinsic::Frexp, &[first]),
             M::Ldexp => {
                 let Some(second) = second else { return Operand::Static };
-                let result = self.ins().call_intrinsic(Intrinsic::Ldexp, &[first, second]);
-                self.check_range(result, first);
-                result
+                self.ins().call_intrinsic(Intrinsic::Ldexp, &[first, second])
             }
             M::Modf => {
                 let integral = self.ins().call_intrinsic(Intrinsic::Trunc, &[first]);
@@ -504,15 +502,9 @@ impl<'a> Lowerer<'a> {
         self.raise_if(fail, ExceptionKind::ValueError, messages::MATH_DOMAIN);
     }
 
-    /// OverflowError "math range error" when a finite input gave an infinite result.
-    fn check_range(&mut self, result: Value, input: Value) {
-        let infinite = self.ins().call_intrinsic(Intrinsic::Isinf, &[result]);
-        let finite = self.ins().call_intrinsic(Intrinsic::Isfinite, &[input]);
-        let overflow = self.ins().iand(infinite, finite);
-        self.raise_if(overflow, ExceptionKind::OverflowError, messages::MATH_RANGE);
-    }
-
-    /// Math functions of floats with CPython's domain and range checks.
+    /// Math functions of floats. Domain and range errors give the C library's result (NaN
+    /// or an infinity), as Numba does (`math.sqrt(-1)` is nan, `math.exp(1000)` is inf);
+    /// only `math.log(x, base)`, which Numba does not type, keeps CPython's checks.
     fn math_float(
         &mut self,
         function: MathFn,
@@ -521,19 +513,36 @@ impl<'a> Lowerer<'a> {
         float: ScalarType,
     ) -> Option<Value> {
         use MathFn as M;
-        let unary = |intrinsic| Some(intrinsic);
-        let plain = match function {
-            M::Atan => unary(Intrinsic::Atan),
-            M::Asinh => unary(Intrinsic::Asinh),
-            M::Tanh => unary(Intrinsic::Tanh),
-            M::Erf => unary(Intrinsic::Erf),
-            M::Erfc => unary(Intrinsic::Erfc),
-            M::Fabs => unary(Intrinsic::Fabs),
-            M::Degrees => unary(Intrinsic::Degrees),
-            M::Radians => unary(Intrinsic::Radians),
+        let unary = match function {
+            M::Atan => Some(Intrinsic::Atan),
+            M::Asinh => Some(Intrinsic::Asinh),
+            M::Tanh => Some(Intrinsic::Tanh),
+            M::Erf => Some(Intrinsic::Erf),
+            M::Erfc => Some(Intrinsic::Erfc),
+            M::Fabs => Some(Intrinsic::Fabs),
+            M::Degrees => Some(Intrinsic::Degrees),
+            M::Radians => Some(Intrinsic::Radians),
+            M::Sqrt => Some(Intrinsic::Sqrt),
+            M::Exp => Some(Intrinsic::Exp),
+            M::Expm1 => Some(Intrinsic::Expm1),
+            M::Cosh => Some(Intrinsic::Cosh),
+            M::Sinh => Some(Intrinsic::Sinh),
+            M::Log if y.is_none() => Some(Intrinsic::Log),
+            M::Log10 => Some(Intrinsic::Log10),
+            M::Log2 => Some(Intrinsic::Log2),
+            M::Log1p => Some(Intrinsic::Log1p),
+            M::Sin => Some(Intrinsic::Sin),
+            M::Cos => Some(Intrinsic::Cos),
+            M::Tan => Some(Intrinsic::Tan),
+            M::Asin => Some(Intrinsic::Asin),
+            M::Acos => Some(Intrinsic::Acos),
+            M::Acosh => Some(Intrinsic::Acosh),
+            M::Atanh => Some(Intrinsic::Atanh),
+            M::Gamma => Some(Intrinsic::Gamma),
+            M::Lgamma => Some(Intrinsic::Lgamma),
             _ => None,
         };
-        if let Some(intrinsic) = plain {
+        if let Some(intrinsic) = unary {
             return Some(self.ins().call_intrinsic(intrinsic, &[x]));
         }
         let binary = match function {
@@ -547,139 +556,29 @@ impl<'a> Lowerer<'a> {
             return Some(self.ins().call_intrinsic(intrinsic, &[x, y?]));
         }
         Some(match function {
-            M::Sqrt => {
-                let negative = self.fcmp_const(FloatCC::LessThan, x, 0.0, float);
-                self.domain_error_if(negative);
-                self.ins().call_intrinsic(Intrinsic::Sqrt, &[x])
+            M::Exp2 => {
+                let two = self.float(float, 2.0);
+                self.ins().fpow(two, x)
             }
-            M::Exp | M::Expm1 | M::Exp2 | M::Cosh | M::Sinh => {
-                let result = match function {
-                    M::Exp => self.ins().call_intrinsic(Intrinsic::Exp, &[x]),
-                    M::Expm1 => self.ins().call_intrinsic(Intrinsic::Expm1, &[x]),
-                    M::Cosh => self.ins().call_intrinsic(Intrinsic::Cosh, &[x]),
-                    M::Sinh => self.ins().call_intrinsic(Intrinsic::Sinh, &[x]),
-                    _ => {
-                        let two = self.float(float, 2.0);
-                        self.ins().fpow(two, x)
-                    }
-                };
-                self.check_range(result, x);
-                result
-            }
-            M::Log => match y {
-                None => {
-                    let bad = self.fcmp_const(FloatCC::LessThanOrEqual, x, 0.0, float);
-                    self.domain_error_if(bad);
-                    self.ins().call_intrinsic(Intrinsic::Log, &[x])
-                }
-                Some(base) => {
-                    let bad_x = self.fcmp_const(FloatCC::LessThanOrEqual, x, 0.0, float);
-                    let bad_base = self.fcmp_const(FloatCC::LessThanOrEqual, base, 0.0, float);
-                    let bad = self.ins().ior(bad_x, bad_base);
-                    self.domain_error_if(bad);
-                    let numerator = self.ins().call_intrinsic(Intrinsic::Log, &[x]);
-                    let denominator = self.ins().call_intrinsic(Intrinsic::Log, &[base]);
-                    let zero = self.fcmp_const(FloatCC::Equal, denominator, 0.0, float);
-                    self.raise_if(zero, ExceptionKind::ZeroDivisionError, "float division by zero");
-                    self.ins().fdiv(numerator, denominator)
-                }
-            },
-            M::Log10 | M::Log2 => {
-                let bad = self.fcmp_const(FloatCC::LessThanOrEqual, x, 0.0, float);
+            M::Log => {
+                // Numba has only the one-argument form; this follows CPython (numjit-only).
+                let base = y?;
+                let bad_x = self.fcmp_const(FloatCC::LessThanOrEqual, x, 0.0, float);
+                let bad_base = self.fcmp_const(FloatCC::LessThanOrEqual, base, 0.0, float);
+                let bad = self.ins().ior(bad_x, bad_base);
                 self.domain_error_if(bad);
-                let intrinsic = if function == M::Log10 { Intrinsic::Log10 } else { Intrinsic::Log2 };
-                self.ins().call_intrinsic(intrinsic, &[x])
-            }
-            M::Log1p => {
-                let bad = self.fcmp_const(FloatCC::LessThanOrEqual, x, -1.0, float);
-                self.domain_error_if(bad);
-                self.ins().call_intrinsic(Intrinsic::Log1p, &[x])
-            }
-            M::Sin | M::Cos | M::Tan => {
-                let infinite = self.ins().call_intrinsic(Intrinsic::Isinf, &[x]);
-                self.domain_error_if(infinite);
-                let intrinsic = match function {
-                    M::Sin => Intrinsic::Sin,
-                    M::Cos => Intrinsic::Cos,
-                    _ => Intrinsic::Tan,
-                };
-                self.ins().call_intrinsic(intrinsic, &[x])
-            }
-            M::Asin | M::Acos => {
-                let magnitude = self.ins().call_intrinsic(Intrinsic::Fabs, &[x]);
-                let bad = self.fcmp_const(FloatCC::GreaterThan, magnitude, 1.0, float);
-                self.domain_error_if(bad);
-                let intrinsic = if function == M::Asin { Intrinsic::Asin } else { Intrinsic::Acos };
-                self.ins().call_intrinsic(intrinsic, &[x])
-            }
-            M::Acosh => {
-                let bad = self.fcmp_const(FloatCC::LessThan, x, 1.0, float);
-                self.domain_error_if(bad);
-                self.ins().call_intrinsic(Intrinsic::Acosh, &[x])
-            }
-            M::Atanh => {
-                let magnitude = self.ins().call_intrinsic(Intrinsic::Fabs, &[x]);
-                let bad = self.fcmp_const(FloatCC::GreaterThanOrEqual, magnitude, 1.0, float);
-                self.domain_error_if(bad);
-                self.ins().call_intrinsic(Intrinsic::Atanh, &[x])
-            }
-            M::Gamma | M::Lgamma => {
-                // Poles: zero and the negative integers (and -inf for gamma).
-                let floor = self.ins().call_intrinsic(Intrinsic::Floor, &[x]);
-                let integral = self.ins().fcmp(FloatCC::Equal, floor, x);
-                let non_positive = self.fcmp_const(FloatCC::LessThanOrEqual, x, 0.0, float);
-                let pole = self.ins().iand(integral, non_positive);
-                let bad = if function == M::Gamma {
-                    let minus_infinity = self.fcmp_const(FloatCC::Equal, x, f64::NEG_INFINITY, float);
-                    let finite_pole = self.ins().call_intrinsic(Intrinsic::Isfinite, &[x]);
-                    let finite_pole = self.ins().iand(pole, finite_pole);
-                    self.ins().ior(finite_pole, minus_infinity)
-                } else {
-                    let finite = self.ins().call_intrinsic(Intrinsic::Isfinite, &[x]);
-                    self.ins().iand(pole, finite)
-                };
-                self.domain_error_if(bad);
-                let intrinsic = if function == M::Gamma { Intrinsic::Gamma } else { Intrinsic::Lgamma };
-                let result = self.ins().call_intrinsic(intrinsic, &[x]);
-                self.check_range(result, x);
-                result
+                let numerator = self.ins().call_intrinsic(Intrinsic::Log, &[x]);
+                let denominator = self.ins().call_intrinsic(Intrinsic::Log, &[base]);
+                let zero = self.fcmp_const(FloatCC::Equal, denominator, 0.0, float);
+                self.raise_if(zero, ExceptionKind::ZeroDivisionError, "float division by zero");
+                self.ins().fdiv(numerator, denominator)
             }
             M::Pow => {
                 let y = y?;
-                let finite_y = self.ins().call_intrinsic(Intrinsic::Isfinite, &[y]);
-                let zero_x = self.fcmp_const(FloatCC::Equal, x, 0.0, float);
-                let negative_y = self.fcmp_const(FloatCC::LessThan, y, 0.0, float);
-                let pole = self.ins().iand(zero_x, negative_y);
-                let pole = self.ins().iand(pole, finite_y);
-                let negative_x = self.fcmp_const(FloatCC::LessThan, x, 0.0, float);
-                let floor_y = self.ins().call_intrinsic(Intrinsic::Floor, &[y]);
-                let fractional = self.ins().fcmp(FloatCC::NotEqual, floor_y, y);
-                let complex_result = self.ins().iand(negative_x, fractional);
-                let complex_result = self.ins().iand(complex_result, finite_y);
-                let bad = self.ins().ior(pole, complex_result);
-                self.domain_error_if(bad);
-                let result = self.ins().fpow(x, y);
-                let infinite = self.ins().call_intrinsic(Intrinsic::Isinf, &[result]);
-                let finite_x = self.ins().call_intrinsic(Intrinsic::Isfinite, &[x]);
-                let finite_inputs = self.ins().iand(finite_x, finite_y);
-                let overflow = self.ins().iand(infinite, finite_inputs);
-                let nonzero_x = self.ins().inot(zero_x);
-                let overflow = self.ins().iand(overflow, nonzero_x);
-                self.raise_if(overflow, ExceptionKind::OverflowError, messages::MATH_RANGE);
-                result
+                self.ins().fpow(x, y)
             }
             M::Fmod => {
                 let y = y?;
-                let x_nan = self.ins().call_intrinsic(Intrinsic::Isnan, &[x]);
-                let y_nan = self.ins().call_intrinsic(Intrinsic::Isnan, &[y]);
-                let x_infinite = self.ins().call_intrinsic(Intrinsic::Isinf, &[x]);
-                let y_zero = self.fcmp_const(FloatCC::Equal, y, 0.0, float);
-                let x_number = self.ins().inot(x_nan);
-                let y_number = self.ins().inot(y_nan);
-                let zero_divisor = self.ins().iand(y_zero, x_number);
-                let infinite_dividend = self.ins().iand(x_infinite, y_number);
-                let bad = self.ins().ior(zero_divisor, infinite_dividend);
-                self.domain_error_if(bad);
                 self.ins().frem(x, y)
             }
             _ => return None,

@@ -8,7 +8,7 @@
 //! `0 ** -1`) raise with CPython's messages. `int ** negative int` follows Numba (an
 //! integer: 0, or ±1 for a base of ±1), where CPython would return a float.
 
-use numjit_ir::{ExceptionKind, FloatCC, IntCC, Value};
+use numjit_ir::{ExceptionKind, FloatCC, IntCC, Opcode, Value};
 use numjit_sema::hir::{BinaryOp, CmpOp, Expr, ExprId, UnaryOp};
 use numjit_sema::{ConstValue, Ty};
 use numjit_types::{ScalarType, Type};
@@ -428,14 +428,14 @@ impl<'a> Lowerer<'a> {
                 }
             }
             BinaryOp::Div => {
-                let (a, b) = (self.convert(a, ret), self.convert(b, ret));
                 let message = if a_scalar.is_complex() || b_scalar.is_complex() {
                     "complex division by zero"
-                } else if a_scalar.is_float() || b_scalar.is_float() {
+                } else if !(self.holds_int(a) && self.holds_int(b)) {
                     "float division by zero"
                 } else {
                     "division by zero"
                 };
+                let (a, b) = (self.convert(a, ret), self.convert(b, ret));
                 self.check_zero_divisor(b, ret, message);
                 if ret.is_complex() { self.ins().cdiv(a, b) } else { self.ins().fdiv(a, b) }
             }
@@ -487,6 +487,21 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// Whether `value` is a Python int (or bool) at run time: an integer value, or one
+    /// converted from an integer because its variable was retyped to float (`a /= b` on an
+    /// int argument), so division by zero says "division by zero" as CPython does.
+    fn holds_int(&self, value: Value) -> bool {
+        let is_int =
+            |ty: &Type| ty.as_scalar().is_some_and(|scalar| !scalar.is_float() && !scalar.is_complex());
+        if is_int(self.func.dfg.value_type(value)) {
+            return true;
+        }
+        let Some(inst) = self.func.dfg.value_def(value).inst() else { return false };
+        let data = self.func.dfg.inst_data(inst);
+        matches!(data.opcode, Opcode::Convert(_))
+            && data.args.first().is_some_and(|operand| is_int(self.func.dfg.value_type(*operand)))
+    }
+
     /// `a ** b` (also `pow(a, b)`).
     fn power(&mut self, a: Value, b: Value, b_scalar: ScalarType, ret: ScalarType) -> Value {
         let python = self.cx.options.error_model == ErrorModel::Python;
@@ -518,14 +533,15 @@ impl<'a> Lowerer<'a> {
         }
         if ret.is_float() {
             let b = self.convert(b, ret);
-            if python {
+            // float ** int raises on a zero base; float ** float is C `pow` in Numba
+            // (`0.0 ** -1.0 == inf`).
+            if python && !b_scalar.is_float() {
                 let zero = self.float(ret, 0.0);
                 let base_zero = self.ins().fcmp(FloatCC::Equal, a, zero);
                 let negative = self.ins().fcmp(FloatCC::LessThan, b, zero);
                 let fail = self.ins().iand(base_zero, negative);
                 self.raise_if(fail, ExceptionKind::ZeroDivisionError, messages::ZERO_NEGATIVE_POWER);
             }
-            let _ = b_scalar;
             return self.ins().fpow(a, b);
         }
         let b = self.convert(b, ret);

@@ -8,7 +8,6 @@ use numjit_sema::ConstValue;
 pub(crate) const RANGE_STEP_ZERO: &str = "range() arg 3 must not be zero";
 pub(crate) const NEGATIVE_SHIFT: &str = "negative shift count";
 pub(crate) const MATH_DOMAIN: &str = "math domain error";
-pub(crate) const MATH_RANGE: &str = "math range error";
 pub(crate) const INT_OF_NAN: &str = "cannot convert float NaN to integer";
 pub(crate) const INT_OF_INF: &str = "cannot convert float infinity to integer";
 pub(crate) const TUPLE_INDEX: &str = "tuple index out of range";

@@ -4,6 +4,9 @@
 # run: f(0.0) raises ValueError: math domain error
 # run: f(-1.0) raises ValueError: math domain error
 # run: f(1000.0) raises OverflowError: math range error
+# numba: f(0.0) -> -inf
+# numba: f(-1.0) -> nan
+# numba: f(1000.0) -> inf
 import math
 def f(x):
     return math.sqrt(x) + math.log(x) + math.exp(x) + math.sin(x) + math.floor(x) + math.pi

@@ -3,8 +3,9 @@
 //! Each `test_data/*.py` may carry `# run: f(args) -> value` and
 //! `# run: f(args) raises Class: message` lines, written by `tools/expected_results.py`
 //! from CPython. Where numjit deliberately follows Numba instead (integer `**` with a
-//! negative exponent), a `# numba: f(args) -> value` line for the same call overrides
-//! CPython's answer. Integer results are compared modulo 2**64 (integers wrap, as in
+//! negative exponent, math domain errors giving the C library's result), a
+//! `# numba: f(args) -> value` line for the same call overrides CPython's answer (a value
+//! or an exception). Integer results are compared modulo 2**64 (integers wrap, as in
 //! Numba); floats within a relative 1e-12; NaN equals NaN. Runs the interpreter cannot
 //! finish (an operation it does not implement) are skipped.
 
@@ -202,7 +203,7 @@ fn run_file(path: &Path, source: String) -> datatest_stable::Result<()> {
         let (call, expectation) = match run.split_once(" -> ") {
             Some((call, value)) => (call, Ok(overrides.get(call).copied().unwrap_or(value))),
             None => match run.split_once(" raises ") {
-                Some((call, error)) => (call, Err(error)),
+                Some((call, error)) => (call, overrides.get(call).copied().ok_or(error)),
                 None => return Err(format!("bad run line: {run}").into()),
             },
         };

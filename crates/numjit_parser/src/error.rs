@@ -60,12 +60,39 @@ pub enum ParseErrorKind {
     TooDeeplyNested,
     /// Any other error, with CPython's message.
     Message(String),
+    /// Any other error, with CPython's message, a label saying what is wrong at the range,
+    /// and perhaps a `help:` line.
+    Detailed {
+        /// The one-line message.
+        message: String,
+        /// The label under the range.
+        label: String,
+        /// The `help:` line, if any.
+        help: Option<String>,
+    },
 }
 
 impl ParseError {
     /// A new error.
     pub fn new(kind: ParseErrorKind, range: TextRange) -> Self {
         ParseError { kind, range }
+    }
+
+    /// An error with a message, a label and perhaps a help line.
+    pub fn detailed(
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: Option<&str>,
+        range: TextRange,
+    ) -> Self {
+        ParseError {
+            kind: ParseErrorKind::Detailed {
+                message: message.into(),
+                label: label.into(),
+                help: help.map(str::to_owned),
+            },
+            range,
+        }
     }
 
     /// An error with a plain message.
@@ -92,7 +119,7 @@ impl ParseError {
                 format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?")
             }
             ParseErrorKind::TooDeeplyNested => "expression too deeply nested".to_owned(),
-            ParseErrorKind::Message(message) => message.clone(),
+            ParseErrorKind::Message(message) | ParseErrorKind::Detailed { message, .. } => message.clone(),
         }
     }
 
@@ -114,6 +141,7 @@ impl ParseError {
             }
             ParseErrorKind::Lexical(LexicalErrorKind::UnexpectedIndent) => "unexpected indent".to_owned(),
             ParseErrorKind::Lexical(LexicalErrorKind::UnmatchedBracket(c)) => format!("no '{c}' was opened"),
+            ParseErrorKind::Detailed { label, .. } => label.clone(),
             _ => String::new(),
         }
     }
@@ -121,6 +149,11 @@ impl ParseError {
     /// A `help:` line, where there is a useful one.
     pub fn help(&self) -> Option<String> {
         match &self.kind {
+            ParseErrorKind::ExpectedToken { expected: "':'", context: Some(context) }
+                if context == "lambda parameters" =>
+            {
+                Some("add ':' after the lambda's parameters, before its body".to_owned())
+            }
             ParseErrorKind::ExpectedToken { expected: "':'", .. } => {
                 Some("add ':' at the end of the line".to_owned())
             }
@@ -146,6 +179,7 @@ impl ParseError {
                     None
                 }
             }
+            ParseErrorKind::Detailed { help, .. } => help.clone(),
             _ => None,
         }
     }
@@ -175,37 +209,7 @@ impl From<crate::token::LexicalError> for ParseError {
     }
 }
 
-/// CPython's message for a lexical error.
+/// CPython's message for a lexical error (the wording lives in `lexer/message.rs`).
 fn lexical_message(kind: &LexicalErrorKind) -> String {
-    match kind {
-        LexicalErrorKind::UnterminatedString { triple_quoted: false } => {
-            "unterminated string literal".to_owned()
-        }
-        LexicalErrorKind::UnterminatedString { triple_quoted: true } => {
-            "unterminated triple-quoted string literal".to_owned()
-        }
-        LexicalErrorKind::InvalidCharacter(c) => {
-            if c.is_control() || c.is_whitespace() {
-                format!("invalid non-printable character U+{:04X}", u32::from(*c))
-            } else {
-                format!("invalid character '{c}' (U+{:04X})", u32::from(*c))
-            }
-        }
-        LexicalErrorKind::InvalidNumber(message) => (*message).to_owned(),
-        LexicalErrorKind::InconsistentDedent => {
-            "unindent does not match any outer indentation level".to_owned()
-        }
-        LexicalErrorKind::TabError => "inconsistent use of tabs and spaces in indentation".to_owned(),
-        LexicalErrorKind::UnexpectedIndent => "unexpected indent".to_owned(),
-        LexicalErrorKind::UnmatchedBracket(c) => format!("unmatched '{c}'"),
-        LexicalErrorKind::MismatchedBracket { open, close } => {
-            format!("closing parenthesis '{close}' does not match opening parenthesis '{open}'")
-        }
-        LexicalErrorKind::UnclosedBracket(c) => format!("'{c}' was never closed"),
-        LexicalErrorKind::LineContinuation => {
-            "unexpected character after line continuation character".to_owned()
-        }
-        LexicalErrorKind::EofAfterContinuation => "unexpected EOF while parsing".to_owned(),
-        LexicalErrorKind::Other(message) => message.to_string(),
-    }
+    kind.to_string()
 }

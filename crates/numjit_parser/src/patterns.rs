@@ -118,7 +118,12 @@ pub(crate) fn mapping(items: Vec<MappingItem>, range: TextRange) -> Result<Patte
     for item in items {
         if let Some(rest) = &rest {
             let rest: &ast::Identifier = rest;
-            return Err(ParseError::message_at("invalid syntax", rest.range));
+            return Err(ParseError::detailed(
+                "invalid syntax",
+                format!("'**{}' must come last in a mapping pattern", rest.as_str()),
+                Some("move the '**' entry to the end of the pattern"),
+                rest.range,
+            ));
         }
         match item {
             MappingItem::Entry(entry) => {

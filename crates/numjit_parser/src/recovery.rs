@@ -18,7 +18,7 @@ use crate::token::{Spanned, Tok};
 /// of its first byte in the file.
 pub(crate) fn convert(error: LalrpopError, source: &str, shift: TextSize, mode: Mode) -> ParseError {
     let (found, expected) = match error {
-        lalrpop_util::ParseError::User { error } => return error,
+        lalrpop_util::ParseError::User { error } => return refine_user_error(error, source, shift),
         lalrpop_util::ParseError::InvalidToken { location } => {
             return ParseError::message_at("invalid syntax", TextRange::empty(location));
         }
@@ -32,6 +32,26 @@ pub(crate) fn convert(error: LalrpopError, source: &str, shift: TextSize, mode: 
     let tokens = relex(source, shift, mode);
     let context = ErrorContext { source, shift, tokens: &tokens, expected: &expected };
     context.explain(found)
+}
+
+/// Rewords errors raised by grammar actions where the source says more than the tree: an
+/// unparenthesized `yield` as an assignment target (`x = yield = 1`).
+fn refine_user_error(error: ParseError, source: &str, shift: TextSize) -> ParseError {
+    let ParseErrorKind::Message(message) = &error.kind else { return error };
+    if !message.starts_with("cannot assign to yield expression") {
+        return error;
+    }
+    let start = usize::from(error.range.start().checked_sub(shift).unwrap_or_default());
+    let before = source.get(..start).unwrap_or("").trim_end();
+    if before.ends_with('(') {
+        return error;
+    }
+    ParseError::detailed(
+        "assignment to yield expression not possible",
+        "a 'yield' expression cannot be assigned to",
+        Some("assign the result of 'yield' to a name instead: 'x = yield ...'"),
+        error.range,
+    )
 }
 
 fn relex(source: &str, shift: TextSize, mode: Mode) -> Vec<Spanned> {
@@ -220,7 +240,13 @@ impl ErrorContext<'_> {
         if let Some(error) = self.python2_statement(&at) {
             return error;
         }
+        if let Some(error) = self.specific(&at) {
+            return error;
+        }
         if let Some(error) = self.missing_colon(&at) {
+            return error;
+        }
+        if let Some(error) = self.dictionary(&at) {
             return error;
         }
         if let Some(error) = self.match_without_colon(&at) {
@@ -239,6 +265,9 @@ impl ErrorContext<'_> {
             );
         }
         if found_tok == Some(&Tok::Equal) && !self.expects("=") {
+            if let Some(error) = self.misplaced_assignment(&at) {
+                return error;
+            }
             return ParseError::new(ParseErrorKind::AssignInsteadOfEqual, found_range);
         }
         if let Some(error) = self.missing_comma(&at) {
@@ -375,7 +404,19 @@ impl ErrorContext<'_> {
         if !self.expects("in") {
             return None;
         }
-        let context = if let Some((_, Tok::For)) = self.header_keyword(at.index) {
+        let context = if let Some((for_idx, Tok::For)) = self.header_keyword(at.index) {
+            if self.has_token_at_depth(for_idx + 1, at.index, &Tok::In) {
+                if !self.expects(":") {
+                    return None;
+                }
+                return Some(ParseError::new(
+                    ParseErrorKind::ExpectedToken {
+                        expected: "':'",
+                        context: Some("'for' loop header".to_owned()),
+                    },
+                    at.after_previous,
+                ));
+            }
             "for-loop target"
         } else {
             let line_start = self.line_start(at.index);
@@ -391,6 +432,379 @@ impl ErrorContext<'_> {
         Some(ParseError::new(
             ParseErrorKind::ExpectedToken { expected: "'in'", context: Some(context.to_owned()) },
             at.after_previous,
+        ))
+    }
+
+    fn tok(&self, index: usize) -> Option<&Tok> {
+        self.tokens.get(index).map(|(_, tok, _)| tok)
+    }
+
+    fn range_of(&self, first: usize, last: usize) -> Option<TextRange> {
+        let (start, _, _) = self.tokens.get(first)?;
+        let (_, _, end) = self.tokens.get(last)?;
+        Some(TextRange::new(*start, (*end).max(*start)))
+    }
+
+    /// Whether `tok` occurs in `tokens[from..to]` outside any bracket opened there.
+    fn has_token_at_depth(&self, from: usize, to: usize, tok: &Tok) -> bool {
+        let mut depth = 0usize;
+        for (_, other, _) in self.tokens.get(from..to).unwrap_or_default() {
+            match other {
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
+                _ if depth == 0 && other == tok => return true,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// The index of the innermost bracket still open before token `index`.
+    fn open_bracket(&self, index: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        for token_idx in (0..index).rev() {
+            match self.tok(token_idx)? {
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace if depth == 0 => return Some(token_idx),
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth -= 1,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The index of the bracket closing the one at `open`.
+    fn matching_close(&self, open: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        for (token_idx, (_, tok, _)) in self.tokens.iter().enumerate().skip(open) {
+            match tok {
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Some(token_idx);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The index of the bracket opening the one closed at `close`.
+    fn matching_open(&self, close: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        for token_idx in (0..=close).rev() {
+            match self.tok(token_idx)? {
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Some(token_idx);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The first token of the primary expression (`a.b[c](d)`) that ends at token `last`.
+    fn primary_start(&self, last: usize) -> usize {
+        let mut token_idx = last;
+        loop {
+            match self.tok(token_idx) {
+                Some(Tok::Rpar | Tok::Rsqb) => {
+                    let Some(open) = self.matching_open(token_idx) else { return token_idx };
+                    match open.checked_sub(1) {
+                        Some(before) if self.tok(before).is_some_and(ends_expression) => token_idx = before,
+                        _ => return open,
+                    }
+                }
+                Some(Tok::Name { .. }) if token_idx >= 2 && self.tok(token_idx - 1) == Some(&Tok::Dot) => {
+                    token_idx -= 2;
+                }
+                _ => return token_idx,
+            }
+        }
+    }
+
+    /// Whether the text of a token is a keyword (other than the constants `True`, `False`, `None`).
+    fn is_keyword(&self, spanned: &Spanned) -> bool {
+        let (start, tok, end) = spanned;
+        let text = self.text(*start, *end);
+        !matches!(tok, Tok::Name { .. } | Tok::True | Tok::False | Tok::None)
+            && !text.is_empty()
+            && text.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+    }
+
+    /// Errors that CPython names precisely, recognised from the tokens around the error.
+    fn specific(&self, at: &Location<'_>) -> Option<ParseError> {
+        let previous_tok = at.previous.map(|(_, tok, _)| tok);
+        let found_tok = at.found_tok;
+        let before_previous = at.index.checked_sub(2).and_then(|token_idx| self.tok(token_idx));
+
+        // `lambda (x, y): ...`
+        if found_tok == Some(&Tok::Lpar)
+            && matches!(previous_tok, Some(Tok::Lambda | Tok::Comma))
+            && let Some((lambda_idx, Tok::Lambda)) = self.header_keyword(at.index)
+            && !self.has_token_at_depth(lambda_idx, at.index, &Tok::Colon)
+        {
+            let close = self.matching_close(at.index)?;
+            return Some(ParseError::detailed(
+                "Lambda expression parameters cannot be parenthesized",
+                "parenthesized parameters",
+                Some("remove the parentheses: a lambda cannot unpack its arguments"),
+                self.range_of(at.index, close)?,
+            ));
+        }
+
+        // `(a.b := 1)`
+        if found_tok == Some(&Tok::ColonEqual) && previous_tok.is_some_and(ends_expression) {
+            let last = at.index - 1;
+            let start = self.primary_start(last);
+            let what = match self.tok(last)? {
+                Tok::Name { .. } if start == last => return None,
+                Tok::Name { .. } => "attribute",
+                Tok::Rsqb if start < last && self.tok(start) != Some(&Tok::Lsqb) => "subscript",
+                Tok::Rsqb => "list",
+                Tok::Rpar if start < last && self.tok(start) != Some(&Tok::Lpar) => "function call",
+                Tok::Int { .. } | Tok::Float { .. } | Tok::Complex { .. } | Tok::String { .. } => "literal",
+                Tok::True => "True",
+                Tok::False => "False",
+                Tok::None => "None",
+                Tok::Ellipsis => "ellipsis",
+                _ => return None,
+            };
+            return Some(ParseError::detailed(
+                format!("cannot use assignment expressions with {what}"),
+                "only a name can be assigned with ':='",
+                None,
+                self.range_of(start, last)?,
+            ));
+        }
+
+        // `except TypeError, ValueError:`
+        if found_tok == Some(&Tok::Comma)
+            && let Some((except_idx, Tok::Except)) = self.header_keyword(at.index)
+            && self.open_bracket(at.index).is_none_or(|open| open < except_idx)
+        {
+            let first =
+                if self.tok(except_idx + 1) == Some(&Tok::Star) { except_idx + 2 } else { except_idx + 1 };
+            let mut last = at.index;
+            while let Some(tok) = self.tok(last + 1) {
+                if starts_line(tok)
+                    || matches!(tok, Tok::Colon | Tok::As)
+                        && self.bracket_depth(last + 1) == self.bracket_depth(at.index)
+                {
+                    break;
+                }
+                last += 1;
+            }
+            return Some(ParseError::detailed(
+                "multiple exception types must be parenthesized",
+                "these exception types need parentheses around them",
+                Some("write 'except (A, B):' to catch several types"),
+                self.range_of(first, last)?,
+            ));
+        }
+
+        // `except*:`
+        if found_tok == Some(&Tok::Colon)
+            && previous_tok == Some(&Tok::Star)
+            && before_previous == Some(&Tok::Except)
+        {
+            return Some(ParseError::detailed(
+                "expected one or more exception types",
+                "expected an exception type after 'except*'",
+                None,
+                at.found_range,
+            ));
+        }
+
+        // `except` and `except*` on the same `try`.
+        if previous_tok == Some(&Tok::Except) {
+            let mixed = if found_tok == Some(&Tok::Star) {
+                !self.expects("*")
+            } else {
+                self.expects("*") && !self.expects(":")
+            };
+            if mixed {
+                let (except_start, _, except_end) = at.previous?;
+                let end = if found_tok == Some(&Tok::Star) { at.found_range.end() } else { *except_end };
+                return Some(ParseError::detailed(
+                    "cannot have both 'except' and 'except*' on the same 'try'",
+                    "this clause is of the other kind",
+                    Some("use either 'except' or 'except*' for all the handlers of one 'try'"),
+                    TextRange::new(*except_start, end.max(*except_start)),
+                ));
+            }
+        }
+
+        // `try:` with neither `except` nor `finally`.
+        if self.expects("except")
+            && self.expects("finally")
+            && !matches!(found_tok, Some(Tok::Except | Tok::Finally))
+        {
+            return Some(ParseError::detailed(
+                "expected 'except' or 'finally' block",
+                "expected 'except' or 'finally' here",
+                Some("a 'try' block needs at least one 'except' or 'finally' block after it"),
+                at.found_range,
+            ));
+        }
+
+        // `def f(x=):`
+        if previous_tok == Some(&Tok::Equal)
+            && matches!(found_tok, Some(Tok::Comma | Tok::Rpar))
+            && let Some(open) = self.open_bracket(at.index)
+            && open >= 2
+            && self.tok(open - 2) == Some(&Tok::Def)
+        {
+            return Some(ParseError::detailed(
+                "expected default value expression",
+                "expected a default value after '='",
+                None,
+                at.found_range,
+            ));
+        }
+
+        // `def f() -> :`
+        if previous_tok == Some(&Tok::Rarrow)
+            && at.index >= 2
+            && matches!(found_tok, Some(Tok::Colon | Tok::Newline) | None)
+        {
+            let (arrow_start, _, arrow_end) = at.previous?;
+            return Some(ParseError::detailed(
+                "expected ':'",
+                "expected a return annotation after '->'",
+                Some("write the return type after '->', or remove the '->'"),
+                TextRange::new(*arrow_start, *arrow_end),
+            ));
+        }
+
+        // Python 2's `a <> b`.
+        if found_tok == Some(&Tok::Greater)
+            && let Some((less_start, Tok::Less, less_end)) = at.previous
+            && *less_end == at.found_range.start()
+        {
+            return Some(ParseError::detailed(
+                "invalid syntax",
+                "'<>' is not an operator in Python 3",
+                Some("use '!=' to test for inequality"),
+                TextRange::new(*less_start, at.found_range.end()),
+            ));
+        }
+
+        // `def (x):`, `class (Base):`
+        if let Some(keyword @ (Tok::Def | Tok::Class)) = previous_tok
+            && !matches!(found_tok, Some(Tok::Name { .. }))
+            && found_tok != Some(&Tok::Equal)
+        {
+            let what =
+                if *keyword == Tok::Def { "function name after 'def'" } else { "class name after 'class'" };
+            return Some(ParseError::detailed(
+                "invalid syntax",
+                format!("expected a {what}"),
+                None,
+                at.found_range,
+            ));
+        }
+
+        // A decorator followed by something other than a definition.
+        if previous_tok == Some(&Tok::Newline)
+            && self.expects("def")
+            && self.expects("class")
+            && self.expects("@")
+            && !self.expects("if")
+            && self.tok(self.line_start(at.index - 1)) == Some(&Tok::At)
+        {
+            return Some(ParseError::detailed(
+                "invalid syntax",
+                "expected 'def' or 'class' after a decorator",
+                Some("a decorator must be followed by a function or class definition"),
+                at.found_range,
+            ));
+        }
+
+        // `class A(:`: a ':' before the bracket is closed.
+        if found_tok == Some(&Tok::Colon)
+            && !self.expects(":")
+            && self.open_bracket(at.index).is_some_and(|open| self.tok(open) == Some(&Tok::Lpar))
+        {
+            return Some(ParseError::detailed(
+                "invalid syntax",
+                "unexpected ':' inside parentheses",
+                None,
+                at.found_range,
+            ));
+        }
+        None
+    }
+
+    /// `{1: 2, 3}` and `{1: }`: a dictionary entry without its ':' or its value.
+    fn dictionary(&self, at: &Location<'_>) -> Option<ParseError> {
+        if !matches!(at.found_tok, Some(Tok::Comma | Tok::Rbrace)) {
+            return None;
+        }
+        let open = self.open_bracket(at.index)?;
+        if self.tok(open) != Some(&Tok::Lbrace) {
+            return None;
+        }
+        let mut item_start = open + 1;
+        for token_idx in open + 1..at.index {
+            if self.tok(token_idx) == Some(&Tok::Comma) && self.open_bracket(token_idx) == Some(open) {
+                item_start = token_idx + 1;
+            }
+        }
+        if self.has_token_at_depth(item_start, at.index, &Tok::Lambda) {
+            return None;
+        }
+        let (previous_start, previous_tok, previous_end) = at.previous?;
+        if *previous_tok == Tok::Colon && item_start + 1 < at.index {
+            return Some(ParseError::detailed(
+                "expression expected after dictionary key and ':'",
+                "expected a value after this ':'",
+                None,
+                TextRange::new(*previous_start, *previous_end),
+            ));
+        }
+        if self.expects(":") && ends_expression(previous_tok) && item_start < at.index {
+            return Some(ParseError::detailed(
+                "':' expected after dictionary key",
+                "this key has no ':' and value",
+                Some("write 'key: value'"),
+                self.range_of(item_start, at.index - 1)?,
+            ));
+        }
+        None
+    }
+
+    /// `=` after something that cannot be assigned to: a keyword (`class = 1`), or the names
+    /// of a `global` or `nonlocal` statement.
+    fn misplaced_assignment(&self, at: &Location<'_>) -> Option<ParseError> {
+        let previous = at.previous?;
+        if self.is_keyword(previous) {
+            let (start, _, end) = previous;
+            return Some(ParseError::detailed(
+                "invalid syntax",
+                format!("'{}' is a keyword and cannot be assigned to", self.text(*start, *end)),
+                None,
+                TextRange::new(*start, *end),
+            ));
+        }
+        let line_start = self.line_start(at.index);
+        let statement = match self.tok(line_start)? {
+            Tok::Global => "global",
+            Tok::Nonlocal => "nonlocal",
+            _ => return None,
+        };
+        Some(ParseError::detailed(
+            "invalid syntax",
+            format!("a '{statement}' statement cannot assign"),
+            Some(format!("declare the names first ('{statement} x'), then assign on a line of its own"))
+                .as_deref(),
+            at.found_range,
         ))
     }
 

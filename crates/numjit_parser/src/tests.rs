@@ -1247,6 +1247,80 @@ fn other_errors_read_well() {
 }
 
 #[test]
+fn specific_errors_name_the_problem() {
+    check_error_detail(
+        "for x in range(3) print(x)\n",
+        "expected ':'",
+        "expected ':' after 'for' loop header",
+        17..17,
+    );
+    check_error_detail("class A(:\n    pass\n", "invalid syntax", "unexpected ':' inside parentheses", 8..9);
+    check_error_detail(
+        "d = {1: 2, 3}\n",
+        "':' expected after dictionary key",
+        "this key has no ':' and value",
+        11..12,
+    );
+    check_error_detail(
+        "d = {**a, 3, 4}\n",
+        "':' expected after dictionary key",
+        "this key has no ':' and value",
+        10..11,
+    );
+    check_error_detail(
+        "d = {1: }\n",
+        "expression expected after dictionary key and ':'",
+        "expected a value after this ':'",
+        6..7,
+    );
+    check_error("s = {1, 2 3}\n", "invalid syntax. Perhaps you forgot a comma?");
+    check_error_detail(
+        "try:\n    pass\nexcept A, B as e:\n    pass\n",
+        "multiple exception types must be parenthesized",
+        "these exception types need parentheses around them",
+        21..25,
+    );
+    check_error_detail(
+        "try:\n    pass\nexcept* A:\n    pass\nexcept:\n    pass\n",
+        "cannot have both 'except' and 'except*' on the same 'try'",
+        "this clause is of the other kind",
+        34..40,
+    );
+    check_error("try:\n    pass\n", "expected 'except' or 'finally' block");
+    check_error_detail(
+        "def f(*, x=): pass\n",
+        "expected default value expression",
+        "expected a default value after '='",
+        11..12,
+    );
+    check_error("f(x=)\n", "invalid syntax");
+    check_error("lambda x=: 1\n", "invalid syntax");
+    check_error_detail(
+        "f = lambda x, (y): y\n",
+        "Lambda expression parameters cannot be parenthesized",
+        "parenthesized parameters",
+        14..17,
+    );
+    check_error_detail(
+        "(a[0] := 1)\n",
+        "cannot use assignment expressions with subscript",
+        "only a name can be assigned with ':='",
+        1..5,
+    );
+    check_error("(f(x) := 1)\n", "cannot use assignment expressions with function call");
+    check_error("(1 := 1)\n", "cannot use assignment expressions with literal");
+    check_error_detail("if = 1\n", "invalid syntax", "'if' is a keyword and cannot be assigned to", 0..2);
+    check_error("nonlocal x = 1\n", "invalid syntax");
+    check_error("yield = 1\n", "assignment to yield expression not possible");
+    check_error(
+        "(yield) = 1\n",
+        "cannot assign to yield expression here. Maybe you meant '==' instead of '='?",
+    );
+    check_error("x = yield from y = 1\n", "assignment to yield expression not possible");
+    check_error("@d\n\nx = 1\n", "invalid syntax");
+}
+
+#[test]
 fn errors_are_diagnostics_with_help() {
     let error = check_error("if x\n    pass\n", "expected ':'");
     let diagnostic = error.to_diagnostic();

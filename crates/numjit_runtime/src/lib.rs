@@ -9,6 +9,7 @@
 //! - [`math`]: helpers with CPython's semantics (`gamma`, `lgamma`, `round(x, n)`, integer
 //!   power, `gcd`).
 //! - [`complex`]: complex arithmetic with CPython's algorithms (`z ** w`).
+//! - [`cmath`]: the `cmath` functions on complex numbers with CPython's special values.
 //! - [`float_repr`]: Python's `repr` of floats and complex numbers ([`repr_f64`]), also used
 //!   by the CLI to print results.
 //!
@@ -18,6 +19,7 @@
 //! **Architecture Invariant:** this crate depends on no compiler crate; it meets generated
 //! code only through `numjit_abi`.
 
+pub mod cmath;
 pub mod complex;
 pub mod exception;
 pub mod float_repr;
@@ -69,6 +71,22 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         symbol!(POW_I64, PowI64Fn, math::numjit_pow_i64),
         symbol!(POW_U64, PowU64Fn, math::numjit_pow_u64),
         symbol!(CPOW, CpowFn, complex::numjit_cpow),
+        symbol!(CSQRT, CSqrtFn, cmath::numjit_csqrt),
+        symbol!(CEXP, CExpFn, cmath::numjit_cexp),
+        symbol!(CLOG, CLogFn, cmath::numjit_clog),
+        symbol!(CLOG10, CLog10Fn, cmath::numjit_clog10),
+        symbol!(CSIN, CSinFn, cmath::numjit_csin),
+        symbol!(CCOS, CCosFn, cmath::numjit_ccos),
+        symbol!(CTAN, CTanFn, cmath::numjit_ctan),
+        symbol!(CASIN, CAsinFn, cmath::numjit_casin),
+        symbol!(CACOS, CAcosFn, cmath::numjit_cacos),
+        symbol!(CATAN, CAtanFn, cmath::numjit_catan),
+        symbol!(CSINH, CSinhFn, cmath::numjit_csinh),
+        symbol!(CCOSH, CCoshFn, cmath::numjit_ccosh),
+        symbol!(CTANH, CTanhFn, cmath::numjit_ctanh),
+        symbol!(CASINH, CAsinhFn, cmath::numjit_casinh),
+        symbol!(CACOSH, CAcoshFn, cmath::numjit_cacosh),
+        symbol!(CATANH, CAtanhFn, cmath::numjit_catanh),
     ]
 }
 

@@ -1,4 +1,4 @@
 # infer: f(int64)
 def f(n):
     t = (n, n)
-    return n + t  # error: [invalid-operand]
+    return n + t  # error: [type-mismatch]

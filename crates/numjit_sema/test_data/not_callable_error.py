@@ -1,3 +1,3 @@
 # infer: f(int64)
 def f(n):
-    return n(3)  # error: [invalid-operand]
+    return n(3)  # error: [type-mismatch]

@@ -90,3 +90,22 @@ fn nesting_past_the_limit_is_a_diagnostic() {
     let (codes, _) = infer_on_small_stack(source);
     assert_eq!(codes, vec!["nesting-too-deep".to_string()]);
 }
+
+/// `f` calls `g1`, which calls `g2`, ... `depth` functions deep.
+fn call_chain(depth: usize) -> String {
+    let mut source = String::from("def f(n):\n    return g1(n)\n");
+    for level in 1..depth {
+        source.push_str(&format!("def g{level}(n):\n    return g{}(n) + 1\n", level + 1));
+    }
+    source.push_str(&format!("def g{depth}(n):\n    return n\n"));
+    source
+}
+
+#[test]
+fn call_chains_up_to_the_limit_infer_on_a_small_stack() {
+    let (codes, seconds) = infer_on_small_stack(call_chain(numjit_sema::MAX_CALL_DEPTH - 1));
+    println!("{}-deep call chain: inferred in {:.1} ms", numjit_sema::MAX_CALL_DEPTH, seconds * 1000.0);
+    assert_eq!(codes, Vec::<String>::new());
+    let (codes, _) = infer_on_small_stack(call_chain(numjit_sema::MAX_CALL_DEPTH + 10));
+    assert_eq!(codes, vec!["nesting-too-deep".to_string()]);
+}

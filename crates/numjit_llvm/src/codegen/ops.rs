@@ -411,23 +411,34 @@ fn complex_pow<'ctx>(
     z: Parts<'ctx>,
     w: Parts<'ctx>,
 ) -> Fallible<Parts<'ctx>> {
+    call_complex_runtime(cx, &entry::CPOW, &[z, w])
+}
+
+/// Calls a runtime function taking complex numbers as `(re, im)` double pairs followed by a
+/// pointer to the `[re, im]` result, widening complex64 parts to double and narrowing the
+/// result back.
+fn call_complex_runtime<'ctx>(
+    cx: &FunctionCodegen<'_, 'ctx, '_>,
+    function: &entry::EntryPoint,
+    operands: &[Parts<'ctx>],
+) -> Fallible<Parts<'ctx>> {
     let b = cx.builder();
     let context = cx.context();
     let f64_type = context.f64_type();
-    let part_type = z.0.get_type();
-    let widen = |value: FloatValue<'ctx>| b.build_float_ext(value, f64_type, "wide").msg();
-    let pair = context.struct_type(&[f64_type.into(), f64_type.into()], false);
-    let slot = cx.entry_alloca(pair.into(), "cpow")?;
-    let (z_re, z_im, w_re, w_im) = if part_type == f64_type {
-        (z.0, z.1, w.0, w.1)
-    } else {
-        (widen(z.0)?, widen(z.1)?, widen(w.0)?, widen(w.1)?)
+    let part_type = operands.first().ok_or("no complex operands")?.0.get_type();
+    let widen = |value: FloatValue<'ctx>| -> Fallible<FloatValue<'ctx>> {
+        if part_type == f64_type { Ok(value) } else { b.build_float_ext(value, f64_type, "wide").msg() }
     };
-    cx.call_void(
-        cx.m.runtime(&entry::CPOW),
-        &[z_re.into(), z_im.into(), w_re.into(), w_im.into(), slot.into()],
-    )?;
-    let result = b.build_load(pair, slot, "cpow").msg()?;
+    let pair = context.struct_type(&[f64_type.into(), f64_type.into()], false);
+    let slot = cx.entry_alloca(pair.into(), "cresult")?;
+    let mut args: Vec<BasicMetadataValueEnum<'ctx>> = Vec::with_capacity(2 * operands.len() + 1);
+    for (re, im) in operands {
+        args.push(widen(*re)?.into());
+        args.push(widen(*im)?.into());
+    }
+    args.push(slot.into());
+    cx.call_void(cx.m.runtime(function), &args)?;
+    let result = b.build_load(pair, slot, "cresult").msg()?;
     let (re, im) = complex_parts(cx, result)?;
     if part_type == f64_type {
         return Ok((re, im));
@@ -675,6 +686,43 @@ fn complex_intrinsic<'ctx>(
         Intrinsic::Polar => {
             let (modulus, phase) = (hypot()?, atan2()?);
             cx.make_struct(types::value_type(cx.context(), result_type)?, &[modulus.into(), phase.into()])
+        }
+        Intrinsic::Sqrt
+        | Intrinsic::Exp
+        | Intrinsic::Log
+        | Intrinsic::Log10
+        | Intrinsic::Sin
+        | Intrinsic::Cos
+        | Intrinsic::Tan
+        | Intrinsic::Asin
+        | Intrinsic::Acos
+        | Intrinsic::Atan
+        | Intrinsic::Sinh
+        | Intrinsic::Cosh
+        | Intrinsic::Tanh
+        | Intrinsic::Asinh
+        | Intrinsic::Acosh
+        | Intrinsic::Atanh => {
+            let function = match kind {
+                Intrinsic::Sqrt => &entry::CSQRT,
+                Intrinsic::Exp => &entry::CEXP,
+                Intrinsic::Log => &entry::CLOG,
+                Intrinsic::Log10 => &entry::CLOG10,
+                Intrinsic::Sin => &entry::CSIN,
+                Intrinsic::Cos => &entry::CCOS,
+                Intrinsic::Tan => &entry::CTAN,
+                Intrinsic::Asin => &entry::CASIN,
+                Intrinsic::Acos => &entry::CACOS,
+                Intrinsic::Atan => &entry::CATAN,
+                Intrinsic::Sinh => &entry::CSINH,
+                Intrinsic::Cosh => &entry::CCOSH,
+                Intrinsic::Tanh => &entry::CTANH,
+                Intrinsic::Asinh => &entry::CASINH,
+                Intrinsic::Acosh => &entry::CACOSH,
+                _ => &entry::CATANH,
+            };
+            let (re, im) = call_complex_runtime(cx, function, &[(re, im)])?;
+            cx.make_struct(types::value_type(cx.context(), result_type)?, &[re.into(), im.into()])
         }
         other => Err(format!("cmath.{other} on complex numbers is not supported by codegen yet")),
     }

@@ -260,6 +260,7 @@ impl Checker<'_, '_> {
         let (code, message) = match error {
             TemplateError::InvalidOperand(message) => (INVALID_OPERAND, message),
             TemplateError::WrongArguments(message) => (WRONG_ARGUMENTS, message),
+            TemplateError::TypeMismatch(message) => (TYPE_MISMATCH, message),
         };
         self.error(Diagnostic::error(code, message).with_primary(range, ""));
     }
@@ -523,7 +524,7 @@ impl Checker<'_, '_> {
                             }
                             Some(_) => {
                                 self.error(
-                                Diagnostic::error(TYPE_MISMATCH, format!("cannot iterate over the heterogeneous {ty}"))
+                                Diagnostic::error(UNSUPPORTED, format!("cannot iterate over the heterogeneous {ty}"))
                                     .with_primary(self.range(*value), "items of different types")
                                     .with_help("a loop variable has one type; index the tuple with constants instead"),
                             );
@@ -834,6 +835,21 @@ impl Checker<'_, '_> {
                             all.extend(keyword_types);
                             templates::builtins::call(builtin, &all)
                         } else {
+                            if builtin == Builtin::Print
+                                && let Some(keyword) = keywords.iter().find(|keyword| {
+                                    matches!(keyword.name.as_str(), "sep" | "end" | "file" | "flush")
+                                })
+                            {
+                                self.error(
+                                    Diagnostic::error(
+                                        UNSUPPORTED,
+                                        format!("print(..., {}=) is not supported in compiled code", keyword.name),
+                                    )
+                                    .with_primary(keyword.range, "keyword argument used here")
+                                    .with_help("print the pieces with separate print() calls or build the text first"),
+                                );
+                                return None;
+                            }
                             if !no_keywords(self, &format!("{}()", builtin.name())) {
                                 return None;
                             }
@@ -890,7 +906,7 @@ impl Checker<'_, '_> {
             }
             other => {
                 self.error(
-                    Diagnostic::error(INVALID_OPERAND, format!("'{other}' object is not callable"))
+                    Diagnostic::error(TYPE_MISMATCH, format!("'{other}' object is not callable"))
                         .with_primary(self.range(callee), "called here"),
                 );
                 None

@@ -27,7 +27,13 @@ use crate::program::{BodyId, BodyOrigin, InstanceId, TypedBody, TypedProgram};
 use crate::ty::Ty;
 
 /// How many user-function calls may be in inference at once (deeper chains are an error).
-const MAX_CALL_DEPTH: usize = 64;
+pub const MAX_CALL_DEPTH: usize = 256;
+
+/// Inference recurses through calls; every this many nested calls it continues on a new
+/// thread with a stack of [`INFERENCE_STACK_BYTES`], so a call chain as deep as
+/// [`MAX_CALL_DEPTH`] never overflows the caller's stack (2 MiB is enough).
+const CALLS_PER_STACK: usize = 32;
+const INFERENCE_STACK_BYTES: usize = 8 << 20;
 
 /// Infers `function` of `env` for `arg_types` (one per parameter; defaults are not
 /// applied here — the caller passes a full list) and everything it calls.
@@ -177,7 +183,12 @@ impl<'env> Session<'env> {
         }
         self.instances[id] = InstanceState::InProgress { return_type: None };
         self.stack.push((id, false));
-        let result = check::infer_body(self, id, body, arg_types);
+        let depth = self.stack.len();
+        let result = if depth > 0 && depth.is_multiple_of(CALLS_PER_STACK) {
+            self.infer_on_new_stack(id, body, arg_types)
+        } else {
+            check::infer_body(self, id, body, arg_types)
+        };
         let (_, provisional) = self.stack.pop().unwrap_or((id, false));
         let recursion_error = match &result {
             Ok(typed) if typed.return_type_unknown => Some(self.recursion_error(body)),
@@ -189,6 +200,32 @@ impl<'env> Session<'env> {
             (Err(diagnostics), None) => Err(diagnostics),
         };
         self.instances[id] = InstanceState::Done { result, provisional };
+    }
+
+    /// [`check::infer_body`] on a fresh thread with a large stack.
+    fn infer_on_new_stack(
+        &mut self,
+        id: InstanceId,
+        body: BodyId,
+        arg_types: Vec<Ty>,
+    ) -> Result<check::Inferred, Vec<Diagnostic>> {
+        let range = self.bodies[body].range;
+        std::thread::scope(|scope| {
+            let worker = std::thread::Builder::new()
+                .name("numjit-infer".to_string())
+                .stack_size(INFERENCE_STACK_BYTES)
+                .spawn_scoped(scope, move || check::infer_body(self, id, body, arg_types));
+            match worker {
+                Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(error) => Err(vec![
+                    Diagnostic::error(
+                        TOO_DEEP,
+                        format!("cannot start a thread for deep type inference: {error}"),
+                    )
+                    .with_primary(range, "reached through many nested calls"),
+                ]),
+            }
+        })
     }
 
     fn recursion_error(&self, body: BodyId) -> Diagnostic {

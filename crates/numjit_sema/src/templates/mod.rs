@@ -64,6 +64,9 @@ pub enum TemplateError {
     InvalidOperand(String),
     /// Wrong number or kind of arguments (`wrong-arguments`).
     WrongArguments(String),
+    /// Operands of kinds that do not combine, such as a number and a tuple or `None`
+    /// (`type-mismatch`).
+    TypeMismatch(String),
 }
 
 /// The best signature of `cases` for `args`, by Numba's ranking; `None` if none accepts.

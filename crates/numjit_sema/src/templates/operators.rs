@@ -109,13 +109,37 @@ fn build_binary_cases(op: BinaryOp) -> Vec<Sig> {
 }
 
 fn operand_error(symbol: &str, lhs: &Ty, rhs: &Ty) -> TemplateError {
-    TemplateError::InvalidOperand(format!("unsupported operand types for {symbol}: '{lhs}' and '{rhs}'"))
+    let message = format!("unsupported operand types for {symbol}: '{lhs}' and '{rhs}'");
+    if kinds_differ(lhs, rhs) {
+        TemplateError::TypeMismatch(message)
+    } else {
+        TemplateError::InvalidOperand(message)
+    }
+}
+
+/// The value type an operator sees: an `OptionalType(T)` operand is used as `T` (Numba
+/// converts it, checking for `None` at run time).
+fn operand_value(ty: &Ty) -> Option<&Type> {
+    match ty.as_value()? {
+        Type::Optional(inner) => Some(inner),
+        other => Some(other),
+    }
+}
+
+/// Whether two operands are of different kinds (a number and a tuple, a number and
+/// `None`, ...): such operands "don't combine" (`type-mismatch`), while an operator that
+/// is undefined on operands of one kind is `invalid-operand`.
+fn kinds_differ(lhs: &Ty, rhs: &Ty) -> bool {
+    match (operand_value(lhs), operand_value(rhs)) {
+        (Some(a), Some(b)) => std::mem::discriminant(a) != std::mem::discriminant(b),
+        _ => false,
+    }
 }
 
 /// Types `lhs op rhs`.
 pub fn binary(op: BinaryOp, lhs: &Ty, rhs: &Ty) -> Result<Resolved, TemplateError> {
     let error = || operand_error(op.as_str(), lhs, rhs);
-    let (Some(lhs_value), Some(rhs_value)) = (lhs.as_value(), rhs.as_value()) else {
+    let (Some(lhs_value), Some(rhs_value)) = (operand_value(lhs), operand_value(rhs)) else {
         return Err(error());
     };
     match (op, lhs_value, rhs_value) {
@@ -147,14 +171,15 @@ pub fn unary(op: UnaryOp, operand: &Ty) -> Result<Resolved, TemplateError> {
     use ScalarType::*;
     let error =
         || TemplateError::InvalidOperand(format!("bad operand type for unary {}: '{operand}'", op.as_str()));
-    let value = operand.as_value().ok_or_else(error)?;
     if op == UnaryOp::Not {
+        let value = operand.as_value().ok_or_else(error)?;
         return if is_truth_testable(value) {
             Ok(Resolved::returning(&[], Type::BOOL))
         } else {
             Err(error())
         };
     }
+    let value = operand_value(operand).ok_or_else(error)?;
     let mut cases = Vec::new();
     if op == UnaryOp::Invert {
         cases.push(scalar_sig(Bool, &[Bool]));
@@ -198,7 +223,12 @@ fn compare_scalar_cases(op: CmpOp) -> Vec<Sig> {
 /// Types one comparison; the result is always `bool`.
 pub fn compare(op: CmpOp, lhs: &Ty, rhs: &Ty) -> Result<Resolved, TemplateError> {
     let error = || {
-        TemplateError::InvalidOperand(format!("'{}' not supported between '{lhs}' and '{rhs}'", op.as_str()))
+        let message = format!("'{}' not supported between '{lhs}' and '{rhs}'", op.as_str());
+        if kinds_differ(lhs, rhs) && !matches!(op, CmpOp::In | CmpOp::NotIn) {
+            TemplateError::TypeMismatch(message)
+        } else {
+            TemplateError::InvalidOperand(message)
+        }
     };
     if matches!(op, CmpOp::Is | CmpOp::IsNot) {
         return Ok(Resolved::returning(&[], Type::BOOL));
@@ -227,8 +257,8 @@ pub fn compare(op: CmpOp, lhs: &Ty, rhs: &Ty) -> Result<Resolved, TemplateError>
     }
 }
 
-/// Whether `lhs op rhs` types: scalars by the table, tuples item by item (same length for
-/// ordering; `==` on tuples of other lengths is just false), `None` against optionals.
+/// Whether `lhs op rhs` types: scalars by the table, tuples item by item over the common
+/// prefix (lexicographic, then by length, as Python and Numba do), `None` against optionals.
 fn comparable(op: CmpOp, lhs: &Type, rhs: &Type, depth: u32) -> bool {
     if depth > 256 {
         return false;
@@ -237,10 +267,7 @@ fn comparable(op: CmpOp, lhs: &Type, rhs: &Type, depth: u32) -> bool {
         (Type::Scalar(_), Type::Scalar(_)) => {
             resolve_overload(&compare_scalar_cases(op), &[lhs.clone(), rhs.clone()]).is_some()
         }
-        (Type::Tuple(a), Type::Tuple(b)) => {
-            (a.len() == b.len() || matches!(op, CmpOp::Eq | CmpOp::NotEq))
-                && a.iter().zip(b).all(|(a, b)| comparable(op, a, b, depth + 1))
-        }
+        (Type::Tuple(a), Type::Tuple(b)) => a.iter().zip(b).all(|(a, b)| comparable(op, a, b, depth + 1)),
         (Type::NoneType, Type::NoneType | Type::Optional(_)) | (Type::Optional(_), Type::NoneType) => {
             matches!(op, CmpOp::Eq | CmpOp::NotEq)
         }
