@@ -20,6 +20,12 @@ pub fn run(sh: &Shell, root: &Path) -> anyhow::Result<()> {
     step("cargo xtask tidy");
     tidy::run(sh, root)?;
 
+    step("execution corpus against CPython (tests/run/check_reference.py)");
+    // The corpus's expected values must be what CPython computes (Numba-specific lines are
+    // marked and checked against Numba by hand with `--numba`); the Rust runner then holds
+    // numjit to them.
+    cmd!(sh, "python3 tests/run/check_reference.py").run()?;
+
     step("tests");
     if prerequisites::has_nextest(sh) {
         cmd!(sh, "cargo nextest run --workspace --all-targets --locked --no-fail-fast").run()?;

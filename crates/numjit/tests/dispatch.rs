@@ -195,7 +195,7 @@ fn compile_errors_render_with_file_line_and_caret() {
     let bad = Jit::new().compile_named_source("prog.py", source, "bad", &Options::new()).unwrap();
     let error = bad.call(&[Value::Int(1)]).unwrap_err();
     let CallError::Compile(error) = error else { panic!("expected a compile error") };
-    assert_eq!(error.diagnostics()[0].code.as_str(), "invalid-operand");
+    assert_eq!(error.diagnostics()[0].code.as_str(), "type-mismatch");
     let rendered = error.render(RenderOptions::default());
     assert!(rendered.contains("--> prog.py:5:9"), "{rendered}");
     assert!(rendered.contains("5 |     y = x + (1, 2)"), "{rendered}");
