@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use cranelift_entity::EntityRef;
 use numjit_diagnostics::Diagnostic;
 use numjit_ir::{Block, ExceptionKind, Function, FunctionBuilder, Region, Value};
-use numjit_sema::hir::{Body, Expr, ExprId, LocalId, LocalKind, Stmt, StmtId};
+use numjit_sema::hir::{Body, Expr, ExprId, LocalId, Stmt, StmtId};
 use numjit_sema::templates::ExceptionClass;
 use numjit_sema::{CallTarget, ConstValue, InstanceId, Ty, TypedBody};
 use numjit_types::Type;
@@ -105,7 +105,7 @@ pub(crate) fn lower_instance(cx: &ProgramContext<'_>, instance: InstanceId) -> L
         flag_of: HashMap::new(),
         read_anywhere: HashSet::new(),
         local_reads: HashMap::new(),
-        const_locals: const_locals(body),
+        const_locals: body.constant_int_locals(),
         flag_constants: None,
         stmt_range: body.range,
     };
@@ -133,39 +133,6 @@ fn terminate_open_blocks(func: &mut Function) {
             }
         }
     }
-}
-
-/// Locals assigned exactly once, from an integer constant (sema's rule for tuple indices).
-fn const_locals(body: &Body) -> HashMap<LocalId, i64> {
-    let mut assignments: HashMap<LocalId, (u32, Option<i64>)> = HashMap::new();
-    for (_, stmt) in body.stmts.iter() {
-        match &stmt.kind {
-            Stmt::Assign { target, value } => {
-                let entry = assignments.entry(*target).or_insert((0, None));
-                entry.0 += 1;
-                if let Expr::Const(ConstValue::Int(value)) = body.exprs[*value].kind {
-                    entry.1 = Some(value);
-                }
-            }
-            Stmt::Unpack { targets, .. } => {
-                for target in targets {
-                    assignments.entry(*target).or_insert((0, None)).0 += 2;
-                }
-            }
-            Stmt::For { target, .. } => assignments.entry(*target).or_insert((0, None)).0 += 2,
-            _ => {}
-        }
-    }
-    for (_, expr) in body.exprs.iter() {
-        if let Expr::Store { local, .. } = expr.kind {
-            assignments.entry(local).or_insert((0, None)).0 += 2;
-        }
-    }
-    assignments
-        .into_iter()
-        .filter(|(local, (count, _))| *count == 1 && body.locals[*local].kind == LocalKind::Variable)
-        .filter_map(|(local, (_, value))| value.map(|value| (local, value)))
-        .collect()
 }
 
 /// The IR exception kind for a Python exception class.

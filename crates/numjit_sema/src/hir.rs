@@ -408,6 +408,41 @@ pub enum Stmt {
 }
 
 impl Body {
+    /// Locals assigned exactly once, from an integer constant: usable as tuple indices.
+    /// Type inference and lowering share this rule, so they agree on what is constant.
+    pub fn constant_int_locals(&self) -> std::collections::HashMap<LocalId, i64> {
+        let mut assignments: std::collections::HashMap<LocalId, (u32, Option<i64>)> =
+            std::collections::HashMap::new();
+        for (_, stmt) in self.stmts.iter() {
+            match &stmt.kind {
+                Stmt::Assign { target, value } => {
+                    let entry = assignments.entry(*target).or_insert((0, None));
+                    entry.0 += 1;
+                    if let Expr::Const(ConstValue::Int(value)) = self.exprs[*value].kind {
+                        entry.1 = Some(value);
+                    }
+                }
+                Stmt::Unpack { targets, .. } => {
+                    for target in targets {
+                        assignments.entry(*target).or_insert((0, None)).0 += 2;
+                    }
+                }
+                Stmt::For { target, .. } => assignments.entry(*target).or_insert((0, None)).0 += 2,
+                _ => {}
+            }
+        }
+        for (_, expr) in self.exprs.iter() {
+            if let Expr::Store { local, .. } = expr.kind {
+                assignments.entry(local).or_insert((0, None)).0 += 2;
+            }
+        }
+        assignments
+            .into_iter()
+            .filter(|(local, (count, _))| *count == 1 && self.locals[*local].kind == LocalKind::Variable)
+            .filter_map(|(local, (_, value))| value.map(|value| (local, value)))
+            .collect()
+    }
+
     /// The local named `name`, if the body has one (temporaries start with `$`).
     pub fn local_by_name(&self, name: &str) -> Option<LocalId> {
         self.locals.iter().find(|(_, local)| local.name == name).map(|(id, _)| id)

@@ -43,7 +43,7 @@ pub(super) fn infer_body(
         report: false,
         diagnostics: Vec::new(),
         resolutions: HashMap::new(),
-        const_locals: const_locals(&body),
+        const_locals: body.constant_int_locals(),
         stmt_order: body.all_stmts(),
     };
     let n_params = body.params.len();
@@ -109,39 +109,6 @@ pub(super) fn infer_body(
         return_type: return_value,
     };
     Ok(Inferred { typed, return_type_unknown })
-}
-
-/// Locals assigned exactly once, from an integer constant: usable as tuple indices.
-fn const_locals(body: &Body) -> HashMap<LocalId, i64> {
-    let mut assignments: HashMap<LocalId, (u32, Option<i64>)> = HashMap::new();
-    for (_, stmt) in body.stmts.iter() {
-        match &stmt.kind {
-            Stmt::Assign { target, value } => {
-                let entry = assignments.entry(*target).or_insert((0, None));
-                entry.0 += 1;
-                if let Expr::Const(ConstValue::Int(value)) = body.exprs[*value].kind {
-                    entry.1 = Some(value);
-                }
-            }
-            Stmt::Unpack { targets, .. } => {
-                for target in targets {
-                    assignments.entry(*target).or_insert((0, None)).0 += 2;
-                }
-            }
-            Stmt::For { target, .. } => assignments.entry(*target).or_insert((0, None)).0 += 2,
-            _ => {}
-        }
-    }
-    for (_, expr) in body.exprs.iter() {
-        if let Expr::Store { local, .. } = expr.kind {
-            assignments.entry(local).or_insert((0, None)).0 += 2;
-        }
-    }
-    assignments
-        .into_iter()
-        .filter(|(local, (count, _))| *count == 1 && body.locals[*local].kind == LocalKind::Variable)
-        .filter_map(|(local, (_, value))| value.map(|value| (local, value)))
-        .collect()
 }
 
 /// Whether control can reach the end of `block`.
