@@ -318,8 +318,97 @@ fn eval_const_depth(expr: &ast::Expr, globals: &Globals, depth: u32) -> Option<C
         }
         ast::Expr::Name(name) => match globals.get(&name.id) {
             Some(GlobalValue::Const(value)) => Some(value.clone()),
+            Some(GlobalValue::ModuleMember(module, member)) => module_constant(*module, member),
             _ => None,
         },
+        // `math.pi`, `np.e`: a constant of an imported module.
+        ast::Expr::Attribute(attribute) => match &*attribute.value {
+            ast::Expr::Name(name) => match globals.get(&name.id) {
+                Some(GlobalValue::Module(module)) => module_constant(*module, &attribute.attr.id),
+                _ => None,
+            },
+            _ => None,
+        },
+        ast::Expr::BinOp(binary) => {
+            let left = eval_const_depth(&binary.left, globals, depth + 1)?;
+            let right = eval_const_depth(&binary.right, globals, depth + 1)?;
+            fold_binary(binary.op, left, right)
+        }
+        _ => None,
+    }
+}
+
+/// A float constant of `math`, `cmath` or `numpy` (`pi`, `e`, `tau`, `inf`, `nan`).
+fn module_constant(module: ModuleKind, member: &str) -> Option<ConstValue> {
+    match (module, member) {
+        (ModuleKind::Numpy, "tau") => None,
+        _ => crate::templates::math::constant(member),
+    }
+}
+
+/// Module-level code runs in CPython before Numba freezes its globals, so constant
+/// expressions fold with Python's semantics: exact integers (a result outside int64 is not
+/// folded), true division, floor division and modulo with the divisor's sign. Anything that
+/// would raise in Python (division by zero) is left unfolded.
+fn fold_binary(op: ast::Operator, left: ConstValue, right: ConstValue) -> Option<ConstValue> {
+    use ast::Operator as Op;
+    match (left, right) {
+        (ConstValue::Int(a), ConstValue::Int(b)) => match op {
+            Op::Add => a.checked_add(b).map(ConstValue::Int),
+            Op::Sub => a.checked_sub(b).map(ConstValue::Int),
+            Op::Mult => a.checked_mul(b).map(ConstValue::Int),
+            Op::Div => (b != 0).then(|| ConstValue::Float(a as f64 / b as f64)),
+            Op::FloorDiv => {
+                let quotient = a.checked_div(b)?;
+                let adjust =
+                    a.checked_rem(b).is_some_and(|remainder| remainder != 0 && (remainder < 0) != (b < 0));
+                quotient.checked_sub(i64::from(adjust)).map(ConstValue::Int)
+            }
+            Op::Mod => {
+                let remainder = a.checked_rem(b)?;
+                let adjust = remainder != 0 && (remainder < 0) != (b < 0);
+                Some(ConstValue::Int(if adjust { remainder + b } else { remainder }))
+            }
+            Op::Pow if b >= 0 => u32::try_from(b).ok().and_then(|b| a.checked_pow(b)).map(ConstValue::Int),
+            Op::Pow if a != 0 => Some(ConstValue::Float((a as f64).powf(b as f64))),
+            Op::LShift => u32::try_from(b)
+                .ok()
+                .filter(|&shift| shift < 63)
+                .and_then(|shift| a.checked_mul(1_i64 << shift))
+                .map(ConstValue::Int),
+            Op::RShift => u32::try_from(b).ok().map(|shift| ConstValue::Int(a >> shift.min(63))),
+            Op::BitAnd => Some(ConstValue::Int(a & b)),
+            Op::BitOr => Some(ConstValue::Int(a | b)),
+            Op::BitXor => Some(ConstValue::Int(a ^ b)),
+            _ => None,
+        },
+        (left, right) => {
+            let a = const_as_float(&left)?;
+            let b = const_as_float(&right)?;
+            let value = match op {
+                Op::Add => a + b,
+                Op::Sub => a - b,
+                Op::Mult => a * b,
+                Op::Div if b != 0.0 => a / b,
+                Op::FloorDiv if b != 0.0 => (a / b).floor(),
+                Op::Mod if b != 0.0 => {
+                    let remainder = a % b;
+                    if remainder != 0.0 && (remainder < 0.0) != (b < 0.0) { remainder + b } else { remainder }
+                }
+                Op::Pow if !(a == 0.0 && b < 0.0) => a.powf(b),
+                _ => return None,
+            };
+            Some(ConstValue::Float(value))
+        }
+    }
+}
+
+/// Ints and floats as a float, for mixed constant arithmetic (bools and complex numbers
+/// are not folded).
+fn const_as_float(value: &ConstValue) -> Option<f64> {
+    match value {
+        ConstValue::Int(value) => Some(*value as f64),
+        ConstValue::Float(value) => Some(*value),
         _ => None,
     }
 }
@@ -340,4 +429,39 @@ pub(crate) fn literal_value(constant: &ast::Constant) -> Result<ConstValue, &'st
         ast::Constant::Bytes(_) => return Err("a bytes literal"),
         ast::Constant::Ellipsis => return Err("`...`"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Folds `expr` (a Python expression) with `math` imported and `N = 10` defined.
+    fn fold(expr: &str) -> Option<ConstValue> {
+        let source = format!("import math\nimport numpy as np\nN = 10\nX = {expr}\n");
+        let module = numjit_parser::parse_module(&source).module;
+        let (mut env, namespace, _) = Env::from_module(module);
+        match env.globals_mut(namespace).get("X") {
+            Some(GlobalValue::Const(value)) => Some(value.clone()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn module_constant_expressions_fold_with_python_semantics() {
+        assert_eq!(fold("2 * math.pi"), Some(ConstValue::Float(std::f64::consts::TAU)));
+        assert_eq!(fold("np.pi / 4"), Some(ConstValue::Float(std::f64::consts::FRAC_PI_4)));
+        assert_eq!(fold("N ** 3 + 1"), Some(ConstValue::Int(1001)));
+        assert_eq!(fold("-7 // 2"), Some(ConstValue::Int(-4)));
+        assert_eq!(fold("-7 % 3"), Some(ConstValue::Int(2)));
+        assert_eq!(fold("7 % -3"), Some(ConstValue::Int(-2)));
+        assert_eq!(fold("-7.5 % 2"), Some(ConstValue::Float(0.5)));
+        assert_eq!(fold("1 / 4"), Some(ConstValue::Float(0.25)));
+        assert_eq!(fold("2 ** -1"), Some(ConstValue::Float(0.5)));
+        assert_eq!(fold("1 << 10"), Some(ConstValue::Int(1024)));
+        // What Python would raise on, or compute beyond int64, stays unfolded.
+        assert_eq!(fold("1 // 0"), None);
+        assert_eq!(fold("1.0 / 0"), None);
+        assert_eq!(fold("2 ** 64"), None);
+        assert_eq!(fold("9223372036854775807 + 1"), None);
+    }
 }
