@@ -8,8 +8,8 @@
 //! 2. Confinement: inkwell only in numjit_llvm, pyo3 only in numjit_python, rayon only in
 //!    numjit_runtime.
 //! 3. Every `.rs` file starts with a `//!` doc comment.
-//! 4. No pending insta snapshots (`.snap.new`, `.pending-snap`) and no stubs
-//!    (`todo!`, `unimplemented!`, `#[ignore]`, `#[should_panic]`) in the tree.
+//! 4. No pending insta snapshots (`.snap.new`, `.pending-snap`) and no stubs (the
+//!    unfinished-code macros, ignored tests, tests expecting a panic) in the tree.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -194,6 +194,15 @@ fn check_dependencies(packages: &BTreeMap<String, Package>, table: &[Layer], pro
     }
 }
 
+/// Unfinished code and disabled tests. Spelled with `concat!` so that this file does not
+/// match its own patterns (the before-stop hook greps the tree for them).
+const STUB_PATTERNS: [&str; 4] = [
+    concat!("todo", "!("),
+    concat!("unimplemented", "!("),
+    concat!("#[", "ignore"),
+    concat!("#[", "should_", "panic"),
+];
+
 /// Directories never scanned.
 const SKIPPED_DIRECTORIES: &[&str] = &["target", ".git", ".venv", "node_modules", "corpus", "artifacts"];
 
@@ -230,12 +239,9 @@ fn check_files(root: &Path, problems: &mut Vec<String>) -> anyhow::Result<()> {
                 relative(root, path)
             ));
         }
-        if path.starts_with(root.join("xtask")) {
-            continue; // this file names the patterns it looks for
-        }
         for (line_idx, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
-            for pattern in ["todo!(", "unimplemented!(", "#[ignore", "#[should_panic"] {
+            for pattern in STUB_PATTERNS {
                 if code.contains(pattern) {
                     problems.push(format!(
                         "{}:{}: `{pattern}` — finish it or leave a FIXME",
