@@ -263,6 +263,10 @@ impl<'a> Lowerer<'a> {
                 };
                 self.convert(result, ret)
             }
+            (Builtin::Min | Builtin::Max, Some(ret)) if matches!(args.as_slice(), [(_, Type::Range(_))]) => {
+                let [(range_value, Type::Range(int))] = args.as_slice() else { return Operand::Static };
+                self.range_min_max(builtin == Builtin::Min, *range_value, *int, ret)
+            }
             (Builtin::Min | Builtin::Max, Some(ret)) => {
                 let items: Vec<Value> = match args.as_slice() {
                     [(tuple, Type::Tuple(item_types))] => {
@@ -367,6 +371,30 @@ impl<'a> Lowerer<'a> {
 
     /// A float converted to an integer type, raising as CPython's `int()` does for NaN and
     /// infinities.
+    /// `min(r)` / `max(r)` of a range object in O(1): its first or last item, by the sign
+    /// of the step; an empty range raises `ValueError` as CPython does.
+    fn range_min_max(&mut self, is_min: bool, range: Value, int: ScalarType, ret: ScalarType) -> Value {
+        let len = self.range_value_len(range, int);
+        let zero_len = self.scalar(ScalarType::Int64, 0);
+        let empty = self.ins().icmp(IntCC::Equal, len, zero_len);
+        let message = if is_min { messages::MIN_EMPTY } else { messages::MAX_EMPTY };
+        self.raise_if(empty, ExceptionKind::ValueError, message);
+        let work = if int == ScalarType::UInt64 { ScalarType::UInt64 } else { ScalarType::Int64 };
+        let parts: Vec<Value> = (0..3).map(|idx| self.ins().tuple_get(range, idx)).collect();
+        let start = self.convert(parts[0], work);
+        let step = self.convert(parts[2], work);
+        let one = self.scalar(ScalarType::Int64, 1);
+        let before_last = self.ins().isub(len, one);
+        let before_last = self.convert(before_last, work);
+        let offset = self.ins().imul(before_last, step);
+        let last = self.ins().iadd(start, offset);
+        let zero = self.scalar(work, 0);
+        let positive = self.ins().icmp(IntCC::GreaterThan, step, zero);
+        let (if_positive, if_negative) = if is_min { (start, last) } else { (last, start) };
+        let result = self.ins().select(positive, if_positive, if_negative);
+        self.convert(result, ret)
+    }
+
     pub(crate) fn float_to_int(&mut self, x: Value, to: ScalarType) -> Value {
         let nan = self.ins().call_intrinsic(Intrinsic::Isnan, &[x]);
         self.raise_if(nan, ExceptionKind::ValueError, messages::INT_OF_NAN);

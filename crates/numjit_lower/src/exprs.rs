@@ -222,7 +222,12 @@ impl<'a> Lowerer<'a> {
             Expr::Call { args: positional, keywords, .. } => {
                 self.call(expr, positional, keywords, args.get(1..).unwrap_or(&[]))
             }
-            Expr::MethodCall { base, method, .. } => self.method_call(expr, *base, method, arg(0)),
+            Expr::MethodCall { base, method, args: arg_exprs } => {
+                self.method_call(expr, *base, method, arg(0), arg_exprs, args.get(1..).unwrap_or(&[]))
+            }
+            Expr::Slice { base, lower, upper, step } => {
+                self.slice(expr, *base, [*lower, *upper, *step], arg(0))
+            }
             Expr::Const(_) | Expr::Local(_) | Expr::Item(_) | Expr::Closure(_) | Expr::If { .. } => {
                 Operand::Static
             }
@@ -949,8 +954,57 @@ impl<'a> Lowerer<'a> {
         result
     }
 
+    /// `t[a:b:c]` of a tuple with constant bounds (sema checked them): a new tuple.
+    fn slice(
+        &mut self,
+        expr: ExprId,
+        base_expr: ExprId,
+        bounds: [Option<ExprId>; 3],
+        base: Operand,
+    ) -> Operand {
+        let range = self.body.exprs[expr].range;
+        let Some(Type::Tuple(items)) = self.expr_value_type(base_expr) else {
+            self.unsupported("slicing this value", range);
+            return Operand::Static;
+        };
+        let mut values = [None; 3];
+        for (value, bound) in values.iter_mut().zip(bounds) {
+            let Some(bound) = bound else { continue };
+            if matches!(self.body.exprs[bound].kind, Expr::Const(ConstValue::None)) {
+                continue;
+            }
+            let Some(constant) = self.const_index(bound) else {
+                self.unsupported("a tuple slice bound that is not a constant", range);
+                return Operand::Static;
+            };
+            *value = Some(constant);
+        }
+        let Some(positions) = numjit_sema::hir::slice_positions(items.len(), values[0], values[1], values[2])
+        else {
+            self.unsupported("a tuple slice with step zero", range);
+            return Operand::Static;
+        };
+        let tuple = self.value_of(base, base_expr);
+        let picked: Vec<Value> =
+            positions.iter().map(|position| self.ins().tuple_get(tuple, *position as u32)).collect();
+        Operand::Value(self.ins().tuple_make(&picked))
+    }
+
     fn attribute(&mut self, expr: ExprId, base_expr: ExprId, name: &str, base: Operand) -> Operand {
         let range = self.body.exprs[expr].range;
+        if let Some(Type::Range(_)) = self.expr_value_type(base_expr) {
+            let field = match name {
+                "start" => 0,
+                "stop" => 1,
+                "step" => 2,
+                _ => {
+                    self.unsupported(&format!("the attribute '{name}'"), range);
+                    return Operand::Static;
+                }
+            };
+            let value = self.value_of(base, base_expr);
+            return Operand::Value(self.ins().tuple_get(value, field));
+        }
         let Some(scalar) = self.expr_value_type(base_expr).and_then(Type::as_scalar) else {
             self.unsupported(&format!("the attribute '{name}'"), range);
             return Operand::Static;
@@ -968,9 +1022,39 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    fn method_call(&mut self, expr: ExprId, base_expr: ExprId, method: &str, base: Operand) -> Operand {
+    fn method_call(
+        &mut self,
+        expr: ExprId,
+        base_expr: ExprId,
+        method: &str,
+        base: Operand,
+        arg_exprs: &[ExprId],
+        args: &[Operand],
+    ) -> Operand {
         let range = self.body.exprs[expr].range;
-        let scalar = self.expr_value_type(base_expr).and_then(Type::as_scalar);
+        let base_type = self.expr_value_type(base_expr);
+        if let (Some(Type::Tuple(items)), "index", [x_expr], [x]) = (base_type, method, arg_exprs, args) {
+            let Some(x_type) = self.expr_value_type(*x_expr) else {
+                self.unsupported("tuple.index() of this value", range);
+                return Operand::Static;
+            };
+            let tuple = self.value_of(base, base_expr);
+            let x = self.value_of(*x, *x_expr);
+            // The first equal item wins: walk backwards, each match overriding later ones.
+            let n_items = items.len() as i64;
+            let mut position = self.scalar(ScalarType::Int64, n_items);
+            for (item_idx, item_type) in items.iter().enumerate().rev() {
+                let item = self.ins().tuple_get(tuple, item_idx as u32);
+                let equal = self.equal_values(x, x_type, item, item_type, 0);
+                let here = self.scalar(ScalarType::Int64, item_idx as i64);
+                position = self.ins().select(equal, here, position);
+            }
+            let length = self.scalar(ScalarType::Int64, n_items);
+            let missing = self.ins().icmp(IntCC::Equal, position, length);
+            self.raise_if(missing, ExceptionKind::ValueError, messages::TUPLE_INDEX_MISSING);
+            return Operand::Value(position);
+        }
+        let scalar = base_type.and_then(Type::as_scalar);
         match (scalar, method) {
             (Some(scalar), "conjugate") => {
                 let value = self.value_of(base, base_expr);

@@ -11,6 +11,12 @@ pub(crate) const MATH_DOMAIN: &str = "math domain error";
 pub(crate) const INT_OF_NAN: &str = "cannot convert float NaN to integer";
 pub(crate) const INT_OF_INF: &str = "cannot convert float infinity to integer";
 pub(crate) const TUPLE_INDEX: &str = "tuple index out of range";
+/// `t.index(x)` when no item equals `x`.
+pub(crate) const TUPLE_INDEX_MISSING: &str = "tuple.index(x): x not in tuple";
+/// `min()` of an empty range.
+pub(crate) const MIN_EMPTY: &str = "min() arg is an empty sequence";
+/// `max()` of an empty range.
+pub(crate) const MAX_EMPTY: &str = "max() arg is an empty sequence";
 pub(crate) const ZERO_NEGATIVE_POWER: &str = "0.0 cannot be raised to a negative power";
 pub(crate) const ZERO_COMPLEX_POWER: &str = "0.0 to a negative or complex power";
 

@@ -301,6 +301,14 @@ pub enum Expr {
         base: ExprId,
         index: ExprId,
     },
+    /// `base[lower:upper:step]`; absent bounds are `None`. Tuples need compile-time
+    /// constant bounds (see [`slice_positions`]).
+    Slice {
+        base: ExprId,
+        lower: Option<ExprId>,
+        upper: Option<ExprId>,
+        step: Option<ExprId>,
+    },
     /// `base.name` on a value (`z.real`); module attributes are resolved to items.
     Attribute {
         base: ExprId,
@@ -495,6 +503,9 @@ impl Expr {
             Expr::Store { value, .. } => vec![*value],
             Expr::Tuple(items) => items.clone(),
             Expr::Index { base, index } => vec![*base, *index],
+            Expr::Slice { base, lower, upper, step } => {
+                std::iter::once(*base).chain(lower.iter().chain(upper).chain(step).copied()).collect()
+            }
             Expr::Attribute { base, .. } => vec![*base],
             Expr::Call { callee, args, keywords } => {
                 let mut children = Vec::with_capacity(1 + args.len() + keywords.len());
@@ -510,6 +521,39 @@ impl Expr {
             }
         }
     }
+}
+
+/// The positions `items[lower:upper:step]` selects from a sequence of `len` items, with
+/// Python's slice semantics (negative bounds count from the end, out-of-range bounds clamp,
+/// a negative step walks backwards). `None` when `step` is zero.
+pub fn slice_positions(
+    len: usize,
+    lower: Option<i64>,
+    upper: Option<i64>,
+    step: Option<i64>,
+) -> Option<Vec<usize>> {
+    let step = step.unwrap_or(1);
+    if step == 0 {
+        return None;
+    }
+    let len = i64::try_from(len).unwrap_or(i64::MAX);
+    let clamp = |bound: Option<i64>, default: i64, low: i64, high: i64| match bound {
+        None => default,
+        Some(value) if value < 0 => value.saturating_add(len).max(low),
+        Some(value) => value.min(high),
+    };
+    let (start, stop) = if step > 0 {
+        (clamp(lower, 0, 0, len), clamp(upper, len, 0, len))
+    } else {
+        (clamp(lower, len - 1, -1, len - 1), clamp(upper, -1, -1, len - 1))
+    };
+    let mut positions = Vec::new();
+    let mut position = start;
+    while (step > 0 && position < stop) || (step < 0 && position > stop) {
+        positions.push(usize::try_from(position).ok()?);
+        position = position.checked_add(step)?;
+    }
+    Some(positions)
 }
 
 impl ForIter {

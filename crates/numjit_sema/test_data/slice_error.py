@@ -1,4 +1,4 @@
 # infer: f(int64)
 def f(n):
     t = (n, n, n)
-    return t[1:]  # error: [unsupported-construct]
+    return t[n:]  # error: [unsupported-construct]

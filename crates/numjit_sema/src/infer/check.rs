@@ -615,10 +615,13 @@ impl Checker<'_, '_> {
                 Some(Ty::Value(Type::Tuple(types)))
             }
             Expr::Index { base, index } => self.type_index(expr, *base, *index),
+            Expr::Slice { base, lower, upper, step } => self.type_slice(expr, *base, [*lower, *upper, *step]),
             Expr::Attribute { base, name } => {
                 let ty = self.ty(*base)?;
+                let attribute = ty.as_value().and_then(|value| templates::builtins::attribute(value, name));
                 match (ty.as_scalar(), name.as_str()) {
                     (Some(scalar), "real" | "imag") => Some(Ty::from(scalar.real_part())),
+                    _ if attribute.is_some() => attribute.map(Ty::Value),
                     _ => {
                         self.error(
                             Diagnostic::error(INVALID_OPERAND, format!("'{ty}' has no attribute '{name}'"))
@@ -632,6 +635,10 @@ impl Checker<'_, '_> {
                 let ty = self.ty(*base)?;
                 match (ty.as_scalar(), method.as_str(), args.len()) {
                     (Some(_), "conjugate", 0) => Some(ty),
+                    (None, "index", _) if matches!(ty, Ty::Value(Type::Tuple(_))) => {
+                        let arg_tys = args.iter().map(|arg| self.ty(*arg)).collect::<Option<Vec<_>>>()?;
+                        self.apply(expr, templates::builtins::tuple_index(&arg_tys), range, None)
+                    }
                     _ => {
                         self.error(
                             Diagnostic::error(INVALID_OPERAND, format!("'{ty}' has no method '{method}'"))
@@ -728,6 +735,54 @@ impl Checker<'_, '_> {
                 None
             }
         }
+    }
+
+    /// `t[a:b:c]` of a tuple with compile-time constant bounds: a new tuple type.
+    fn type_slice(&mut self, expr: ExprId, base: ExprId, bounds: [Option<ExprId>; 3]) -> Option<Ty> {
+        let base_ty = self.ty(base)?;
+        let range = self.range(expr);
+        let Ty::Value(Type::Tuple(items)) = &base_ty else {
+            self.error(
+                Diagnostic::error(INVALID_OPERAND, format!("'{base_ty}' cannot be sliced in compiled code"))
+                    .with_primary(range, ""),
+            );
+            return None;
+        };
+        let mut values = [None; 3];
+        for (value, bound) in values.iter_mut().zip(bounds) {
+            let Some(bound) = bound else { continue };
+            if matches!(self.body.exprs[bound].kind, Expr::Const(ConstValue::None)) {
+                continue;
+            }
+            let bound_ty = self.ty(bound)?;
+            if !bound_ty.as_scalar().is_some_and(|scalar| scalar.is_integer() || scalar == ScalarType::Bool) {
+                self.error(
+                    Diagnostic::error(
+                        INVALID_OPERAND,
+                        format!("slice indices must be integers or None, not {bound_ty}"),
+                    )
+                    .with_primary(self.range(bound), ""),
+                );
+                return None;
+            }
+            let Some(constant) = self.const_int(bound) else {
+                self.error(
+                    Diagnostic::error(UNSUPPORTED, format!("slicing a tuple with a bound of type {bound_ty} that is not a compile-time constant"))
+                        .with_primary(self.range(bound), "not a compile-time constant")
+                        .with_help("write the slice bounds as integer literals; the result's length must be known when compiling"),
+                );
+                return None;
+            };
+            *value = Some(constant);
+        }
+        let Some(positions) = slice_positions(items.len(), values[0], values[1], values[2]) else {
+            self.error(
+                Diagnostic::error(INVALID_OPERAND, "slice step cannot be zero")
+                    .with_primary(bounds[2].map_or(range, |step| self.range(step)), ""),
+            );
+            return None;
+        };
+        Some(Ty::Value(Type::Tuple(positions.iter().map(|position| items[*position].clone()).collect())))
     }
 
     fn type_call(

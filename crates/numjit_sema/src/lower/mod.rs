@@ -961,12 +961,11 @@ impl Lowerer<'_> {
             ast::Expr::Attribute(attribute) => self.lower_attribute(attribute),
             ast::Expr::Subscript(subscript) => {
                 let base = self.lower_expr(&subscript.value);
-                if let ast::Expr::Slice(_) = &*subscript.slice {
-                    return self.unsupported(
-                        "slicing",
-                        subscript.slice.range(),
-                        "index items one at a time; slices come with arrays",
-                    );
+                if let ast::Expr::Slice(slice) = &*subscript.slice {
+                    let mut bound =
+                        |bound: &Option<Box<ast::Expr>>| bound.as_deref().map(|bound| self.lower_expr(bound));
+                    let (lower, upper, step) = (bound(&slice.lower), bound(&slice.upper), bound(&slice.step));
+                    return self.alloc_expr(Expr::Slice { base, lower, upper, step }, range);
                 }
                 let index = self.lower_expr(&subscript.slice);
                 self.alloc_expr(Expr::Index { base, index }, range)

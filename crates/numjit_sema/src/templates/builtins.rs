@@ -2,7 +2,7 @@
 //!
 //! `abs`, `round`, `divmod`, `pow` use Numba's tables; `min`/`max` unify their arguments
 //! (or a tuple's items); `int`, `float`, `bool`, `complex` convert; `len` takes tuples,
-//! ranges and strings; `range`/`prange` take integers only (Numba also accepts floats by
+//! ranges and strings; `min`/`max` also take a `range` object; `range`/`prange` take integers only (Numba also accepts floats by
 //! an unsafe cast, which Python rejects; numjit follows Python); `print` takes scalars,
 //! strings, `None` and tuples of them.
 
@@ -150,6 +150,9 @@ fn min_max(args: &[Ty], describe: &str) -> Result<Resolved, TemplateError> {
     let items: &[Type] = match values.as_slice() {
         [] => return Err(arity(describe, "at least 1 argument", 0)),
         [Type::Tuple(items)] if !items.is_empty() => items,
+        // A range's smallest and largest items follow from start, stop and step; an empty
+        // range raises ValueError at run time, as in CPython.
+        [Type::Range(int)] => return Ok(Resolved::returning(&values, scalar(*int))),
         [single] => {
             return Err(TemplateError::InvalidOperand(format!(
                 "{describe} of a single '{single}' needs an iterable; pass two or more values or a non-empty tuple"
@@ -172,6 +175,27 @@ fn min_max(args: &[Ty], describe: &str) -> Result<Resolved, TemplateError> {
     let ret =
         unified.ok_or_else(|| TemplateError::InvalidOperand(format!("{describe} found no common type")))?;
     Ok(Resolved::returning(&values, ret))
+}
+
+/// The attributes of builtin value types: `start`, `stop` and `step` of a `range` object
+/// have its integer type.
+pub fn attribute(ty: &Type, name: &str) -> Option<Type> {
+    match (ty, name) {
+        (Type::Range(int), "start" | "stop" | "step") => Some(scalar(*int)),
+        _ => None,
+    }
+}
+
+/// `t.index(x)` on a tuple: the position (int64) of the first item equal to `x`; lowering
+/// raises `ValueError` when there is none. `x` must be a runtime value.
+pub fn tuple_index(args: &[Ty]) -> Result<Resolved, TemplateError> {
+    let [x] = args else {
+        return Err(arity("tuple.index()", "1 argument", args.len()));
+    };
+    if x.as_value().is_none() {
+        return Err(TemplateError::InvalidOperand(format!("tuple.index() cannot look for a '{x}'")));
+    }
+    Ok(Resolved::returning(&[], Type::INT64))
 }
 
 /// `int(x)`, `float(x)`, `bool(x)`, `complex(x[, y])`.
@@ -270,6 +294,12 @@ mod tests {
         );
         assert!(ret(Builtin::Range, &[Ty::FLOAT64]).is_err());
         assert_eq!(ret(Builtin::Len, &[Ty::Value(Type::Range(Int64))]).as_deref(), Ok("int64"));
+        let range32 = Type::Range(Int32);
+        assert_eq!(ret(Builtin::Max, &[Ty::Value(range32.clone())]).as_deref(), Ok("int32"));
+        assert_eq!(attribute(&range32, "step"), Some(Type::Scalar(Int32)));
+        assert_eq!(attribute(&range32, "size"), None);
+        assert_eq!(tuple_index(&[Ty::FLOAT64]).map(|resolved| resolved.ret), Ok(Ty::INT64));
+        assert!(tuple_index(&[]).is_err());
         assert!(ret(Builtin::Len, &[Ty::INT64]).is_err());
         assert_eq!(ExceptionClass::from_name("ValueError"), Some(ExceptionClass::ValueError));
     }
