@@ -109,3 +109,17 @@ fn call_chains_up_to_the_limit_infer_on_a_small_stack() {
     let (codes, _) = infer_on_small_stack(call_chain(numjit_sema::MAX_CALL_DEPTH + 10));
     assert_eq!(codes, vec!["nesting-too-deep".to_string()]);
 }
+
+#[test]
+fn long_elif_chains_are_not_nesting() {
+    // An `elif` is an `if` inside the previous `else`; 300 of them must neither hit the
+    // nesting limit nor recurse per branch deeply enough to overflow a 2 MiB stack.
+    let mut source = "def f(n):\n    if n == 0:\n        r = 0\n".to_string();
+    for branch in 1..300 {
+        source.push_str(&format!("    elif n == {branch}:\n        r = {branch} * 2\n"));
+    }
+    source.push_str("    else:\n        r = -1\n    return r\n");
+    let (codes, seconds) = infer_on_small_stack(source);
+    assert!(codes.is_empty(), "{codes:?}");
+    println!("300-branch elif chain: {seconds:.3} s");
+}

@@ -428,10 +428,32 @@ impl Lowerer<'_> {
                 self.push(out, Stmt::While { cond, body, otherwise }, range);
             }
             ast::Stmt::If(if_) => {
-                let cond = self.lower_expr(&if_.test);
-                let then = self.lower_block(&if_.body);
-                let otherwise = self.lower_block(&if_.orelse);
-                self.push(out, Stmt::If { cond, then, otherwise }, range);
+                // An `elif` is an `if` alone in the previous `else`; follow that chain in a
+                // loop so a long `elif` chain does not count (or recurse) as nesting.
+                let mut branches = Vec::new();
+                let mut current = if_;
+                let mut current_range = range;
+                let final_else = loop {
+                    let cond = self.lower_expr(&current.test);
+                    let then = self.lower_block(&current.body);
+                    branches.push((cond, then, current_range));
+                    match current.orelse.as_slice() {
+                        [ast::Stmt::If(elif)] => {
+                            current_range = elif.range;
+                            current = elif;
+                        }
+                        orelse => break self.lower_block(orelse),
+                    }
+                };
+                let mut otherwise = final_else;
+                while let Some((cond, then, branch_range)) = branches.pop() {
+                    if branches.is_empty() {
+                        self.push(out, Stmt::If { cond, then, otherwise }, branch_range);
+                        break;
+                    }
+                    let stmt = self.alloc_stmt(Stmt::If { cond, then, otherwise }, branch_range);
+                    otherwise = vec![stmt];
+                }
             }
             ast::Stmt::With(with) => {
                 let what = if with.is_async { "`async with`" } else { "a `with` statement" };
