@@ -119,6 +119,9 @@ fn walk_directory(directory: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<
     Ok(())
 }
 
+/// Stack size of the parser threads.
+const WORKER_STACK_BYTES: usize = 64 << 20;
+
 fn parse_all(files: &[PathBuf], args: &ParseArgs, options: RenderOptions) -> Vec<FileReport> {
     let n_threads = std::thread::available_parallelism().map_or(1, usize::from).min(files.len().max(1));
     let chunk_size = files.len().div_ceil(n_threads).max(1);
@@ -126,7 +129,9 @@ fn parse_all(files: &[PathBuf], args: &ParseArgs, options: RenderOptions) -> Vec
         let workers: Vec<_> = files
             .chunks(chunk_size)
             .map(|chunk| {
-                scope.spawn(move || {
+                // Printing or walking a tree the parser accepts (up to 6,000 levels deep) needs
+                // more than the default 2 MiB thread stack; the reservation is virtual memory.
+                std::thread::Builder::new().stack_size(WORKER_STACK_BYTES).spawn_scoped(scope, move || {
                     chunk.iter().map(|path| parse_file(path, args, options)).collect::<Vec<_>>()
                 })
             })
@@ -134,7 +139,7 @@ fn parse_all(files: &[PathBuf], args: &ParseArgs, options: RenderOptions) -> Vec
         workers
             .into_iter()
             .flat_map(|worker| {
-                worker.join().unwrap_or_else(|_| {
+                worker.map_err(drop).and_then(|worker| worker.join().map_err(drop)).unwrap_or_else(|()| {
                     vec![FileReport {
                         path: PathBuf::from("<worker>"),
                         rendered_errors: vec!["error: internal error: a parser thread panicked".to_owned()],

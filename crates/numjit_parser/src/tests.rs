@@ -1356,7 +1356,8 @@ fn pathological_nesting_is_an_error_not_a_crash() {
     let cases = [
         ("(".repeat(1000) + &")".repeat(1000), Some("too many nested parentheses")),
         ("[".repeat(1000) + &"]".repeat(1000), Some("too many nested parentheses")),
-        ("1+".repeat(5000) + "1", Some("expression too deeply nested")),
+        ("1+".repeat(5000) + "1", None),
+        ("1+".repeat(7000) + "1", Some("expression too deeply nested")),
         ("-".repeat(100_000) + "1", Some("expression too deeply nested")),
         ("a".to_owned() + &".b".repeat(10_000), Some("expression too deeply nested")),
         ("f".to_owned() + &"()".repeat(10_000), Some("expression too deeply nested")),
@@ -1368,7 +1369,7 @@ fn pathological_nesting_is_an_error_not_a_crash() {
         ("1+".repeat(900) + "1", None),
         ("a".to_owned() + &".b".repeat(900), None),
         ("-".repeat(900) + "1", None),
-        ("1+".repeat(1100) + "1", Some("expression too deeply nested")),
+        ("1+".repeat(6100) + "1", Some("expression too deeply nested")),
         ("x = ".to_owned() + &"a < ".repeat(50_000) + "b", None),
         ("x = ".to_owned() + &"a or ".repeat(50_000) + "b", None),
         ("x = [".to_owned() + &"1, ".repeat(100_000) + "]", None),
@@ -1396,11 +1397,13 @@ fn pathological_nesting_is_an_error_not_a_crash() {
     assert!(!parse_on_small_stack(nested_blocks).errors.is_empty());
 }
 
-/// At the depth limit, the tree can still be printed, visited and dropped on a 2 MiB stack.
+/// At the depth limit, the tree can be printed and visited on a stack the size of the main
+/// thread's (8 MiB) — and dropped on 2 MiB, which `pathological_nesting_is_an_error_not_a_crash`
+/// checks.
 #[test]
-fn deepest_accepted_tree_is_usable_on_a_small_stack() {
+fn deepest_accepted_tree_is_usable_on_the_main_threads_stack() {
     let handle = std::thread::Builder::new()
-        .stack_size(2 << 20)
+        .stack_size(8 << 20)
         .spawn(|| {
             let source = "1+".repeat(nesting::MAX_DEPTH - 10) + "1";
             let parsed = parse_module(&source);
