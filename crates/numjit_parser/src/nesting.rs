@@ -61,24 +61,6 @@ impl Level {
     }
 }
 
-fn ends_operand(tok: &Tok) -> bool {
-    matches!(
-        tok,
-        Tok::Name { .. }
-            | Tok::Int { .. }
-            | Tok::Float { .. }
-            | Tok::Complex { .. }
-            | Tok::String { .. }
-            | Tok::None
-            | Tok::True
-            | Tok::False
-            | Tok::Ellipsis
-            | Tok::Rpar
-            | Tok::Rsqb
-            | Tok::Rbrace
-    )
-}
-
 /// The tier of a binary operator or trailer token (`after_operand`: the previous token ends
 /// an operand, so `-` is binary and `(` a call).
 fn tier(tok: &Tok, after_operand: bool) -> Option<usize> {
@@ -102,7 +84,7 @@ pub(crate) fn check(tokens: &[Spanned]) -> Result<(), ParseError> {
     let mut levels: Vec<Level> = vec![Level::default()];
     let mut previous: Option<&Tok> = None;
     for (start, tok, end) in tokens {
-        let after_operand = previous.is_some_and(ends_operand);
+        let after_operand = previous.is_some_and(Tok::ends_operand);
         previous = Some(tok);
         let Some(level) = levels.last_mut() else { return Ok(()) };
         if let Some(tier) = tier(tok, after_operand) {

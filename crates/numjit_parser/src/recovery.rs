@@ -99,24 +99,6 @@ fn starts_line(tok: &Tok) -> bool {
     matches!(tok, Tok::Newline | Tok::Indent | Tok::Dedent)
 }
 
-fn ends_expression(tok: &Tok) -> bool {
-    matches!(
-        tok,
-        Tok::Name { .. }
-            | Tok::Int { .. }
-            | Tok::Float { .. }
-            | Tok::Complex { .. }
-            | Tok::String { .. }
-            | Tok::None
-            | Tok::True
-            | Tok::False
-            | Tok::Ellipsis
-            | Tok::Rpar
-            | Tok::Rsqb
-            | Tok::Rbrace
-    )
-}
-
 fn starts_expression(tok: &Tok) -> bool {
     matches!(
         tok,
@@ -424,7 +406,7 @@ impl ErrorContext<'_> {
                 .tokens
                 .get(line_start..at.index)
                 .is_some_and(|line| line.iter().any(|(_, tok, _)| *tok == Tok::For));
-            if !in_comprehension || !at.previous.is_some_and(|(_, tok, _)| ends_expression(tok)) {
+            if !in_comprehension || !at.previous.is_some_and(|(_, tok, _)| tok.ends_operand()) {
                 return None;
             }
             "comprehension target"
@@ -517,7 +499,7 @@ impl ErrorContext<'_> {
                 Some(Tok::Rpar | Tok::Rsqb) => {
                     let Some(open) = self.matching_open(token_idx) else { return token_idx };
                     match open.checked_sub(1) {
-                        Some(before) if self.tok(before).is_some_and(ends_expression) => token_idx = before,
+                        Some(before) if self.tok(before).is_some_and(Tok::ends_operand) => token_idx = before,
                         _ => return open,
                     }
                 }
@@ -560,7 +542,7 @@ impl ErrorContext<'_> {
         }
 
         // `(a.b := 1)`
-        if found_tok == Some(&Tok::ColonEqual) && previous_tok.is_some_and(ends_expression) {
+        if found_tok == Some(&Tok::ColonEqual) && previous_tok.is_some_and(Tok::ends_operand) {
             let last = at.index - 1;
             let start = self.primary_start(last);
             let what = match self.tok(last)? {
@@ -769,7 +751,7 @@ impl ErrorContext<'_> {
                 TextRange::new(*previous_start, *previous_end),
             ));
         }
-        if self.expects(":") && ends_expression(previous_tok) && item_start < at.index {
+        if self.expects(":") && previous_tok.ends_operand() && item_start < at.index {
             return Some(ParseError::detailed(
                 "':' expected after dictionary key",
                 "this key has no ':' and value",
@@ -812,9 +794,7 @@ impl ErrorContext<'_> {
     fn missing_comma(&self, at: &Location<'_>) -> Option<ParseError> {
         let (previous_start, previous_tok, _) = at.previous?;
         let found_tok = at.found_tok?;
-        if !ends_expression(previous_tok)
-            || !starts_expression(found_tok)
-            || self.bracket_depth(at.index) == 0
+        if !previous_tok.ends_operand() || !starts_expression(found_tok) || self.bracket_depth(at.index) == 0
         {
             return None;
         }

@@ -132,6 +132,28 @@ pub enum Tok {
     ColonEqual,
 }
 
+impl Tok {
+    /// Whether an operand (an atom or a closing bracket) can end with this token; the parser's
+    /// nesting bound and its error recovery both ask this of the token before an operator.
+    pub fn ends_operand(&self) -> bool {
+        matches!(
+            self,
+            Tok::Name { .. }
+                | Tok::Int { .. }
+                | Tok::Float { .. }
+                | Tok::Complex { .. }
+                | Tok::String { .. }
+                | Tok::None
+                | Tok::True
+                | Tok::False
+                | Tok::Ellipsis
+                | Tok::Rpar
+                | Tok::Rsqb
+                | Tok::Rbrace
+        )
+    }
+}
+
 /// The prefix family of a string literal (case of the prefix letters does not matter).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum StringKind {
