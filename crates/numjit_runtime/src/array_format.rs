@@ -853,10 +853,28 @@ impl Digits {
     }
 }
 
-/// The shortest digits that round-trip through the value's type (float32's when `single`).
+/// The shortest digits that round-trip through the value's type (float32's when `single`),
+/// the ones nearest the value, ties to an even last digit (as NumPy's Dragon4 picks them).
 fn shortest(value: f64, single: bool) -> Digits {
-    let text = if single { format!("{:e}", (value as f32).abs()) } else { format!("{:e}", value.abs()) };
-    Digits::parse(&text)
+    let magnitude = value.abs();
+    let text = if single { format!("{:e}", magnitude as f32) } else { format!("{magnitude:e}") };
+    let digits = Digits::parse(&text);
+    // Rust picks one of the nearest shortest candidates; where two are equally near, Dragon4
+    // takes the even one, which is the value exactly rounded (half to even) to as many
+    // digits, when that round-trips too.
+    let exact = format!("{:.*e}", digits.digits.len().saturating_sub(1), magnitude);
+    let round_trips = if single {
+        exact.parse::<f32>().ok() == Some(magnitude as f32)
+    } else {
+        exact.parse::<f64>().ok() == Some(magnitude)
+    };
+    if !round_trips {
+        return digits;
+    }
+    let mut exact = Digits::parse(&exact);
+    let kept = exact.digits.trim_end_matches('0').len().max(1);
+    exact.digits.truncate(kept);
+    exact
 }
 
 /// Scientific notation in pieces: `integer.fraction e exponent`.

@@ -183,20 +183,30 @@ fn check_layouts<T: Parse>(case: &Case) -> Vec<String> {
 
     let mut problems = Vec::new();
     for (layout, str_text, repr_text) in outputs {
-        if str_text != case.str_text {
-            problems.push(format!(
-                "case {:?} ({layout}) str:\n  expected:\n{}\n  got:\n{}",
-                case.name, case.str_text, str_text
-            ));
-        }
-        if repr_text != case.repr_text {
-            problems.push(format!(
-                "case {:?} ({layout}) repr:\n  expected:\n{}\n  got:\n{}",
-                case.name, case.repr_text, repr_text
-            ));
+        for (what, expected, got) in [("str", &case.str_text, str_text), ("repr", &case.repr_text, repr_text)] {
+            if *expected != got {
+                problems.push(mismatch(&case.name, layout, what, expected, &got));
+            }
         }
     }
     problems
+}
+
+/// The first differing line of a mismatch, then both texts in full if they are short.
+fn mismatch(name: &str, layout: &str, what: &str, expected: &str, got: &str) -> String {
+    let (line, want, have) = expected
+        .lines()
+        .chain(std::iter::repeat(""))
+        .zip(got.lines().chain(std::iter::repeat("")))
+        .enumerate()
+        .map(|(i, (a, b))| (i + 1, a, b))
+        .find(|(_, a, b)| a != b)
+        .unwrap_or((0, "", ""));
+    let mut text = format!("case {name:?} ({layout}) {what}, line {line}:\n  numpy: {want:?}\n  ours:  {have:?}");
+    if expected.len() + got.len() < 600 {
+        text += &format!("\n  numpy in full:\n{expected}\n  ours in full:\n{got}");
+    }
+    text
 }
 
 fn check(case: &Case) -> Vec<String> {
@@ -217,17 +227,27 @@ fn check(case: &Case) -> Vec<String> {
     }
 }
 
+/// The checked-in cases, or the file `ARRAY_FORMAT_DATA` names (a larger random search
+/// from `gen_array_format.py --fuzz`).
+fn data() -> String {
+    match std::env::var("ARRAY_FORMAT_DATA") {
+        Ok(path) => std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}")),
+        Err(_) => DATA.to_owned(),
+    }
+}
+
 #[test]
 fn arrays_print_like_numpy() {
-    let cases = parse_cases(DATA);
+    let cases = parse_cases(&data());
     assert!(cases.len() >= 500, "only {} cases", cases.len());
     let mut failures = Vec::new();
     let mut unexpected_passes = Vec::new();
     for case in &cases {
-        let problems = check(case);
+        let mut problems = check(case);
         let known = KNOWN_DIFFERENCES.iter().any(|(name, _)| *name == case.name);
         match (problems.is_empty(), known) {
-            (false, false) => failures.extend(problems),
+            // One layout's mismatch is enough to show.
+            (false, false) => failures.push(problems.swap_remove(0)),
             (true, true) => unexpected_passes.push(case.name.clone()),
             _ => {}
         }
@@ -238,7 +258,7 @@ fn arrays_print_like_numpy() {
         "{} mismatches in {} cases; the first ones:\n{}",
         failures.len(),
         cases.len(),
-        failures.iter().take(12).cloned().collect::<Vec<_>>().join("\n")
+        failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
     );
 }
 

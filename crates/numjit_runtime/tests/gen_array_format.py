@@ -5,6 +5,11 @@ Run by hand (not by the test suite) with NumPy 2.x installed:
 
     python3 crates/numjit_runtime/tests/gen_array_format.py
 
+For a larger random search that is not checked in:
+
+    python3 crates/numjit_runtime/tests/gen_array_format.py --fuzz 5000 --seed 7 --out /tmp/f.txt
+    ARRAY_FORMAT_DATA=/tmp/f.txt cargo test -p numjit_runtime --test array_format
+
 The Rust test tests/array_format.rs reads the file and checks numjit_runtime::array_format
 against every case.
 
@@ -33,7 +38,12 @@ import numpy as np
 assert np.__version__.startswith("2."), np.__version__
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "array_format.txt")
-rng = np.random.default_rng(20261125)
+FUZZ = None
+if "--fuzz" in sys.argv:
+    FUZZ = int(sys.argv[sys.argv.index("--fuzz") + 1])
+    OUT = sys.argv[sys.argv.index("--out") + 1]
+SEED = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 20261125
+rng = np.random.default_rng(SEED)
 np.seterr(all="ignore")
 
 DTYPES = [
@@ -159,6 +169,14 @@ add("f32 nan inf", np.array([np.nan, np.inf, -np.inf, 1.5], np.float32))
 add("f32 16777217", np.array([16777216.0, 16777218.0], np.float32))
 add("f32 0.1 exp", np.array([0.1, 1e-7], np.float32))
 add("f32 large int", np.array([123456.0, 0.5], np.float32))
+# Two shortest candidates equally near: NumPy takes the even last digit.
+add("f32 ties", np.array([512508.625, -262144.375, 300000.125], np.float32))
+add("f32 ties exp", np.array([512508.625, -262144.375, 300000.125, 0.5], np.float32))
+add("f32 tie 0-d", np.array(512508.625, np.float32))
+add("complex64 ties", np.array([512508.625 - 300000.125j, 1 + 1j], np.complex64))
+for v in [930823144219769.75, 761573138597701.25, 76341961157587.125, 82687941701480.625]:
+    add(f"0-d float64 tie {v!r}", np.array(v))
+add("complex128 0-d tie", np.array(761573138597701.25 + 76341961157587.125j))
 
 add("int basic", [1, 2, 3])
 add("int negative", [-1, 20, -300])
@@ -369,6 +387,65 @@ for i in range(20):
 
 
 # ---------------------------------------------------------------------------------------
+# Fuzzing: random dtypes, shapes, magnitudes and special values, not checked in.
+
+def random_bits_f32(n):
+    x = rng.integers(0, 2**32, n, dtype=np.uint64).astype(np.uint32).view(np.float32)
+    return np.where(np.isfinite(x), x, np.float32(1.0))
+
+
+def fuzz_floats(n, dtype):
+    kind = rng.integers(0, 8)
+    if kind == 0:
+        x = random_bits_f32(n).astype(dtype) if dtype == np.float32 else random_bits(n)
+    elif kind == 1:
+        # Decimal ties and near-ties around the 8th digit.
+        x = rng.integers(-10**9, 10**9, n) / 10.0 ** rng.integers(0, 10) + rng.choice([0, 5e-9, -5e-9], n)
+    elif kind == 2:
+        # Powers of two, whose lower neighbour is closer.
+        x = 2.0 ** rng.integers(-80, 80, n) * rng.choice([-1, 1], n)
+    elif kind == 3:
+        # Magnitudes around the scientific-notation thresholds.
+        edge = rng.choice([1e-4, 1e6, 1e8, 1e3, 1.0])
+        x = edge * (1 + rng.integers(-3, 4, n) * np.finfo(dtype).eps)
+    else:
+        x = MAGNITUDES[rng.integers(0, len(MAGNITUDES))][1](n)
+    return sprinkle(np.asarray(x, dtype=np.float64).astype(dtype))
+
+
+def fuzz_case(i, allow_big=True):
+    dtype = DTYPES[rng.integers(0, len(DTYPES))]
+    ndim = int(rng.choice([0, 1, 1, 1, 2, 2, 3, 4]))
+    big = allow_big and rng.random() < 0.05
+    shape = tuple(int(rng.integers(0 if rng.random() < 0.03 else 1, 9 if not big else 40)) for _ in range(ndim))
+    while not allow_big and np.prod(shape) > 120:
+        shape = tuple(max(1, n // 2) for n in shape)
+    if big and ndim == 1:
+        shape = (int(rng.integers(900, 1500)),)
+    n = int(np.prod(shape))
+    if dtype == "bool":
+        x = rng.random(n) < 0.5
+    elif dtype in INTS:
+        info = np.iinfo(dtype)
+        hi = min(int(info.max), 10 ** int(rng.integers(0, 20)))
+        lo = max(int(info.min), -hi if rng.random() < 0.7 else 0)
+        x = rng.integers(lo, hi, n, endpoint=True, dtype=np.int64 if info.min < 0 or info.max < 2**63 else np.uint64)
+    elif dtype in FLOATS:
+        x = fuzz_floats(n, np.dtype(dtype).type)
+    else:
+        part = np.float32 if dtype == "complex64" else np.float64
+        x = fuzz_floats(n, part) + 1j * fuzz_floats(n, part)
+    return f"fuzz {i}", np.asarray(x).astype(dtype).reshape(shape)
+
+
+if FUZZ is not None:
+    cases.clear()
+    for i in range(FUZZ):
+        cases.append(fuzz_case(i))
+else:
+    for i in range(200):
+        cases.append(fuzz_case(i, allow_big=False))
+
 
 def main():
     lines = [
