@@ -314,13 +314,14 @@ impl<'a> ArrayView<'a> {
         let itemsize = size_of::<T>() as i128;
         let mut byte_strides = Vec::with_capacity(strides.len());
         let empty = shape.contains(&0);
+        // Lowest and highest element reached; saturation only happens far out of bounds.
         let (mut low, mut high) = (offset as i128, offset as i128);
         for (&extent, &stride) in shape.iter().zip(strides) {
-            let reach = (extent as i128 - 1).max(0) * stride as i128;
+            let reach = (extent as i128 - 1).max(0).saturating_mul(stride as i128);
             if reach < 0 {
-                low += reach;
+                low = low.saturating_add(reach);
             } else {
-                high += reach;
+                high = high.saturating_add(reach);
             }
             let bytes = stride as i128 * itemsize;
             byte_strides.push(isize::try_from(bytes).map_err(|_| ViewError::OutOfBounds)?);
@@ -1020,6 +1021,69 @@ mod tests {
         // SAFETY: nothing is read from an empty array.
         let empty = unsafe { ArrayView::from_raw_parts(Dtype::Float64, std::ptr::null(), &[0, 5], &[40, 8]) };
         assert_eq!(array_repr(&empty.unwrap()), "array([], shape=(0, 5), dtype=float64)");
+    }
+
+    /// xorshift64*: deterministic pseudo-random numbers for the robustness test.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_shapes_and_strides_never_panic() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let bytes: Vec<u8> = (0..1 << 16).map(|_| rng.next() as u8).collect();
+        for _ in 0..800 {
+            let dtype = Dtype::ALL[rng.below(13) as usize];
+            let ndim = rng.below(6) as usize;
+            let shape: Vec<usize> = (0..ndim)
+                .map(|_| match rng.below(10) {
+                    0 => 0,
+                    1 => 1 << 40,
+                    _ => rng.below(12) as usize,
+                })
+                .collect();
+            // Zero strides for huge axes keep every element inside the buffer.
+            let strides: Vec<isize> = shape
+                .iter()
+                .map(|&extent| if extent > 12 { 0 } else { rng.below(129) as isize - 64 })
+                .collect();
+            let start = 8 * 1024 + rng.below(1024) as usize;
+            // SAFETY: at most 5 axes of at most 11 steps of at most 64 bytes stay within 4 KiB
+            // of `start`, and the buffer extends 8 KiB on either side.
+            let view = unsafe { ArrayView::from_raw_parts(dtype, bytes[start..].as_ptr(), &shape, &strides) };
+            let view = view.unwrap();
+            let (text, repr) = (array_str(&view), array_repr(&view));
+            assert!(repr.starts_with("array(") && repr.ends_with(')'), "{repr}");
+            if ndim > 0 {
+                assert!(text.starts_with('[') && text.ends_with(']'), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn many_axes_and_odd_bool_bytes() {
+        let ones = [1.5f64];
+        let deep = ArrayView::from_slice_strided(&ones, 0, &[1; MAX_DIMS], &[0; MAX_DIMS]).unwrap();
+        assert_eq!(array_str(&deep), format!("{}1.5{}", "[".repeat(64), "]".repeat(64)));
+        let wide = ArrayView::from_slice_strided(&ones, 0, &[2; 10], &[0; 10]).unwrap();
+        assert!(array_repr(&wide).ends_with("shape=(2, 2, 2, 2, 2, 2, 2, 2, 2, 2))"));
+        let bytes = [0u8, 1, 2, 255];
+        // SAFETY: four one-byte elements.
+        let flags = unsafe { ArrayView::from_raw_parts(Dtype::Bool, bytes.as_ptr(), &[4], &[1]) }.unwrap();
+        assert_eq!(array_str(&flags), "[False  True  True  True]");
+        let far = ArrayView::from_slice_strided(&ones, 0, &[2, 3], &[isize::MAX, isize::MIN]);
+        assert_eq!(far.unwrap_err(), ViewError::OutOfBounds);
     }
 
     #[test]

@@ -183,7 +183,8 @@ fn check_layouts<T: Parse>(case: &Case) -> Vec<String> {
 
     let mut problems = Vec::new();
     for (layout, str_text, repr_text) in outputs {
-        for (what, expected, got) in [("str", &case.str_text, str_text), ("repr", &case.repr_text, repr_text)] {
+        for (what, expected, got) in [("str", &case.str_text, str_text), ("repr", &case.repr_text, repr_text)]
+        {
             if *expected != got {
                 problems.push(mismatch(&case.name, layout, what, expected, &got));
             }
@@ -202,7 +203,8 @@ fn mismatch(name: &str, layout: &str, what: &str, expected: &str, got: &str) -> 
         .map(|(i, (a, b))| (i + 1, a, b))
         .find(|(_, a, b)| a != b)
         .unwrap_or((0, "", ""));
-    let mut text = format!("case {name:?} ({layout}) {what}, line {line}:\n  numpy: {want:?}\n  ours:  {have:?}");
+    let mut text =
+        format!("case {name:?} ({layout}) {what}, line {line}:\n  numpy: {want:?}\n  ours:  {have:?}");
     if expected.len() + got.len() < 600 {
         text += &format!("\n  numpy in full:\n{expected}\n  ours in full:\n{got}");
     }
