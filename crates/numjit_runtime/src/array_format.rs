@@ -777,7 +777,7 @@ impl FloatFormat {
         let mut parts = if digits.digits.len() <= PRECISION + 1 {
             digits.scientific()
         } else {
-            Scientific::exact(value, PRECISION)
+            Scientific::rounded(value, self.single, PRECISION)
         };
         parts.fraction.truncate(parts.fraction.trim_end_matches('0').len());
         parts.integer.insert_str(0, self.sign(value));
@@ -798,7 +798,7 @@ impl FloatFormat {
             return format!("{text:>width$}", width = self.pad_left + self.pad_right + 1);
         }
         if self.exp {
-            let parts = Scientific::exact(value, self.precision);
+            let parts = Scientific::rounded(value, self.single, self.precision);
             let integer = format!("{}{}", self.sign(value), parts.integer);
             let exponent = parts.exponent.unsigned_abs();
             format!(
@@ -848,9 +848,52 @@ impl Digits {
         }
     }
 
+    /// The same number of digits, one unit in the last place larger (`999` becomes `100`
+    /// with the exponent one higher).
+    fn next_up(&self) -> Digits {
+        let mut digits = self.digits.clone().into_bytes();
+        for digit in digits.iter_mut().rev() {
+            if *digit == b'9' {
+                *digit = b'0';
+            } else {
+                *digit += 1;
+                return Digits {
+                    digits: String::from_utf8_lossy(&digits).into_owned(),
+                    exponent: self.exponent,
+                };
+            }
+        }
+        let mut carried = "1".to_owned();
+        carried.push_str(&String::from_utf8_lossy(&digits[..digits.len().saturating_sub(1)]));
+        Digits { digits: carried, exponent: self.exponent + 1 }
+    }
+
+    /// Whether these digits read back (rounding to nearest, ties to even) as `value`'s
+    /// magnitude in its type.
+    fn reads_back_as(&self, value: f64, single: bool) -> bool {
+        let text = format!("0.{}e{}", self.digits, self.exponent + 1);
+        if single {
+            text.parse::<f32>().ok() == Some((value as f32).abs())
+        } else {
+            text.parse::<f64>().ok() == Some(value.abs())
+        }
+    }
+
     fn scientific(&self) -> Scientific {
         let (first, rest) = self.digits.split_at(self.digits.len().min(1));
         Scientific { integer: first.to_owned(), fraction: rest.to_owned(), exponent: self.exponent }
+    }
+}
+
+/// Whether the gap to the next smaller float is half the gap to the next larger one: a
+/// power of two above the smallest normal exponent (Dragon4's `hasUnequalMargins`).
+fn has_unequal_margins(value: f64, single: bool) -> bool {
+    if single {
+        let bits = (value as f32).to_bits();
+        bits & 0x007f_ffff == 0 && (bits >> 23) & 0xff > 1
+    } else {
+        let bits = value.to_bits();
+        bits & 0x000f_ffff_ffff_ffff == 0 && (bits >> 52) & 0x7ff > 1
     }
 }
 
@@ -889,6 +932,27 @@ impl Scientific {
     /// `value`'s magnitude exactly rounded (half to even) to `precision` fraction digits.
     fn exact(value: f64, precision: usize) -> Scientific {
         Digits::parse(&format!("{:.*e}", precision, value.abs())).scientific()
+    }
+
+    /// `value`'s magnitude rounded to `precision` fraction digits the way Dragon4 rounds its
+    /// last digit: to the nearer candidate (ties to even) unless only one of the two
+    /// candidates reads back as the value. That differs from [`Scientific::exact`] only for
+    /// powers of two, whose lower neighbour is nearer than the upper one, in float32
+    /// (`2**-96` prints as `1.2621775e-29`, nearer is `1.2621774e-29`).
+    fn rounded(value: f64, single: bool, precision: usize) -> Scientific {
+        let nearest = Scientific::exact(value, precision);
+        if !has_unequal_margins(value, single) {
+            return nearest;
+        }
+        // The exact digits of a float64 (float32 values are exact as float64) fit in 800.
+        let full = Digits::parse(&format!("{:.800e}", value.abs()));
+        let down = Digits { digits: full.digits[..precision + 1].to_owned(), exponent: full.exponent };
+        let up = down.next_up();
+        match (down.reads_back_as(value, single), up.reads_back_as(value, single)) {
+            (true, false) => down.scientific(),
+            (false, true) => up.scientific(),
+            _ => nearest,
+        }
     }
 
     /// Exponent digits NumPy prints: at least two.

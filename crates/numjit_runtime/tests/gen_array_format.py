@@ -176,6 +176,16 @@ add("f32 tie 0-d", np.array(512508.625, np.float32))
 add("complex64 ties", np.array([512508.625 - 300000.125j, 1 + 1j], np.complex64))
 for v in [930823144219769.75, 761573138597701.25, 76341961157587.125, 82687941701480.625]:
     add(f"0-d float64 tie {v!r}", np.array(v))
+# Powers of two whose lower neighbour is nearer: Dragon4 rounds their last digit up.
+for e in [-96, 87, 90, -95, 88]:
+    v = 2.0**e
+    add(f"f32 2**{e}", np.array([v], np.float32))
+    add(f"f32 2**{e} 0-d", np.array(v, np.float32))
+    add(f"f32 2**{e} with longer", np.array([v, 1.2345679 * v], np.float32))
+    add(f"f32 2**{e} with shorter", np.array([v, 1.5 * v, -v], np.float32))
+    add(f"complex64 2**{e}", np.array([v + 1j * v], np.complex64))
+add("f32 all powers of two", np.array([2.0**e for e in range(-149, 128)], np.float32))
+add("f64 powers of two exp", np.array([2.0**e for e in range(-60, 60, 7)]))
 add("complex128 0-d tie", np.array(761573138597701.25 + 76341961157587.125j))
 
 add("int basic", [1, 2, 3])
@@ -442,6 +452,11 @@ if FUZZ is not None:
     cases.clear()
     for i in range(FUZZ):
         cases.append(fuzz_case(i))
+    # Every float32 power of two alone and with neighbours forcing more digits.
+    for e in range(-149, 128):
+        v = 2.0**e
+        for j, extra in enumerate([[], [1.1 * v], [1.2345679 * v], [3 * v], [1.01 * v, -v]]):
+            cases.append((f"fuzz 2**{e} {j}", np.array([v] + extra, np.float32)))
 else:
     for i in range(200):
         cases.append(fuzz_case(i, allow_big=False))
