@@ -185,6 +185,8 @@ for e in [-96, 87, 90, -95, 88]:
     add(f"f32 2**{e} with shorter", np.array([v, 1.5 * v, -v], np.float32))
     add(f"complex64 2**{e}", np.array([v + 1j * v], np.complex64))
 add("f32 all powers of two", np.array([2.0**e for e in range(-149, 128)], np.float32))
+add("f64 2**-1017 0-d", np.array(2.0**-1017))
+add("f64 2**-1007 0-d", np.array(2.0**-1007))
 add("f64 powers of two exp", np.array([2.0**e for e in range(-60, 60, 7)]))
 add("complex128 0-d tie", np.array(761573138597701.25 + 76341961157587.125j))
 
@@ -457,6 +459,8 @@ if FUZZ is not None:
         v = 2.0**e
         for j, extra in enumerate([[], [1.1 * v], [1.2345679 * v], [3 * v], [1.01 * v, -v]]):
             cases.append((f"fuzz 2**{e} {j}", np.array([v] + extra, np.float32)))
+    for e in range(-1074, 1024):
+        cases.append((f"fuzz 0-d 2**{e}", np.array(2.0**e)))
 else:
     for i in range(200):
         cases.append(fuzz_case(i, allow_big=False))
