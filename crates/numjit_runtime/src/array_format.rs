@@ -1065,6 +1065,20 @@ mod tests {
     }
 
     #[test]
+    fn negative_nan_prints_as_nan() {
+        // The data file cannot hold a NaN's sign (it is written with Python's repr).
+        let nan = -f64::NAN;
+        assert!(nan.is_sign_negative());
+        assert_eq!(repr_of(&[nan, 1.0], &[2]), "array([nan,  1.])");
+        assert_eq!(str_of(&[nan], &[]), "nan");
+        assert_eq!(str_of(&[-f32::NAN], &[]), "nan");
+        assert_eq!(repr_of(&[nan], &[]), "array(nan)");
+        assert_eq!(repr_of(&[[nan, nan]], &[1]), "array([nan+nanj])");
+        assert_eq!(str_of(&[[nan, nan]], &[]), "(nan+nanj)");
+        assert_eq!(str_of(&[[0.0, nan]], &[]), "nanj");
+    }
+
+    #[test]
     fn summarised_arrays_show_their_shape() {
         let data: Vec<i64> = (0..2000).collect();
         assert_eq!(
