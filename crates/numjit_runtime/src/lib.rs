@@ -12,6 +12,8 @@
 //! - [`cmath`]: the `cmath` functions on complex numbers with CPython's special values.
 //! - [`float_repr`]: Python's `repr` of floats and complex numbers ([`repr_f64`]), also used
 //!   by the CLI to print results.
+//! - [`array_format`]: NumPy's `str` and `repr` of arrays ([`array_str`], [`array_repr`]) with
+//!   NumPy 2.x's default print options, for `print(arr)` and for showing results.
 //!
 //! [`symbols`] lists every entry point with its address; the JIT resolves the runtime
 //! functions generated code declares from that table.
@@ -19,6 +21,7 @@
 //! **Architecture Invariant:** this crate depends on no compiler crate; it meets generated
 //! code only through `numjit_abi`.
 
+pub mod array_format;
 pub mod cmath;
 pub mod complex;
 pub mod exception;
@@ -27,6 +30,7 @@ pub mod math;
 pub mod print;
 pub mod recursion;
 
+pub use array_format::{ArrayView, Dtype, array_repr, array_str};
 pub use exception::RaisedException;
 pub use float_repr::{repr_complex, repr_f32, repr_f64};
 
