@@ -65,7 +65,19 @@ fn repr_parts(value: f64, add_dot_zero: bool) -> String {
         let zero = if add_dot_zero { "0.0" } else { "0" };
         return if value.is_sign_negative() { format!("-{zero}") } else { zero.to_owned() };
     }
-    let (digits, exponent) = shortest_digits(format!("{:e}", value.abs()));
+    let magnitude = value.abs();
+    let (digits, exponent) = shortest_digits(format!("{magnitude:e}"));
+    // Rust picks one of the nearest shortest candidates; where two are equally near,
+    // CPython takes the value exactly rounded half to even to as many digits
+    // (repr(761573138597701.25) == '761573138597701.2'), when that round-trips too.
+    let exact = format!("{:.*e}", digits.len().saturating_sub(1), magnitude);
+    let (digits, exponent) = if exact.parse::<f64>().ok() == Some(magnitude) {
+        let (exact_digits, exact_exponent) = shortest_digits(exact);
+        let kept = exact_digits.trim_end_matches('0').len().max(1);
+        (exact_digits[..kept].to_owned(), exact_exponent)
+    } else {
+        (digits, exponent)
+    };
     layout(value.is_sign_negative(), &digits, exponent, add_dot_zero)
 }
 
@@ -134,6 +146,9 @@ mod tests {
             (-123.456, "-123.456"),
             (9007199254740993.0, "9007199254740992.0"),
             (1e100, "1e+100"),
+            // Two shortest candidates equally near: CPython takes the even one.
+            (761573138597701.25, "761573138597701.2"),
+            (1e23, "1e+23"),
         ];
         for (value, expected) in cases {
             assert_eq!(repr_f64(*value), *expected, "repr of {value:e}");
