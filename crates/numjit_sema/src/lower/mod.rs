@@ -12,6 +12,7 @@
 
 mod definite;
 mod scope;
+mod versions;
 
 use std::collections::{HashMap, HashSet};
 
@@ -98,6 +99,7 @@ fn lower_shape(
             closures: Default::default(),
             captures: Vec::new(),
             maybe_unbound: Vec::new(),
+            versions: Versions::default(),
             range: shape.range,
             name_range: shape.name_range,
         },
@@ -143,6 +145,7 @@ fn lower_shape(
     let mut own = lowerer.diagnostics;
     if own.is_empty() {
         definite::check(&mut body, &mut own);
+        body.versions = versions::compute(&body);
     }
     diagnostics.extend(own);
     body
