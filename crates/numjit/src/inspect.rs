@@ -103,6 +103,8 @@ pub(crate) fn write_types(program: &TypedProgram) -> String {
                 let name = &names[&version];
                 match &versions.versions[version].kind {
                     VersionKind::Phi(incoming) => {
+                        let mut incoming = incoming.clone();
+                        incoming.sort();
                         let joined: Vec<&str> = incoming
                             .iter()
                             .filter_map(|operand| names.get(operand))
