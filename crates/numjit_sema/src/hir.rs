@@ -13,7 +13,9 @@
 //! over `range`/`prange`/tuples/`enumerate`/`zip` (one [`Stmt::For`] with a [`ForIter`]),
 //! `assert` (kept as a statement with its condition and message), `while … else` and
 //! `for … else` (the `else` block runs when the loop ends without `break`).
-//! What is not: control flow stays structured; SSA construction is the lowering's job.
+//! What is not: control flow stays structured; the versions of the locals (which definition
+//! or join each read sees, [`Versions`]) are computed here, but building SSA IR is the
+//! lowering's job.
 
 use std::collections::{HashMap, HashSet};
 
