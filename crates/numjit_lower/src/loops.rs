@@ -504,7 +504,7 @@ fn defs_and_reads(body: &numjit_sema::hir::Body, block: &[StmtId]) -> (Vec<DefSi
             Expr::Store { .. } => sites.push(DefSite::Store(expr)),
             Expr::Local(_) => reads.push(ReadKey::Local(expr)),
             Expr::Closure(_) | Expr::Call { .. } => {
-                for ((read_expr, local), _) in &body.versions.capture_reads {
+                for (read_expr, local) in body.versions.capture_reads.keys() {
                     if *read_expr == expr {
                         reads.push(ReadKey::Capture(expr, *local));
                     }
