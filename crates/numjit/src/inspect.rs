@@ -2,17 +2,20 @@
 //! that have no printer of their own: the HIR (`hir`) and the inferred types (`types`,
 //! like Numba's `inspect_types`).
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::str::FromStr;
 
 use numjit_sema::TypedProgram;
+use numjit_sema::hir::{LocalId, VersionId, VersionKind};
 
 /// A compiler stage whose output `inspect` prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Stage {
     /// The HIR: names resolved, desugared; expressions and statements by id.
     Hir,
-    /// The type of every local of every specialisation (Numba's `inspect_types`).
+    /// The type of every version of every local of every specialisation (Numba's
+    /// `inspect_types`).
     Types,
     /// The SSA IR as lowered.
     Ir,
@@ -73,19 +76,46 @@ pub(crate) fn write_hir(program: &TypedProgram) -> String {
     out
 }
 
-/// Every specialisation: its signature, then each local with its type.
+/// Every specialisation: its signature, then each version of each local with its type, as
+/// Numba names SSA versions (`x`, `x.1`, ...); a join lists the versions that meet there.
 pub(crate) fn write_types(program: &TypedProgram) -> String {
     let mut out = String::new();
     for (_, instance) in program.finished_instances() {
         let body = program.body_of(instance);
         let args: Vec<String> = instance.arg_types.iter().map(ToString::to_string).collect();
         let _ = writeln!(out, "{}({}) -> {}", body.name, args.join(", "), instance.return_type);
+        let versions = &body.versions;
+        // The name of each version: the local's name, then `.1`, `.2`, ... in order.
+        let mut names: HashMap<VersionId, String> = HashMap::new();
+        let mut counts: HashMap<LocalId, usize> = HashMap::new();
+        for (version, data) in versions.versions.iter() {
+            let count = counts.entry(data.local).or_insert(0);
+            let name = &body.locals[data.local].name;
+            names.insert(version, if *count == 0 { name.clone() } else { format!("{name}.{count}") });
+            *count += 1;
+        }
         for (local_id, local) in body.locals.iter() {
             if local.name.starts_with('$') {
                 continue;
             }
-            if let Some(ty) = &instance.local_types[local_id] {
-                let _ = writeln!(out, "    {}: {ty}", local.name);
+            for version in versions.of_local(local_id) {
+                let Some(ty) = instance.version_type(version) else { continue };
+                let name = &names[&version];
+                match &versions.versions[version].kind {
+                    VersionKind::Phi(incoming) => {
+                        let mut incoming = incoming.clone();
+                        incoming.sort();
+                        let joined: Vec<&str> = incoming
+                            .iter()
+                            .filter_map(|operand| names.get(operand))
+                            .map(String::as_str)
+                            .collect();
+                        let _ = writeln!(out, "    {name}: {ty}  (joins {})", joined.join(", "));
+                    }
+                    VersionKind::Def(_) => {
+                        let _ = writeln!(out, "    {name}: {ty}");
+                    }
+                }
             }
         }
     }

@@ -243,3 +243,30 @@ fn inspects_every_stage() {
     }
     assert!("bytecode".parse::<Stage>().is_err());
 }
+
+#[test]
+fn types_stage_shows_each_version() {
+    let source = "\
+def retype(a, b, flag):
+    a, b = b, a
+    x = 1
+    if flag:
+        x = 2.5
+    return a, b, x
+";
+    let retype = Jit::new().compile_source(source, "retype", &Options::new()).expect("compiles");
+    let text = retype.inspect("(int64, float64, boolean)", Stage::Types).unwrap();
+    // Each assignment is a version of its own; the join after the `if` unifies.
+    for line in [
+        "retype(int64, float64, bool) -> Tuple(float64, int64, float64)",
+        "    a: int64\n    a.1: float64\n",
+        "    b: float64\n    b.1: int64\n",
+        "    x: int64\n    x.1: float64\n    x.2: float64  (joins x, x.1)\n",
+    ] {
+        assert!(text.contains(line), "{line:?} in:\n{text}");
+    }
+    assert_eq!(
+        retype.call(&[Value::Int(1), Value::Float(2.5), Value::Bool(false)]).unwrap(),
+        Value::Tuple(vec![Value::Float(2.5), Value::Int(1), Value::Float(1.0)])
+    );
+}

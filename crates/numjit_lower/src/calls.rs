@@ -16,7 +16,7 @@ use numjit_sema::{CallTarget, Callable, ConstValue, InstanceId, Resolution};
 use numjit_types::{ScalarType, Type};
 
 use crate::GuardedCall;
-use crate::function::{Lowerer, Operand};
+use crate::function::{Lowerer, Operand, ReadKey};
 use crate::messages;
 
 /// The type sema gives a constant.
@@ -128,13 +128,10 @@ impl<'a> Lowerer<'a> {
                     (value, self.expr_value_type(*arg).cloned().unwrap_or(Type::NoneType))
                 }
                 BoundArg::Default(constant) => (self.constant(constant), const_type(constant)),
-                BoundArg::Capture(local) => {
-                    let from = self.local_type(*local).cloned().unwrap_or(Type::NoneType);
-                    match self.read_local(*local) {
-                        Some(value) => (value, from),
-                        None => (self.zero_of(param_type), param_type.clone()),
-                    }
-                }
+                BoundArg::Capture(local) => match self.read_version(ReadKey::Capture(expr, *local)) {
+                    Some((value, from)) => (value, from),
+                    None => (self.zero_of(param_type), param_type.clone()),
+                },
             };
             values.push(self.coerce(value, &from, param_type));
         }

@@ -9,12 +9,12 @@
 //! integer: 0, or ±1 for a base of ±1), where CPython would return a float.
 
 use numjit_ir::{ExceptionKind, FloatCC, IntCC, Opcode, Value};
-use numjit_sema::hir::{BinaryOp, CmpOp, Expr, ExprId, UnaryOp};
+use numjit_sema::hir::{BinaryOp, CmpOp, DefSite, Expr, ExprId, UnaryOp};
 use numjit_sema::{ConstValue, Ty};
 use numjit_types::{ScalarType, Type};
 
 use crate::ErrorModel;
-use crate::function::{Lowerer, Operand};
+use crate::function::{Lowerer, Operand, ReadKey};
 use crate::messages;
 use crate::types::scalar_const;
 
@@ -158,8 +158,8 @@ impl<'a> Lowerer<'a> {
                     let name = self.body.locals[*local].name.clone();
                     self.raise_if(unbound, ExceptionKind::UnboundLocalError, &messages::unbound_local(&name));
                 }
-                match self.read_local(*local) {
-                    Some(value) => Operand::Value(value),
+                match self.read_version(ReadKey::Local(expr)) {
+                    Some((value, _)) => Operand::Value(value),
                     None => Operand::Static,
                 }
             }
@@ -198,7 +198,7 @@ impl<'a> Lowerer<'a> {
             Expr::Unary { op, operand } => self.unary(expr, *op, *operand, arg(0)),
             Expr::Compare { op, lhs, rhs } => self.compare(*op, *lhs, *rhs, arg(0), arg(1), expr),
             Expr::Store { local, value } => {
-                self.assign(*local, arg(0), *value);
+                self.assign(DefSite::Store(expr), *local, arg(0), *value);
                 arg(0)
             }
             Expr::Tuple(items) => {

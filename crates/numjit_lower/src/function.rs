@@ -13,10 +13,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use cranelift_entity::EntityRef;
+use cranelift_entity::SecondaryMap;
 use numjit_diagnostics::Diagnostic;
 use numjit_ir::{Block, ExceptionKind, Function, FunctionBuilder, Region, Value};
-use numjit_sema::hir::{Body, Expr, ExprId, LocalId, Stmt, StmtId};
+use numjit_sema::hir::{Body, DefSite, Expr, ExprId, LocalId, Stmt, StmtId, VersionId, VersionKind};
 use numjit_sema::templates::ExceptionClass;
 use numjit_sema::{CallTarget, ConstValue, InstanceId, Ty, TypedBody};
 use numjit_types::Type;
@@ -70,10 +70,16 @@ pub(crate) struct Lowerer<'a> {
     pub maybe_unbound: HashSet<ExprId>,
     /// The "is bound" flag variable of each local some read checks.
     pub flag_of: HashMap<LocalId, Var>,
-    /// Locals read somewhere in the body (others need not be loop-carried).
-    pub read_anywhere: HashSet<LocalId>,
-    /// How many reads of each local the body has.
-    pub local_reads: HashMap<LocalId, usize>,
+    /// The SSA variable and Python type each read of a local (an [`Expr::Local`], or a
+    /// captured variable read at a closure or call) sees.
+    pub read_vars: HashMap<ReadKey, (Var, Type)>,
+    /// The variables each definition stores into, with their Python types (see
+    /// [`versioned_vars`]).
+    pub def_vars: HashMap<DefSite, Vec<(Var, Type)>>,
+    /// The local each variable belongs to.
+    pub var_local: HashMap<Var, LocalId>,
+    /// How many reads of each variable the body has.
+    pub var_reads: HashMap<Var, usize>,
     /// Locals assigned once from an integer constant (usable as tuple indices, as in sema).
     pub const_locals: HashMap<LocalId, i64>,
     /// `bconst true`/`bconst false` in the entry block, for the flags.
@@ -103,8 +109,10 @@ pub(crate) fn lower_instance(cx: &ProgramContext<'_>, instance: InstanceId) -> L
         guarded_calls: Vec::new(),
         maybe_unbound: body.maybe_unbound.iter().copied().collect(),
         flag_of: HashMap::new(),
-        read_anywhere: HashSet::new(),
-        local_reads: HashMap::new(),
+        read_vars: HashMap::new(),
+        def_vars: HashMap::new(),
+        var_local: HashMap::new(),
+        var_reads: HashMap::new(),
         const_locals: body.constant_int_locals(),
         flag_constants: None,
         stmt_range: body.range,
@@ -142,12 +150,21 @@ pub(crate) fn exception_kind(class: ExceptionClass) -> ExceptionKind {
 
 impl<'a> Lowerer<'a> {
     fn run(&mut self, params: &[Option<Type>]) {
-        // Variables: one per local, then one flag per local that a read checks.
-        let n_locals = self.body.locals.len();
-        let mut var_types: Vec<Option<Type>> = Vec::with_capacity(n_locals);
-        for (local, _) in self.body.locals.iter() {
-            let ty = self.typed.local_types[local].as_ref().and_then(Ty::as_value);
-            var_types.push(ty.and_then(|ty| crate::types::ir_type(ty).ok()));
+        // Variables: one per local and type its versions have, then one flag per local that
+        // a read checks.
+        let mut var_types: Vec<Option<Type>> = Vec::new();
+        let vars = versioned_vars(self.body, self.typed);
+        for (key, var) in &vars.keys {
+            if var_types.len() <= *var {
+                var_types.resize(*var + 1, None);
+            }
+            var_types[*var] = crate::types::ir_type(&key.1).ok();
+            self.var_local.insert(*var, key.0);
+        }
+        self.read_vars = vars.reads;
+        self.def_vars = vars.defs;
+        for (var, _) in self.read_vars.values() {
+            *self.var_reads.entry(*var).or_insert(0) += 1;
         }
         let mut checked: Vec<LocalId> = Vec::new();
         for &expr in &self.body.maybe_unbound {
@@ -160,12 +177,6 @@ impl<'a> Lowerer<'a> {
         for local in checked {
             self.flag_of.insert(local, var_types.len());
             var_types.push(Some(Type::BOOL));
-        }
-        for (_, expr) in self.body.exprs.iter() {
-            if let Expr::Local(local) = expr.kind {
-                self.read_anywhere.insert(local);
-                *self.local_reads.entry(local).or_insert(0) += 1;
-            }
         }
         self.ssa = Ssa::new(var_types);
 
@@ -197,11 +208,8 @@ impl<'a> Lowerer<'a> {
         for (local, python_type) in bound_locals.into_iter().zip(params) {
             let Some(python_type) = python_type else { continue };
             let Some(&value) = next_param.next() else { continue };
-            // A parameter's variable may be wider than the argument (`a = 1.5` elsewhere).
-            if let Some(local_type) = self.local_type(local) {
-                let value = self.coerce(value, python_type, local_type);
-                self.write_local(local, value);
-            }
+            // A join the parameter reaches may be wider than the argument.
+            self.define(DefSite::Entry(local), local, value, python_type);
         }
 
         let block = &self.body.block;
@@ -277,27 +285,25 @@ impl<'a> Lowerer<'a> {
         self.cur = None;
     }
 
-    /// The SSA variable of a local.
-    pub(crate) fn var(local: LocalId) -> Var {
-        local.index()
-    }
-
-    /// The Python type of a local, if it holds run-time values.
-    pub(crate) fn local_type(&self, local: LocalId) -> Option<&'a Type> {
-        self.typed.local_types[local].as_ref().and_then(Ty::as_value)
-    }
-
-    /// The current value of a local.
-    pub(crate) fn read_local(&mut self, local: LocalId) -> Option<Value> {
-        self.ssa.var_types.get(Self::var(local))?.as_ref()?;
+    /// The current value of the version a read sees, with its Python type.
+    pub(crate) fn read_version(&mut self, key: ReadKey) -> Option<(Value, Type)> {
+        let (var, ty) = self.read_vars.get(&key)?.clone();
+        self.ssa.var_types.get(var)?.as_ref()?;
         let block = self.current_block();
-        Some(self.ssa.read(&mut self.func, Self::var(local), block))
+        Some((self.ssa.read(&mut self.func, var, block), ty))
     }
 
-    /// Assigns a local (a value of the local's IR type) and sets its "bound" flag.
-    pub(crate) fn write_local(&mut self, local: LocalId, value: Value) {
+    /// Runs a definition of `local`: stores `value` (of Python type `from`) into the
+    /// variables of the versions it reaches, converted to each one's type, and sets the
+    /// local's "bound" flag.
+    pub(crate) fn define(&mut self, site: DefSite, local: LocalId, value: Value, from: &Type) {
+        let targets = self.def_vars.get(&site).cloned().unwrap_or_default();
+        for (var, ty) in targets {
+            let converted = self.coerce(value, from, &ty);
+            let block = self.current_block();
+            self.ssa.write(var, block, converted);
+        }
         let block = self.current_block();
-        self.ssa.write(Self::var(local), block, value);
         if let (Some(&flag), Some((yes, _))) = (self.flag_of.get(&local), self.flag_constants) {
             self.ssa.write(flag, block, yes);
         }
@@ -401,14 +407,14 @@ impl<'a> Lowerer<'a> {
             }
             Stmt::Assign { target, value } => {
                 let operand = self.eval(*value);
-                self.assign(*target, operand, *value);
+                self.assign(DefSite::Stmt(stmt, 0), *target, operand, *value);
             }
-            Stmt::Unpack { targets, value } => self.lower_unpack(targets, *value),
+            Stmt::Unpack { targets, value } => self.lower_unpack(stmt, targets, *value),
             Stmt::SetItem { .. } => self.unsupported("item assignment", data.range),
             Stmt::If { cond, then, otherwise } => self.lower_if(*cond, then, otherwise),
             Stmt::While { cond, body: loop_body, otherwise } => self.lower_while(*cond, loop_body, otherwise),
             Stmt::For { target, iter, body: loop_body, otherwise } => {
-                self.lower_for(*target, iter, loop_body, otherwise);
+                self.lower_for(stmt, *target, iter, loop_body, otherwise);
             }
             Stmt::Break => self.lower_break_continue(true),
             Stmt::Continue => self.lower_break_continue(false),
@@ -423,33 +429,26 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `target = value` for an evaluated value expression.
-    pub(crate) fn assign(&mut self, target: LocalId, operand: Operand, value_expr: ExprId) {
-        let (Some(local_type), Operand::Value(value)) = (self.local_type(target), operand) else { return };
+    pub(crate) fn assign(&mut self, site: DefSite, target: LocalId, operand: Operand, value_expr: ExprId) {
+        let Operand::Value(value) = operand else { return };
         let Some(value_type) = self.expr_value_type(value_expr) else { return };
-        let value = self.coerce(value, value_type, local_type);
-        self.write_local(target, value);
+        self.define(site, target, value, value_type);
     }
 
-    fn lower_unpack(&mut self, targets: &[LocalId], value_expr: ExprId) {
+    fn lower_unpack(&mut self, stmt: StmtId, targets: &[LocalId], value_expr: ExprId) {
         let operand = self.eval(value_expr);
         let (Operand::Value(tuple), Some(Type::Tuple(items))) = (operand, self.expr_value_type(value_expr))
         else {
             self.unsupported("unpacking this value", self.body.exprs[value_expr].range);
             return;
         };
+        // Every item is read before any target is assigned (`a, b = b, a`).
         let mut values = Vec::with_capacity(targets.len());
-        for (item_idx, (target, item_type)) in targets.iter().zip(items).enumerate() {
-            let item = self.ins().tuple_get(tuple, item_idx as u32);
-            let Some(local_type) = self.local_type(*target) else {
-                values.push(None);
-                continue;
-            };
-            values.push(Some(self.coerce(item, item_type, local_type)));
+        for item_idx in 0..targets.len().min(items.len()) {
+            values.push(self.ins().tuple_get(tuple, item_idx as u32));
         }
-        for (target, value) in targets.iter().zip(values) {
-            if let Some(value) = value {
-                self.write_local(*target, value);
-            }
+        for (item_idx, ((target, item_type), value)) in targets.iter().zip(items).zip(values).enumerate() {
+            self.define(DefSite::Stmt(stmt, item_idx as u32), *target, value, item_type);
         }
     }
 
@@ -670,4 +669,99 @@ impl<'a> Lowerer<'a> {
             self.lower_block(finally);
         }
     }
+}
+
+/// What reads a version: a read of a local, or a captured variable read at a closure or a
+/// call (the expression and the outer local).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum ReadKey {
+    Local(ExprId),
+    Capture(ExprId, LocalId),
+}
+
+/// The SSA variables of an instance's locals.
+pub(crate) struct VersionedVars {
+    /// One variable per local and Python type that a read version has.
+    pub keys: Vec<((LocalId, Type), Var)>,
+    pub reads: HashMap<ReadKey, (Var, Type)>,
+    pub defs: HashMap<DefSite, Vec<(Var, Type)>>,
+}
+
+/// The SSA variables lowering uses for the versions of the locals.
+///
+/// Each read sees one version (`Body::versions`); the variable of a version is keyed by its
+/// local and its type, so a local whose versions all have one type has one variable. A
+/// definition stores its value into the variable of its own version and of every join it
+/// reaches, converted to each one's type: along any path to a read, the last definition of
+/// the local is one that reaches the read's version (sema's control flow over-approximates
+/// lowering's), so the SSA construction finds the value converted to that version's type.
+pub(crate) fn versioned_vars(body: &Body, typed: &TypedBody) -> VersionedVars {
+    let versions = &body.versions;
+    let value_type = |version: VersionId| typed.version_type(version).and_then(Ty::as_value);
+    // The types of the read versions each version reaches (itself, or joins it flows into),
+    // to a fixed point over the join graph (loops make it cyclic).
+    let mut reached: SecondaryMap<VersionId, Vec<Type>> = SecondaryMap::new();
+    let read_versions: HashSet<VersionId> =
+        versions.reads.values().chain(versions.capture_reads.values()).copied().collect();
+    let mut work: Vec<VersionId> = Vec::new();
+    for version in &read_versions {
+        if let Some(ty) = value_type(*version) {
+            reached[*version].push(ty.clone());
+            work.push(*version);
+        }
+    }
+    work.sort();
+    while let Some(version) = work.pop() {
+        let VersionKind::Phi(incoming) = &versions.versions[version].kind else { continue };
+        let types = reached[version].clone();
+        for operand in incoming {
+            let mut grew = false;
+            for ty in &types {
+                if !reached[*operand].contains(ty) {
+                    reached[*operand].push(ty.clone());
+                    grew = true;
+                }
+            }
+            if grew {
+                work.push(*operand);
+            }
+        }
+    }
+    // One variable per local and type, numbered by local (then by first use), so that a
+    // local whose versions share one type keeps one variable.
+    let mut key_list: Vec<(LocalId, Type)> = Vec::new();
+    let mut seen: HashSet<(LocalId, Type)> = HashSet::new();
+    for (version, data) in versions.versions.iter() {
+        for ty in &reached[version] {
+            if seen.insert((data.local, ty.clone())) {
+                key_list.push((data.local, ty.clone()));
+            }
+        }
+    }
+    key_list.sort_by_key(|(local, _)| *local);
+    let var_of: HashMap<(LocalId, Type), Var> =
+        key_list.iter().cloned().enumerate().map(|(var, key)| (key, var)).collect();
+    let mut reads: HashMap<ReadKey, (Var, Type)> = HashMap::new();
+    let all_reads = versions.reads.iter().map(|(expr, version)| (ReadKey::Local(*expr), *version)).chain(
+        versions
+            .capture_reads
+            .iter()
+            .map(|((expr, local), version)| (ReadKey::Capture(*expr, *local), *version)),
+    );
+    for (key, version) in all_reads {
+        let Some(ty) = value_type(version) else { continue };
+        let Some(&var) = var_of.get(&(versions.versions[version].local, ty.clone())) else { continue };
+        reads.insert(key, (var, ty.clone()));
+    }
+    let mut defs: HashMap<DefSite, Vec<(Var, Type)>> = HashMap::new();
+    for (version, data) in versions.versions.iter() {
+        let VersionKind::Def(site) = data.kind else { continue };
+        let targets = reached[version]
+            .iter()
+            .filter_map(|ty| var_of.get(&(data.local, ty.clone())).map(|var| (*var, ty.clone())))
+            .collect();
+        defs.insert(site, targets);
+    }
+    let keys = key_list.into_iter().enumerate().map(|(var, key)| (key, var)).collect();
+    VersionedVars { keys, reads, defs }
 }

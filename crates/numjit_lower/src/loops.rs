@@ -13,15 +13,15 @@
 //! `range(-2**63, 2**63 - 1)` has the right length; item `k` of a range is
 //! `start + k * step` in the range's integer type (wrapping arithmetic is exact there).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use numjit_ir::{ExceptionKind, IntCC, LoopRange, Value};
-use numjit_sema::hir::{Expr, ForIter, LocalId, LocalKind, Stmt, StmtId};
+use numjit_sema::hir::{DefSite, Expr, ForIter, LocalId, LocalKind, Stmt, StmtId};
 use numjit_sema::templates::{self, Builtin};
 use numjit_sema::{ConstValue, Ty};
 use numjit_types::{ScalarType, Type};
 
-use crate::function::{Lowerer, Operand, Scope};
+use crate::function::{Lowerer, Operand, ReadKey, Scope};
 use crate::messages;
 use crate::ssa::Var;
 use crate::types::unsigned_of;
@@ -42,6 +42,7 @@ pub(crate) enum Sequence {
 impl<'a> Lowerer<'a> {
     pub(crate) fn lower_for(
         &mut self,
+        stmt: StmtId,
         target: LocalId,
         iter: &'a ForIter,
         body: &'a [StmtId],
@@ -52,10 +53,10 @@ impl<'a> Lowerer<'a> {
             return;
         }
         if !self.in_try() && !breaks_or_returns(self.body, body) {
-            self.structured_for(target, iter, &sequence, body);
+            self.structured_for(stmt, target, iter, &sequence, body);
             self.lower_block(otherwise);
         } else {
-            self.cfg_for(target, iter, &sequence, body, otherwise);
+            self.cfg_for(stmt, target, iter, &sequence, body, otherwise);
         }
     }
 
@@ -234,50 +235,66 @@ impl<'a> Lowerer<'a> {
         self.range_len(start, stop, step, int)
     }
 
-    /// Assigns the loop variable.
-    fn assign_item(&mut self, target: LocalId, item: Option<(Value, Type)>) {
-        let (Some((value, item_type)), Some(local_type)) = (item, self.local_type(target)) else { return };
-        let value = self.coerce(value, &item_type, local_type);
-        self.write_local(target, value);
+    /// Assigns the loop variable (definition `site`).
+    fn assign_item(&mut self, site: DefSite, target: LocalId, item: Option<(Value, Type)>) {
+        let Some((value, item_type)) = item else { return };
+        self.define(site, target, value, &item_type);
     }
 
-    /// Variables a structured loop carries: the loop variable and what the body assigns,
-    /// when read anywhere (temporaries never live across iterations).
-    fn carried_vars(&self, target: LocalId, body: &[StmtId]) -> Vec<Var> {
-        let (mut locals, read_inside) = assigned_and_read_locals(self.body, body);
-        // The loop variable is assigned before the body reads it; carry it only when code
-        // after the loop (or before it, in an enclosing loop) may read its last value.
-        let target_reads_inside = read_inside.iter().filter(|local| **local == target).count();
-        if self.local_reads.get(&target).copied().unwrap_or(0) > target_reads_inside {
-            locals.insert(target);
-        }
-        let mut vars = Vec::new();
-        let mut flags = Vec::new();
-        let killed = killed_on_entry(self.body, body);
-        for local in locals {
-            if self.body.locals[local].kind == LocalKind::Temporary || !self.read_anywhere.contains(&local) {
-                continue;
-            }
-            // A variable the body assigns before reading it needs no carrying unless code
-            // outside the body reads it.
-            let reads_inside = read_inside.iter().filter(|read| **read == local).count();
-            let reads_outside = self.local_reads.get(&local).copied().unwrap_or(0) > reads_inside;
-            if killed.contains(&local) && !reads_outside {
-                continue;
-            }
-            let var = Self::var(local);
-            if self.ssa.var_types.get(var).is_some_and(Option::is_some) {
-                vars.push(var);
-            }
-            if let Some(&flag) = self.flag_of.get(&local) {
-                flags.push(flag);
+    /// Variables a structured loop carries: those the body's definitions (and the loop
+    /// variable's) store into, when read anywhere (temporaries never live across
+    /// iterations), then the "bound" flags of their locals.
+    fn carried_vars(&self, site: DefSite, target: LocalId, body: &[StmtId]) -> Vec<Var> {
+        let (mut sites, read_inside) = defs_and_reads(self.body, body);
+        sites.push(site);
+        let mut reads_inside: HashMap<Var, usize> = HashMap::new();
+        for key in read_inside {
+            if let Some((var, _)) = self.read_vars.get(&key) {
+                *reads_inside.entry(*var).or_insert(0) += 1;
             }
         }
-        vars.extend(flags);
-        vars
+        // Locals the body assigns before reading them (the loop variable, the targets a
+        // tuple loop variable unpacks into): their values need no carrying across
+        // iterations, only out of the loop when code outside reads them.
+        let mut killed = killed_on_entry(self.body, body);
+        killed.insert(target);
+        let mut vars: BTreeSet<Var> = BTreeSet::new();
+        let mut flags: BTreeSet<Var> = BTreeSet::new();
+        for site in sites {
+            let Some(targets) = self.def_vars.get(&site) else { continue };
+            for (var, _) in targets {
+                let Some(&local) = self.var_local.get(var) else { continue };
+                if self.body.locals[local].kind == LocalKind::Temporary {
+                    continue;
+                }
+                let total = self.var_reads.get(var).copied().unwrap_or(0);
+                if total == 0 {
+                    continue;
+                }
+                let reads_outside = total > reads_inside.get(var).copied().unwrap_or(0);
+                if killed.contains(&local) && !reads_outside {
+                    continue;
+                }
+                if self.ssa.var_types.get(*var).is_some_and(Option::is_some) {
+                    vars.insert(*var);
+                }
+                if let Some(&flag) = self.flag_of.get(&local) {
+                    flags.insert(flag);
+                }
+            }
+        }
+        vars.into_iter().chain(flags).collect()
     }
 
-    fn structured_for(&mut self, target: LocalId, iter: &ForIter, sequence: &Sequence, body: &'a [StmtId]) {
+    fn structured_for(
+        &mut self,
+        stmt: StmtId,
+        target: LocalId,
+        iter: &ForIter,
+        sequence: &Sequence,
+        body: &'a [StmtId],
+    ) {
+        let site = DefSite::Stmt(stmt, 0);
         let direct = match (iter, sequence) {
             (ForIter::Range { .. }, Sequence::Range { start, stop, step, int }) => {
                 Some((*start, *stop, *step, *int))
@@ -293,7 +310,7 @@ impl<'a> Lowerer<'a> {
                 LoopRange { start, stop, step }
             }
         };
-        let carried = self.carried_vars(target, body);
+        let carried = self.carried_vars(site, target, body);
         let outer = self.current_block();
         let inits: Vec<Value> =
             carried.iter().map(|&var| self.ssa.read(&mut self.func, var, outer)).collect();
@@ -308,7 +325,7 @@ impl<'a> Lowerer<'a> {
             Some((_, _, _, int)) => Some((lp.induction_variable, Type::Scalar(int))),
             None => self.sequence_item(sequence, lp.induction_variable),
         };
-        self.assign_item(target, item);
+        self.assign_item(site, target, item);
         let latch = self.new_block();
         self.scopes.push(Scope::Loop { break_to: None, continue_to: latch });
         self.lower_block(body);
@@ -333,6 +350,7 @@ impl<'a> Lowerer<'a> {
 
     fn cfg_for(
         &mut self,
+        stmt: StmtId,
         target: LocalId,
         iter: &ForIter,
         sequence: &Sequence,
@@ -353,7 +371,7 @@ impl<'a> Lowerer<'a> {
         self.brif(more, body_block, else_block.unwrap_or(exit));
         if self.enter(body_block) {
             let item = self.sequence_item(sequence, k);
-            self.assign_item(target, item);
+            self.assign_item(DefSite::Stmt(stmt, 0), target, item);
             let latch = self.new_block();
             self.scopes.push(Scope::Loop { break_to: Some(exit), continue_to: latch });
             self.lower_block(body);
@@ -435,25 +453,22 @@ fn killed_on_entry(body: &numjit_sema::hir::Body, block: &[StmtId]) -> BTreeSet<
     killed
 }
 
-/// Every local a block assigns (statements and `:=`/temporary stores in its expressions),
-/// and every read of a local in it (one entry per read).
-fn assigned_and_read_locals(
-    body: &numjit_sema::hir::Body,
-    block: &[StmtId],
-) -> (BTreeSet<LocalId>, Vec<LocalId>) {
-    let mut locals = BTreeSet::new();
+/// Every definition in a block (statements and `:=`/temporary stores in its expressions),
+/// and every read of a version in it (one entry per read).
+fn defs_and_reads(body: &numjit_sema::hir::Body, block: &[StmtId]) -> (Vec<DefSite>, Vec<ReadKey>) {
+    let mut sites = Vec::new();
     let mut reads = Vec::new();
     let mut stmts: Vec<StmtId> = block.to_vec();
     let mut exprs = Vec::new();
     while let Some(stmt) = stmts.pop() {
         match &body.stmts[stmt].kind {
             Stmt::Expr(expr) | Stmt::Return(Some(expr)) | Stmt::Raise(Some(expr)) => exprs.push(*expr),
-            Stmt::Assign { target, value } => {
-                locals.insert(*target);
+            Stmt::Assign { value, .. } => {
+                sites.push(DefSite::Stmt(stmt, 0));
                 exprs.push(*value);
             }
             Stmt::Unpack { targets, value } => {
-                locals.extend(targets.iter().copied());
+                sites.extend((0..targets.len()).map(|idx| DefSite::Stmt(stmt, idx as u32)));
                 exprs.push(*value);
             }
             Stmt::SetItem { base, index, value } => exprs.extend([*base, *index, *value]),
@@ -465,8 +480,8 @@ fn assigned_and_read_locals(
                 exprs.push(*cond);
                 stmts.extend(inner.iter().chain(otherwise));
             }
-            Stmt::For { target, iter, body: inner, otherwise } => {
-                locals.insert(*target);
+            Stmt::For { iter, body: inner, otherwise, .. } => {
+                sites.push(DefSite::Stmt(stmt, 0));
                 exprs.extend(iter.exprs());
                 stmts.extend(inner.iter().chain(otherwise));
             }
@@ -486,13 +501,18 @@ fn assigned_and_read_locals(
     while let Some(expr) = exprs.pop() {
         let kind = &body.exprs[expr].kind;
         match kind {
-            Expr::Store { local, .. } => {
-                locals.insert(*local);
+            Expr::Store { .. } => sites.push(DefSite::Store(expr)),
+            Expr::Local(_) => reads.push(ReadKey::Local(expr)),
+            Expr::Closure(_) | Expr::Call { .. } => {
+                for (read_expr, local) in body.versions.capture_reads.keys() {
+                    if *read_expr == expr {
+                        reads.push(ReadKey::Capture(expr, *local));
+                    }
+                }
             }
-            Expr::Local(local) => reads.push(*local),
             _ => {}
         }
         exprs.extend(kind.children());
     }
-    (locals, reads)
+    (sites, reads)
 }

@@ -13,9 +13,13 @@
 //! over `range`/`prange`/tuples/`enumerate`/`zip` (one [`Stmt::For`] with a [`ForIter`]),
 //! `assert` (kept as a statement with its condition and message), `while … else` and
 //! `for … else` (the `else` block runs when the loop ends without `break`).
-//! What is not: control flow stays structured; SSA construction is the lowering's job.
+//! What is not: control flow stays structured; the versions of the locals (which definition
+//! or join each read sees, [`Versions`]) are computed here, but building SSA IR is the
+//! lowering's job.
 
-use cranelift_entity::{PrimaryMap, entity_impl};
+use std::collections::{HashMap, HashSet};
+
+use cranelift_entity::{PrimaryMap, SecondaryMap, entity_impl};
 use numjit_types::ScalarType;
 use text_size::TextRange;
 
@@ -42,6 +46,92 @@ entity_impl!(StmtId, "stmt");
 pub struct ClosureId(u32);
 entity_impl!(ClosureId, "closure");
 
+/// A version of a local (Numba's SSA typing): one definition, or the join of the versions
+/// that meet where control flow merges. Each version has its own type.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct VersionId(u32);
+entity_impl!(VersionId, "version");
+
+/// Where a local is defined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DefSite {
+    /// A parameter or captured variable, bound on entry.
+    Entry(LocalId),
+    /// Target `index` of a statement: `Assign` and `For` have one (0), `Unpack` one per
+    /// target.
+    Stmt(StmtId, u32),
+    /// A [`Expr::Store`] (`:=` and the temporaries of desugaring).
+    Store(ExprId),
+}
+
+/// One version of a local.
+#[derive(Clone, Debug)]
+pub struct Version {
+    pub local: LocalId,
+    pub kind: VersionKind,
+}
+
+/// What a version is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VersionKind {
+    /// The value one definition stores.
+    Def(DefSite),
+    /// A join (an SSA phi): the distinct versions that reach a control-flow merge where
+    /// the local is read afterwards. Its type is their unification.
+    Phi(Vec<VersionId>),
+}
+
+/// The versions of a body's locals, computed from its control flow when the HIR is built
+/// (`lower::versions`): which version every definition creates and every read sees.
+#[derive(Clone, Debug, Default)]
+pub struct Versions {
+    pub versions: PrimaryMap<VersionId, Version>,
+    /// The version each reachable definition creates.
+    pub defs: HashMap<DefSite, VersionId>,
+    /// The version each reachable [`Expr::Local`] reads (absent: no definition reaches).
+    pub reads: HashMap<ExprId, VersionId>,
+    /// Captured variables read by an inner function: at the [`Expr::Closure`] that makes
+    /// it and at calls that may call it, `(expression, outer local)` → version.
+    pub capture_reads: HashMap<(ExprId, LocalId), VersionId>,
+    /// For each version, the joins it flows into directly.
+    pub joins: SecondaryMap<VersionId, Vec<VersionId>>,
+}
+
+impl Versions {
+    /// The version a read of a local sees.
+    pub fn read(&self, expr: ExprId) -> Option<VersionId> {
+        self.reads.get(&expr).copied()
+    }
+
+    /// The version a definition creates.
+    pub fn def(&self, site: DefSite) -> Option<VersionId> {
+        self.defs.get(&site).copied()
+    }
+
+    /// The definitions whose values reach the join `join` (through other joins too).
+    pub fn defs_reaching(&self, join: VersionId) -> Vec<VersionId> {
+        let mut seen: HashSet<VersionId> = HashSet::new();
+        let mut stack = vec![join];
+        let mut defs = Vec::new();
+        while let Some(version) = stack.pop() {
+            if !seen.insert(version) {
+                continue;
+            }
+            match &self.versions[version].kind {
+                VersionKind::Def(_) => defs.push(version),
+                VersionKind::Phi(incoming) => stack.extend(incoming.iter().copied()),
+            }
+        }
+        defs.sort();
+        defs
+    }
+
+    /// The versions of `local`, in order.
+    pub fn of_local(&self, local: LocalId) -> impl Iterator<Item = VersionId> + '_ {
+        self.versions.iter().filter(move |(_, version)| version.local == local).map(|(id, _)| id)
+    }
+}
+
 /// A function body: parameters, locals, and the statements of its block.
 #[derive(Clone, Debug)]
 pub struct Body {
@@ -63,6 +153,9 @@ pub struct Body {
     /// Reads of locals that some path reaches unassigned; lowering checks these at run
     /// time and raises `UnboundLocalError`.
     pub maybe_unbound: Vec<ExprId>,
+    /// The versions of the locals (Numba's SSA semantics: definitions that never meet at a
+    /// join are independent variables with their own types).
+    pub versions: Versions,
     /// The whole `def` (or `lambda`).
     pub range: TextRange,
     /// The function's name in its `def` (the `lambda` keyword for lambdas).
@@ -418,9 +511,8 @@ pub enum Stmt {
 impl Body {
     /// Locals assigned exactly once, from an integer constant: usable as tuple indices.
     /// Type inference and lowering share this rule, so they agree on what is constant.
-    pub fn constant_int_locals(&self) -> std::collections::HashMap<LocalId, i64> {
-        let mut assignments: std::collections::HashMap<LocalId, (u32, Option<i64>)> =
-            std::collections::HashMap::new();
+    pub fn constant_int_locals(&self) -> HashMap<LocalId, i64> {
+        let mut assignments: HashMap<LocalId, (u32, Option<i64>)> = HashMap::new();
         for (_, stmt) in self.stmts.iter() {
             match &stmt.kind {
                 Stmt::Assign { target, value } => {

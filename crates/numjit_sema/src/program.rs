@@ -8,7 +8,7 @@ use cranelift_entity::{PrimaryMap, SecondaryMap, entity_impl};
 use numjit_types::Type;
 
 use crate::env::{ConstValue, FunctionId};
-use crate::hir::{Body, ClosureId, ExprId, LocalId};
+use crate::hir::{Body, ClosureId, DefSite, ExprId, LocalId, VersionId};
 use crate::ty::{Callable, Ty};
 
 /// A body in the program (a top-level function or an inner one).
@@ -77,9 +77,10 @@ pub struct TypedBody {
     pub body: BodyId,
     /// Parameter types in declaration order, then the types of captured variables.
     pub arg_types: Vec<Ty>,
-    /// The type of each local (one type per local for the whole body: the unification of
-    /// every value assigned to it). `None` for locals never assigned (dead temporaries).
-    pub local_types: SecondaryMap<LocalId, Option<Ty>>,
+    /// The type of each version of a local (`Body::versions`): a definition has the type of
+    /// the value it stores, a join the unification of the versions that meet there. `None`
+    /// for versions that got no type (unreachable code).
+    pub version_types: SecondaryMap<VersionId, Option<Ty>>,
     /// The type of each expression.
     pub expr_types: SecondaryMap<ExprId, Option<Ty>>,
     /// How operators, calls, attribute reads and indexing were resolved.
@@ -124,8 +125,18 @@ pub enum BoundArg {
 }
 
 impl TypedBody {
-    /// The type of the local named `name`.
-    pub fn local_type_by_name(&self, body: &Body, name: &str) -> Option<&Ty> {
-        body.local_by_name(name).and_then(|local| self.local_types[local].as_ref())
+    /// The type of a version.
+    pub fn version_type(&self, version: VersionId) -> Option<&Ty> {
+        self.version_types.get(version).and_then(Option::as_ref)
+    }
+
+    /// The type of the version a read of a local ([`crate::hir::Expr::Local`]) sees.
+    pub fn read_type(&self, body: &Body, expr: ExprId) -> Option<&Ty> {
+        self.version_type(body.versions.read(expr)?)
+    }
+
+    /// The type of the version a definition creates.
+    pub fn def_type(&self, body: &Body, site: DefSite) -> Option<&Ty> {
+        self.version_type(body.versions.def(site)?)
     }
 }

@@ -1,5 +1,6 @@
 # infer: f(int64)
 def f(n):
     x = n
-    x = (1, 2)  # error: [type-mismatch]
+    if n > 0:
+        x = (1, 2)  # error: [type-mismatch]
     return x

@@ -1,10 +1,10 @@
 //! The type-inference corpus: `test_data/*.py`, annotated Python programs.
 //!
 //! - The first line names the function and its argument types: `# infer: f(int64, float64)`.
-//! - `# revealed: T` on a line: the type of what that line binds (assignment or `for`
-//!   targets, joined with `, ` for several), or of the returned / evaluated expression.
-//!   With several specialisations of the same function the distinct types are joined
-//!   with ` | `.
+//! - `# revealed: T` on a line: the type of what that line binds (the versions of the
+//!   assignment or `for` targets that the line defines, as Numba types each SSA version;
+//!   joined with `, ` for several), or of the returned / evaluated expression. With
+//!   several specialisations of the same function the distinct types are joined with ` | `.
 //! - `# error: [code]` on a line: a diagnostic with that code has its primary span on that
 //!   line. Every diagnostic must be expected, and every expected one must appear.
 //!
@@ -15,7 +15,8 @@ use std::path::Path;
 
 use numjit_ast::{self as ast, Ranged};
 use numjit_diagnostics::{RenderOptions, SourceFile, render};
-use numjit_sema::{Env, Ty, TypedProgram, infer_by_name};
+use numjit_sema::hir::{Body, DefSite, VersionKind};
+use numjit_sema::{Env, Ty, TypedBody, TypedProgram, infer_by_name};
 use text_size::{TextRange, TextSize};
 
 fn line_of(source: &str, offset: TextSize) -> usize {
@@ -92,10 +93,32 @@ fn revealed_on(stmt: &ast::Stmt) -> Option<Revealed> {
     Some(Revealed::Locals(names))
 }
 
+/// The type of the version of `name` that the statement starting at `start` defines (the
+/// last one, if it defines several; a `for` loop's tuple target is unpacked by a statement
+/// at the target).
+fn def_type_at<'a>(instance: &'a TypedBody, body: &Body, name: &str, starts: &[TextSize]) -> Option<&'a Ty> {
+    let local = body.local_by_name(name)?;
+    let mut found = None;
+    for (version, data) in body.versions.versions.iter() {
+        if data.local != local {
+            continue;
+        }
+        let VersionKind::Def(DefSite::Stmt(stmt, _)) = data.kind else { continue };
+        if starts.contains(&body.stmts[stmt].range.start()) {
+            found = instance.version_type(version).or(found);
+        }
+    }
+    found
+}
+
 /// The types a line reveals across every instance whose body holds it.
 fn reveal(program: &TypedProgram, stmt: &ast::Stmt) -> Result<String, String> {
     let what = revealed_on(stmt).ok_or("this kind of statement reveals nothing")?;
     let offset = stmt.range().start();
+    let mut starts = vec![offset];
+    if let ast::Stmt::For(for_) = stmt {
+        starts.push(for_.target.range().start());
+    }
     // The innermost body holding the line.
     let innermost = program
         .finished_instances()
@@ -112,7 +135,7 @@ fn reveal(program: &TypedProgram, stmt: &ast::Stmt) -> Result<String, String> {
         let text = match &what {
             Revealed::Locals(names) => names
                 .iter()
-                .map(|name| instance.local_type_by_name(body, name).map_or("?".to_string(), Ty::to_string))
+                .map(|name| def_type_at(instance, body, name, &starts).map_or("?".to_string(), Ty::to_string))
                 .collect::<Vec<_>>()
                 .join(", "),
             Revealed::Expr(range) => body

@@ -4,8 +4,8 @@ Usage: python3 tools/numba_oracle.py test_data/*.py
 
 For each file: compiles the `# infer:` function with numba.njit for the given argument
 types, then for each `# revealed:` line prints the type Numba gives what the line binds
-(every SSA version of a variable unified, literals widened, as numjit keeps one type per
-variable) or evaluates, next to ours. For files with `# error:` lines it reports whether
+(the SSA version of each target that the line assigns, literals widened: numjit types
+each version of a variable on its own, as Numba does) or evaluates, next to ours. For files with `# error:` lines it reports whether
 Numba rejects the function too. Lines marked `# numba: ...` document a deliberate
 difference and are shown but not counted as mismatches.
 """
@@ -74,9 +74,6 @@ def check(path):
     typemap = overload.type_annotation.typemap
     blocks = overload.type_annotation.blocks
     ctx = overload.typing_context
-    by_base = {}
-    for var, ty in typemap.items():
-        by_base.setdefault(var.split(".")[0], []).append(unliteral(ty))
     assigns_by_line = {}
     for block in blocks.values():
         for stmt in block.body:
@@ -103,9 +100,22 @@ def check(path):
         if targets:
             shown = []
             for target in targets:
-                versions = by_base.get(target, [])
-                unified = ctx.unify_types(*versions) if versions else None
-                shown.append(name_of(unified) if unified is not None else "?")
+                # The SSA version of the target that this line assigns (the last one;
+                # not the copies into a join's version that Numba places at the line).
+                assigned = [
+                    stmt.target.name
+                    for stmt in assigns_by_line.get(lineno, [])
+                    if stmt.target.name.split(".")[0] == target
+                    and not (isinstance(stmt.value, ir.Var) and stmt.value.name.split(".")[0] == target)
+                ]
+                if assigned:
+                    found_type = typemap.get(assigned[-1])
+                else:
+                    # Numba moved the assignment (an inlined inner function): every
+                    # version of the variable, unified.
+                    versions = [unliteral(ty) for var, ty in typemap.items() if var.split(".")[0] == target]
+                    found_type = ctx.unify_types(*versions) if versions else None
+                shown.append(name_of(found_type) if found_type is not None else "?")
             found = ", ".join(shown)
         elif isinstance(node, ast.Return):
             casts = [s for s in assigns_by_line.get(lineno, []) if isinstance(s.value, ir.Expr) and s.value.op == "cast"]

@@ -1,7 +1,7 @@
 //! The constraint propagation for one instance, and the final checking pass that reports
 //! errors and records resolutions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use cranelift_entity::{EntityRef, SecondaryMap};
 use numjit_diagnostics::Diagnostic;
@@ -36,26 +36,34 @@ pub(super) fn infer_body(
         instance,
         body_id,
         body: &body,
-        locals: SecondaryMap::new(),
+        versions: SecondaryMap::new(),
         exprs: SecondaryMap::new(),
         return_type: None,
-        conflicts: HashMap::new(),
         report: false,
         diagnostics: Vec::new(),
         resolutions: HashMap::new(),
         const_locals: body.constant_int_locals(),
         stmt_order: body.all_stmts(),
+        stmt_triggers: HashMap::new(),
+        triggered: HashSet::new(),
     };
-    let n_params = body.params.len();
-    for (param, ty) in body.params.iter().zip(&arg_types) {
-        checker.locals[param.local] = Some(ty.clone());
+    for stmt in checker.stmt_order.clone() {
+        if let Some(last) = own_exprs(&body, stmt).into_iter().max() {
+            checker.stmt_triggers.entry(last).or_default().push(stmt);
+            checker.triggered.insert(stmt);
+        }
     }
-    for (capture, ty) in body.captures.iter().zip(arg_types.iter().skip(n_params)) {
-        checker.locals[capture.inner] = Some(ty.clone());
+    checker.propagate_all();
+    let bound =
+        body.params.iter().map(|param| param.local).chain(body.captures.iter().map(|capture| capture.inner));
+    for (local, ty) in bound.zip(&arg_types) {
+        if let Some(version) = body.versions.def(DefSite::Entry(local)) {
+            checker.versions[version] = Some(ty.clone());
+        }
     }
     // Types only grow and each can grow a bounded number of times; the limit guards the
     // unexpected.
-    let max_passes = 16 + body.locals.len() + body.exprs.len();
+    let max_passes = 16 + body.versions.versions.len() + body.exprs.len();
     let mut converged = false;
     for _ in 0..max_passes {
         if !checker.pass() {
@@ -103,12 +111,31 @@ pub(super) fn infer_body(
     let typed = TypedBody {
         body: body_id,
         arg_types,
-        local_types: checker.locals,
+        version_types: checker.versions,
         expr_types: checker.exprs,
         resolutions: checker.resolutions,
         return_type: return_value,
     };
     Ok(Inferred { typed, return_type_unknown })
+}
+
+/// The expressions a statement evaluates itself (not those of nested statements).
+fn own_exprs(body: &Body, stmt: StmtId) -> Vec<ExprId> {
+    match &body.stmts[stmt].kind {
+        Stmt::Expr(expr)
+        | Stmt::Assign { value: expr, .. }
+        | Stmt::Unpack { value: expr, .. }
+        | Stmt::Return(Some(expr))
+        | Stmt::Raise(Some(expr))
+        | Stmt::If { cond: expr, .. }
+        | Stmt::While { cond: expr, .. } => vec![*expr],
+        Stmt::SetItem { base, index, value } => vec![*base, *index, *value],
+        Stmt::For { iter, .. } => iter.exprs(),
+        Stmt::Assert { cond, msg } => std::iter::once(*cond).chain(*msg).collect(),
+        Stmt::Break | Stmt::Continue | Stmt::Return(None) | Stmt::Raise(None) | Stmt::Try { .. } => {
+            Vec::new()
+        }
+    }
 }
 
 /// Whether control can reach the end of `block`.
@@ -157,26 +184,25 @@ fn contains_break(body: &Body, block: &Block) -> bool {
     false
 }
 
-/// A local whose assignments do not unify: every assigned value with its type.
-struct Conflict {
-    sites: Vec<(TextRange, Ty)>,
-}
-
 struct Checker<'s, 'env> {
     session: &'s mut Session<'env>,
     instance: InstanceId,
     body_id: BodyId,
     body: &'s Body,
-    locals: SecondaryMap<LocalId, Option<Ty>>,
+    /// The type of each version of a local.
+    versions: SecondaryMap<VersionId, Option<Ty>>,
     exprs: SecondaryMap<ExprId, Option<Ty>>,
     return_type: Option<Ty>,
-    conflicts: HashMap<LocalId, Conflict>,
     /// The final pass: report errors and record resolutions.
     report: bool,
     diagnostics: Vec<Diagnostic>,
     resolutions: HashMap<ExprId, Resolution>,
     const_locals: HashMap<LocalId, i64>,
     stmt_order: Vec<StmtId>,
+    /// The statements to type right after each expression (their last own expression).
+    stmt_triggers: HashMap<ExprId, Vec<StmtId>>,
+    /// The statements in `stmt_triggers`.
+    triggered: HashSet<StmtId>,
 }
 
 /// The type of a constant.
@@ -195,22 +221,36 @@ pub(crate) fn const_type(value: &ConstValue) -> Type {
 
 impl Checker<'_, '_> {
     /// One propagation pass; true if any type changed.
+    ///
+    /// Propagation passes type each statement right after its last expression, so that a
+    /// definition's version is typed before the reads after it (a chain of 5,000
+    /// reassignments converges in one pass); the final reporting pass keeps the order
+    /// expressions, then statements, for a stable order of diagnostics.
     fn pass(&mut self) -> bool {
         let mut changed = false;
-        if self.report {
-            self.conflicts.clear();
-        }
+        let triggers = std::mem::take(&mut self.stmt_triggers);
         for (expr, _) in self.body.exprs.iter() {
             let ty = self.type_expr(expr);
             if self.exprs[expr] != ty {
                 self.exprs[expr] = ty;
                 changed = true;
             }
+            if !self.report
+                && let Some(stmts) = triggers.get(&expr)
+            {
+                for stmt in stmts {
+                    changed |= self.type_stmt(*stmt);
+                }
+            }
         }
+        self.stmt_triggers = triggers;
         let order = self.stmt_order.clone();
         for stmt in order {
-            changed |= self.type_stmt(stmt);
+            if self.report || !self.triggered.contains(&stmt) {
+                changed |= self.type_stmt(stmt);
+            }
         }
+        changed |= self.type_joins();
         if !self.report {
             self.session.set_provisional_return(self.instance, self.return_type.clone());
         }
@@ -249,72 +289,188 @@ impl Checker<'_, '_> {
         }
     }
 
-    /// Joins `ty` into a local; true if the local's type changed.
-    fn assign(&mut self, local: LocalId, ty: Option<Ty>, site: TextRange) -> bool {
-        let Some(ty) = ty else { return false };
-        if self.report {
-            self.conflicts
-                .entry(local)
-                .or_insert_with(|| Conflict { sites: Vec::new() })
-                .sites
-                .push((site, ty.clone()));
+    /// The type a definition stores becomes its version's type (and flows on into the
+    /// joins it reaches); true if it changed.
+    fn define(&mut self, site: DefSite, ty: Option<Ty>) -> bool {
+        let (Some(ty), Some(version)) = (ty, self.body.versions.def(site)) else { return false };
+        if self.versions[version].as_ref() == Some(&ty) {
+            return false;
         }
-        match &self.locals[local] {
-            None => {
-                self.locals[local] = Some(ty);
-                true
-            }
-            Some(current) => match unify_ty(current, &ty) {
-                Some(joined) if &joined != current => {
-                    self.locals[local] = Some(joined);
-                    true
+        self.versions[version] = Some(ty);
+        self.propagate(vec![version]);
+        true
+    }
+
+    /// Re-types the joins that the versions in `work` flow into, and the joins after those.
+    fn propagate(&mut self, mut work: Vec<VersionId>) {
+        let versions = &self.body.versions;
+        while let Some(version) = work.pop() {
+            for &join in &versions.joins[version] {
+                let VersionKind::Phi(incoming) = &versions.versions[join].kind else { continue };
+                let joined = self.join_type(incoming);
+                if joined.is_some() && self.versions[join] != joined {
+                    self.versions[join] = joined;
+                    work.push(join);
                 }
-                _ => false,
-            },
+            }
         }
     }
 
-    /// Reports locals whose assignments do not unify.
+    /// Propagates every typed version into the joins (the parameters, at the start).
+    fn propagate_all(&mut self) {
+        let typed: Vec<VersionId> =
+            self.versions.iter().filter(|(_, ty)| ty.is_some()).map(|(version, _)| version).collect();
+        self.propagate(typed);
+    }
+
+    /// The unification of the typed versions in `incoming`; a version that does not unify
+    /// is left out (the final pass reports it).
+    fn join_type(&self, incoming: &[VersionId]) -> Option<Ty> {
+        let mut joined: Option<Ty> = None;
+        for operand in incoming {
+            let Some(ty) = &self.versions[*operand] else { continue };
+            joined = match joined {
+                None => Some(ty.clone()),
+                Some(previous) => match unify_ty(&previous, ty) {
+                    Some(next) => Some(next),
+                    None => Some(previous),
+                },
+            };
+        }
+        joined
+    }
+
+    /// The type of the version a read of a local sees.
+    fn read_type(&self, expr: ExprId) -> Option<Ty> {
+        self.versions[self.body.versions.read(expr)?].clone()
+    }
+
+    /// The type of a variable an inner function captures, read at `expr` (the closure or
+    /// a call): the version seen there, else (a variable assigned only later) every
+    /// version of it unified.
+    fn capture_type(&self, expr: ExprId, local: LocalId) -> Option<Ty> {
+        if let Some(&version) = self.body.versions.capture_reads.get(&(expr, local)) {
+            return self.versions[version].clone();
+        }
+        let mut joined: Option<Ty> = None;
+        for version in self.body.versions.of_local(local) {
+            let Some(ty) = &self.versions[version] else { continue };
+            joined = match joined {
+                None => Some(ty.clone()),
+                Some(previous) => Some(unify_ty(&previous, ty)?),
+            };
+        }
+        joined
+    }
+
+    /// Types every join as the unification of the versions that reach it; true if any
+    /// changed. Joins whose versions do not unify are reported by [`Self::report_conflicts`].
+    fn type_joins(&mut self) -> bool {
+        let mut changed = false;
+        for (version, data) in self.body.versions.versions.iter() {
+            let VersionKind::Phi(incoming) = &data.kind else { continue };
+            let joined = self.join_type(incoming);
+            if joined.is_some() && self.versions[version] != joined {
+                self.versions[version] = joined;
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// The source range shown for a definition, with the type it stores.
+    fn site_range(&self, site: DefSite) -> TextRange {
+        match site {
+            DefSite::Entry(local) => self
+                .body
+                .params
+                .iter()
+                .find(|param| param.local == local)
+                .map_or(self.body.name_range, |param| param.range),
+            DefSite::Stmt(stmt, _) => match &self.body.stmts[stmt].kind {
+                Stmt::Assign { value, .. } | Stmt::Unpack { value, .. } => self.range(*value),
+                _ => self.body.stmts[stmt].range,
+            },
+            DefSite::Store(expr) => self.range(expr),
+        }
+    }
+
+    /// Reports joins whose versions do not unify (once per variable), showing every
+    /// definition that reaches the join.
     fn report_conflicts(&mut self) {
-        let mut conflicts: Vec<(LocalId, Conflict)> =
-            std::mem::take(&mut self.conflicts).into_iter().collect();
-        conflicts.sort_by_key(|(local, _)| *local);
-        for (local, conflict) in conflicts {
+        let versions = &self.body.versions;
+        let mut reported: Vec<LocalId> = Vec::new();
+        for (join, data) in versions.versions.iter() {
+            let VersionKind::Phi(incoming) = &data.kind else { continue };
+            if reported.contains(&data.local) {
+                continue;
+            }
             let mut joined: Option<Ty> = None;
-            let mut clash = None;
-            for (site_idx, (_, ty)) in conflict.sites.iter().enumerate() {
+            let mut fails = false;
+            for operand in incoming {
+                let Some(ty) = &self.versions[*operand] else { continue };
                 joined = match joined {
                     None => Some(ty.clone()),
                     Some(previous) => match unify_ty(&previous, ty) {
                         Some(next) => Some(next),
                         None => {
-                            clash = Some((previous, ty.clone(), site_idx));
+                            fails = true;
                             break;
                         }
                     },
                 };
             }
-            let Some((first, second, clash_idx)) = clash else { continue };
-            let data = &self.body.locals[local];
-            let name = if data.kind == LocalKind::Temporary { "a temporary" } else { data.name.as_str() };
-            let clash_site = conflict.sites[clash_idx].0;
-            let mut diagnostic =
-                Diagnostic::error(TYPE_MISMATCH, format!("cannot unify {first} and {second} for '{name}'"))
-                    .with_primary(clash_site, format!("'{name}' is assigned {second} here"));
-            let mut seen: Vec<TextRange> = vec![clash_site];
-            for (site, ty) in &conflict.sites {
-                if seen.contains(site) {
-                    continue;
-                }
-                seen.push(*site);
-                diagnostic = diagnostic.with_secondary(*site, format!("'{name}' is assigned {ty} here"));
+            if !fails {
+                continue;
             }
-            self.diagnostics.push(
-                diagnostic.with_help(
-                    "a variable has one type in compiled code; use a new name for the other value",
-                ),
-            );
+            reported.push(data.local);
+            // The definitions reaching the join, in source order.
+            let mut sites: Vec<(TextRange, Ty)> = Vec::new();
+            for version in versions.defs_reaching(join) {
+                let VersionKind::Def(site) = versions.versions[version].kind else { continue };
+                if let Some(ty) = &self.versions[version] {
+                    sites.push((self.site_range(site), ty.clone()));
+                }
+            }
+            sites.sort_by_key(|(range, _)| (range.start(), range.end()));
+            self.report_conflict(data.local, &sites);
         }
+    }
+
+    /// One variable whose definitions meet at a join with types that do not unify.
+    fn report_conflict(&mut self, local: LocalId, sites: &[(TextRange, Ty)]) {
+        let mut joined: Option<Ty> = None;
+        let mut clash = None;
+        for (site_idx, (_, ty)) in sites.iter().enumerate() {
+            joined = match joined {
+                None => Some(ty.clone()),
+                Some(previous) => match unify_ty(&previous, ty) {
+                    Some(next) => Some(next),
+                    None => {
+                        clash = Some((previous, ty.clone(), site_idx));
+                        break;
+                    }
+                },
+            };
+        }
+        let Some((first, second, clash_idx)) = clash else { return };
+        let data = &self.body.locals[local];
+        let name = if data.kind == LocalKind::Temporary { "a temporary" } else { data.name.as_str() };
+        let clash_site = sites[clash_idx].0;
+        let mut diagnostic =
+            Diagnostic::error(TYPE_MISMATCH, format!("cannot unify {first} and {second} for '{name}'"))
+                .with_primary(clash_site, format!("'{name}' is assigned {second} here"));
+        let mut seen: Vec<TextRange> = vec![clash_site];
+        for (site, ty) in sites {
+            if seen.contains(site) {
+                continue;
+            }
+            seen.push(*site);
+            diagnostic = diagnostic.with_secondary(*site, format!("'{name}' is assigned {ty} here"));
+        }
+        self.diagnostics.push(diagnostic.with_help(
+            "the definitions of a variable that meet where control flow joins must have compatible types; use a new name for the other value",
+        ));
     }
 
     // ----- statements -------------------------------------------------------------------
@@ -323,12 +479,11 @@ impl Checker<'_, '_> {
         let range = self.body.stmts[stmt].range;
         match &self.body.stmts[stmt].kind {
             Stmt::Expr(_) | Stmt::Break | Stmt::Continue => false,
-            Stmt::Assign { target, value } => {
+            Stmt::Assign { value, .. } => {
                 let ty = self.ty(*value);
-                let site = self.range(*value);
-                self.assign(*target, ty, site)
+                self.define(DefSite::Stmt(stmt, 0), ty)
             }
-            Stmt::Unpack { targets, value } => self.type_unpack(targets, *value),
+            Stmt::Unpack { targets, value } => self.type_unpack(stmt, targets.len(), *value),
             Stmt::SetItem { base, .. } => {
                 if let Some(ty) = self.ty(*base) {
                     self.error(
@@ -362,9 +517,9 @@ impl Checker<'_, '_> {
                 }
                 false
             }
-            Stmt::For { target, iter, .. } => {
+            Stmt::For { iter, .. } => {
                 let item = self.iter_item(iter, range);
-                self.assign(*target, item, range)
+                self.define(DefSite::Stmt(stmt, 0), item)
             }
             Stmt::Return(value) => {
                 let (ty, site) = match value {
@@ -431,7 +586,7 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn type_unpack(&mut self, targets: &[LocalId], value: ExprId) -> bool {
+    fn type_unpack(&mut self, stmt: StmtId, n_targets: usize, value: ExprId) -> bool {
         let Some(ty) = self.ty(value) else { return false };
         let range = self.range(value);
         let items = match &ty {
@@ -444,19 +599,19 @@ impl Checker<'_, '_> {
                 return false;
             }
         };
-        if items.len() != targets.len() {
+        if items.len() != n_targets {
             self.error(
                 Diagnostic::error(
                     TYPE_MISMATCH,
-                    format!("cannot unpack {ty} ({} items) into {} names", items.len(), targets.len()),
+                    format!("cannot unpack {ty} ({} items) into {n_targets} names", items.len()),
                 )
                 .with_primary(range, format!("{} items", items.len())),
             );
             return false;
         }
         let mut changed = false;
-        for (target, item) in targets.iter().zip(items) {
-            changed |= self.assign(*target, Some(Ty::Value(item)), range);
+        for (idx, item) in items.into_iter().enumerate() {
+            changed |= self.define(DefSite::Stmt(stmt, idx as u32), Some(Ty::Value(item)));
         }
         changed
     }
@@ -546,13 +701,15 @@ impl Checker<'_, '_> {
         let range = self.range(expr);
         match &self.body.exprs[expr].kind {
             Expr::Const(value) => Some(Ty::Value(const_type(value))),
-            Expr::Local(local) => self.locals[*local].clone(),
+            Expr::Local(_) => self.read_type(expr),
             Expr::Item(item) => Some(Ty::of_item(item)),
             Expr::Closure(closure) => {
                 let body = *self.session.closure_bodies.get(&(self.body_id, *closure))?;
                 let mut captures = Vec::new();
-                for capture in &self.session.bodies[body].captures {
-                    captures.push(self.locals[capture.outer].clone()?);
+                let outer: Vec<LocalId> =
+                    self.session.bodies[body].captures.iter().map(|capture| capture.outer).collect();
+                for local in outer {
+                    captures.push(self.capture_type(expr, local)?);
                 }
                 Some(Ty::Closure(body, captures))
             }
@@ -589,9 +746,9 @@ impl Checker<'_, '_> {
                     (None, None) => None,
                 }
             }
-            Expr::Store { local, value } => {
+            Expr::Store { value, .. } => {
                 let ty = self.ty(*value);
-                self.assign(*local, ty.clone(), range);
+                self.define(DefSite::Store(expr), ty.clone());
                 ty
             }
             Expr::Tuple(items) => {
@@ -1036,7 +1193,7 @@ impl Checker<'_, '_> {
             }
         }
         for capture in captures {
-            types.push(self.locals[capture].clone()?);
+            types.push(self.capture_type(expr, capture)?);
             bound_args.push(BoundArg::Capture(capture));
         }
         let instance = self.session.instance(body, types.clone());

@@ -1,9 +1,11 @@
 //! Type inference: one body specialised on one list of argument types.
 //!
-//! Every local and expression has a type variable. Constraints come from the HIR: an
-//! assignment says "the local's type includes the value's", an operation says "the
-//! result is the template's answer for the operand types", a `return` feeds the return
-//! type. They are solved as Numba solves them: types only grow, by unification
+//! Every version of a local (`hir::Versions`: a definition, or a join of the definitions
+//! that meet where control flow merges, as in Numba's SSA form) and every expression has a
+//! type variable. Constraints come from the HIR: a definition's version has the type of
+//! the value it stores, a join includes the types of the versions meeting there, a read
+//! has its version's type, an operation's result is the template's answer for the operand
+//! types, a `return` feeds the return type. They are solved as Numba solves them: types only grow, by unification
 //! ([`crate::ty::unify`]: NumPy promotion, `None` → Optional, tuples item by item), and
 //! the constraints are propagated until nothing changes. Expressions are visited in arena
 //! order (operands before users), so no pass recurses on the input's depth. A final pass

@@ -4,7 +4,8 @@
 //! Establishes: every name is a local, a capture of an enclosing function's local, or a
 //! compile-time [`Item`]/constant; the sugar listed in [`crate::hir`] is gone; reads of
 //! locals that may be unassigned are listed in `Body::maybe_unbound` (and provably
-//! unassigned ones are `unbound-local` errors). Does not: type anything.
+//! unassigned ones are `unbound-local` errors); `Body::versions` says which version of its
+//! local each definition creates and each read sees. Does not: type anything.
 //!
 //! Expressions nest at most [`MAX_EXPR_DEPTH`] deep and blocks [`MAX_STMT_DEPTH`] deep
 //! (deeper input is an error, never a stack overflow); left-leaning chains of binary
@@ -12,6 +13,7 @@
 
 mod definite;
 mod scope;
+mod versions;
 
 use std::collections::{HashMap, HashSet};
 
@@ -98,6 +100,7 @@ fn lower_shape(
             closures: Default::default(),
             captures: Vec::new(),
             maybe_unbound: Vec::new(),
+            versions: Versions::default(),
             range: shape.range,
             name_range: shape.name_range,
         },
@@ -143,6 +146,7 @@ fn lower_shape(
     let mut own = lowerer.diagnostics;
     if own.is_empty() {
         definite::check(&mut body, &mut own);
+        body.versions = versions::compute(&body);
     }
     diagnostics.extend(own);
     body
