@@ -937,7 +937,11 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
     }
 
     /// The value a call left in its result slot.
-    fn load_call_result(&self, return_type: &Type, slot: PointerValue<'ctx>) -> Fallible<BasicValueEnum<'ctx>> {
+    fn load_call_result(
+        &self,
+        return_type: &Type,
+        slot: PointerValue<'ctx>,
+    ) -> Fallible<BasicValueEnum<'ctx>> {
         if matches!(return_type, Type::NoneType) {
             return Ok(self.context().struct_type(&[], false).const_zero().into());
         }

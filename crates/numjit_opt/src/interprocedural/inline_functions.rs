@@ -368,7 +368,8 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
                         match (&data.opcode, &site, splits[inst]) {
                             (Opcode::Call(_), Site::TryCall { handler, .. }, Some((split, new_result))) => {
                                 let targets = vec![BlockCall::new(split, vec![new_result]), handler.clone()];
-                                let try_call = InstData { opcode: Opcode::TryCall(new_ref), args, targets, regions };
+                                let try_call =
+                                    InstData { opcode: Opcode::TryCall(new_ref), args, targets, regions };
                                 let new_inst = map.insts[inst]
                                     .ok_or_else(|| PassError::new(format!("{inst} was not copied")))?;
                                 caller.dfg.replace_inst_data(new_inst, try_call);
