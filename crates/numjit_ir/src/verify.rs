@@ -412,7 +412,7 @@ impl<'f> Verifier<'f> {
             if inst == last && !is_terminator {
                 self.report(
                     ErrorLocation::Inst(inst),
-                    "the block does not end in a terminator (jump, brif, return, yield, raise, unreachable)"
+                    "the block does not end in a terminator (jump, brif, try_call, return, yield, raise, unreachable)"
                         .to_owned(),
                 );
             } else if inst != last && is_terminator {
