@@ -146,6 +146,37 @@ fn exceptions_carry_class_and_message_and_leak_nothing() {
 }
 
 #[test]
+fn caught_exceptions_leak_nothing() {
+    // `fails` is recursive, so it is not inlined: each call raises through the runtime,
+    // which allocates the message, and the caller's handler edge must free it.
+    let source = "\
+def fails(n):
+    if n > 0:
+        return fails(n - 1)
+    if n < 0:
+        return n
+    raise ValueError(\"no luck this time\")
+
+def catch_many(n):
+    caught = 0
+    for i in range(n):
+        try:
+            fails(i % 3)
+        except Exception:
+            caught += 1
+    return caught
+";
+    let catch_many = Jit::new().compile_source(source, "catch_many", &Options::new()).unwrap();
+    let before = numjit::live_exception_messages_on_this_thread();
+    assert_eq!(catch_many.call(&[Value::Int(10_000)]).unwrap(), Value::Int(10_000));
+    assert_eq!(numjit::live_exception_messages_on_this_thread(), before, "every caught message is freed");
+    let fails = Jit::new().compile_source(source, "fails", &Options::new()).unwrap();
+    let error = fails.call(&[Value::Int(2)]).unwrap_err();
+    assert_eq!(error.to_string(), "ValueError: no luck this time");
+    assert_eq!(numjit::live_exception_messages_on_this_thread(), before);
+}
+
+#[test]
 fn error_model_numpy_gives_ieee_results() {
     let source = "def f(a, b):\n    return a / b\n";
     let numpy = Options::new().error_model_named("numpy").unwrap();

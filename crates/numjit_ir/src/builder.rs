@@ -373,6 +373,30 @@ impl<'f> FunctionBuilder<'f> {
         self.insert_inst(data)
     }
 
+    /// `v = try_call fnN(args), normal(v), handler(handler_args)`: ends the block with a
+    /// call whose exceptions go to `handler`. The result is passed as the only argument to
+    /// `normal` (which must then have one parameter, of the callee's return type; more
+    /// arguments may be pushed onto the first target afterwards). Returns the instruction
+    /// and its result.
+    pub fn try_call(
+        &mut self,
+        callee: FuncRef,
+        args: &[Value],
+        normal: Block,
+        handler: Block,
+        handler_args: &[Value],
+    ) -> (Inst, Value) {
+        let mut data = InstData::new(Opcode::TryCall(callee), args.to_vec());
+        data.targets.push(BlockCall::new(normal, Vec::new()));
+        data.targets.push(BlockCall::new(handler, handler_args.to_vec()));
+        let inst = self.insert_inst(data);
+        let result = self.first_result(inst);
+        if let Some(target) = self.func.dfg.inst_data_mut(inst).targets.first_mut() {
+            target.args.push(result);
+        }
+        (inst, result)
+    }
+
     /// `return value`.
     pub fn return_(&mut self, value: Value) -> Inst {
         self.insert_inst(InstData::new(Opcode::Return, vec![value]))
@@ -452,6 +476,7 @@ impl<'f> FunctionBuilder<'f> {
 fn fallback_result_types(opcode: &Opcode) -> Vec<Type> {
     match opcode {
         Opcode::Print | Opcode::For | Opcode::Parfor { .. } => Vec::new(),
+        Opcode::TryCall(_) => vec![Type::NoneType],
         _ if opcode.is_terminator() => Vec::new(),
         _ => vec![Type::NoneType],
     }

@@ -19,6 +19,10 @@
 //!   only in a structured op's region.
 //! - A [`Function`] declares the functions it calls (`fn0 = @fib(int64) -> int64`) and is
 //!   self-contained; a [`Module`] holds the functions compiled together.
+//! - Exceptions: `raise` leaves the function with an exception, and so does a `call` whose
+//!   callee raised. `try_call` is the call that catches: a terminator with a normal and a
+//!   handler target, `v3 = try_call fn0(v2), block1(v3), block2`, whose result exists on
+//!   the normal edge only (passed as a block argument, like Cranelift's `try_call` returns).
 //!
 //! # Text format
 //!

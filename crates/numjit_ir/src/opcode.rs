@@ -381,6 +381,15 @@ pub enum Opcode {
     Call(FuncRef),
     /// Call a math intrinsic; operands are the arguments, one result.
     CallIntrinsic(Intrinsic),
+    /// `v = try_call fnN(args), normal(...), handler(...)`: a terminator that calls a
+    /// declared function and catches what it raises. Operands are the arguments; one result,
+    /// the callee's return value, and two targets. If the callee returns, control goes to
+    /// the first target (the normal edge); the result is defined on that edge only, so it
+    /// may appear in the first target's arguments and nowhere else. If the callee raises,
+    /// the exception is caught and discarded — what `except:` and `except Exception:` do,
+    /// which bind no exception object — and control goes to the second target (the handler
+    /// edge), whose arguments cannot mention the result.
+    TryCall(FuncRef),
 
     // ---- tuples ----
     /// Build a tuple of the operands.
@@ -442,7 +451,7 @@ pub enum Opcode {
 pub enum OpcodeClass {
     /// An ordinary instruction: neither a terminator nor a structured op.
     Plain,
-    /// A terminator that branches to blocks (`jump`, `brif`).
+    /// A terminator that branches to blocks (`jump`, `brif`, `try_call`).
     Branch,
     /// A terminator that leaves its region without branching (`return`, `yield`, `raise`,
     /// `unreachable`).
@@ -502,6 +511,7 @@ impl Opcode {
             Opcode::Convert(_) => "convert",
             Opcode::Call(_) => "call",
             Opcode::CallIntrinsic(_) => "call_intrinsic",
+            Opcode::TryCall(_) => "try_call",
             Opcode::TupleMake => "tuple_make",
             Opcode::TupleGet(_) => "tuple_get",
             Opcode::Print => "print",
@@ -565,7 +575,7 @@ impl Opcode {
     /// The broad class of the opcode.
     pub fn class(&self) -> OpcodeClass {
         match self {
-            Opcode::Jump | Opcode::Brif => OpcodeClass::Branch,
+            Opcode::Jump | Opcode::Brif | Opcode::TryCall(_) => OpcodeClass::Branch,
             Opcode::Return | Opcode::Yield | Opcode::Raise { .. } | Opcode::Unreachable => OpcodeClass::Exit,
             Opcode::For | Opcode::Parfor { .. } => OpcodeClass::Structured,
             _ => OpcodeClass::Plain,
@@ -581,7 +591,7 @@ impl Opcode {
     pub fn n_targets(&self) -> usize {
         match self {
             Opcode::Jump => 1,
-            Opcode::Brif => 2,
+            Opcode::Brif | Opcode::TryCall(_) => 2,
             _ => 0,
         }
     }
@@ -653,5 +663,7 @@ mod tests {
         assert!(Opcode::Brif.is_terminator() && Opcode::Brif.n_targets() == 2);
         assert!(!Opcode::For.is_terminator() && Opcode::For.n_regions() == 1);
         assert!(Opcode::Iadd.is_pure() && !Opcode::Print.is_pure() && !Opcode::Yield.is_pure());
+        let try_call = Opcode::TryCall(FuncRef::from_u32(0));
+        assert!(try_call.is_terminator() && try_call.n_targets() == 2 && !try_call.is_pure());
     }
 }

@@ -187,7 +187,7 @@ impl Opcode {
             Opcode::Convert(_) if single().is_none() => Err(wrong("one scalar operand")),
             Opcode::Convert(to) => Ok(vec![Type::Scalar(*to)]),
 
-            Opcode::Call(func_ref) => {
+            Opcode::Call(func_ref) | Opcode::TryCall(func_ref) => {
                 let decl = env
                     .func_decls
                     .get(*func_ref)

@@ -15,6 +15,8 @@
 //!   for `for` and `(indices..., accumulators...)` for `parfor`; `yield` appears only in
 //!   such a region and passes values of the op's result types; `return` appears only in the
 //!   body region;
+//! - `try_call`: its result is defined on the normal edge only, so it may appear in the
+//!   first target's arguments and nowhere else (not in the handler target's arguments);
 //! - SSA: every operand is defined, and its definition dominates the use: in the same
 //!   region through the region's dominator tree (earlier in the same block), or in an
 //!   enclosing region, where it must dominate the structured op that (transitively) holds
@@ -410,7 +412,7 @@ impl<'f> Verifier<'f> {
             if inst == last && !is_terminator {
                 self.report(
                     ErrorLocation::Inst(inst),
-                    "the block does not end in a terminator (jump, brif, return, yield, raise, unreachable)"
+                    "the block does not end in a terminator (jump, brif, try_call, return, yield, raise, unreachable)"
                         .to_owned(),
                 );
             } else if inst != last && is_terminator {
@@ -469,7 +471,21 @@ impl<'f> Verifier<'f> {
 
         // Operands must exist and be visible here; typing needs them all.
         let mut operands_defined = true;
-        for value in data.operands() {
+        // A `try_call` defines its result on its normal edge: the first target's arguments
+        // may pass it on, and nothing else may use it (`check_use` reports other uses).
+        let edge_result = match opcode {
+            Opcode::TryCall(_) => func.dfg.first_result(inst),
+            _ => None,
+        };
+        let normal_edge_args = match edge_result {
+            Some(_) => data.targets.first().map_or(0, |target| target.args.len()),
+            None => 0,
+        };
+        for (position, value) in data.operands().enumerate() {
+            let on_normal_edge = position >= data.args.len() && position < data.args.len() + normal_edge_args;
+            if on_normal_edge && Some(value) == edge_result {
+                continue;
+            }
             operands_defined &= self.check_use(inst, value, domtree);
         }
         if operands_defined {
@@ -509,6 +525,18 @@ impl<'f> Verifier<'f> {
             ValueDef::Param(block, _) => (Some(block), None),
             ValueDef::Result(inst, _) => (self.inst_block[inst], Some(inst)),
         };
+        if let Some(def_inst) = def_inst
+            && matches!(func.dfg.inst_data(def_inst).opcode, Opcode::TryCall(_))
+        {
+            self.report(
+                ErrorLocation::Inst(user),
+                format!(
+                    "uses {value}, the result of a try_call, which is defined only on the call's normal \
+                     edge: only that edge's arguments may pass it on"
+                ),
+            );
+            return true;
+        }
         let def_region = def_block.and_then(|block| self.block_seen_in[block]);
         let (Some(def_block), Some(def_region)) = (def_block, def_region) else {
             self.report(

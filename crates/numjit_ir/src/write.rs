@@ -162,12 +162,19 @@ fn write_inst_line(out: &mut dyn Write, func: &Function, inst: Inst) -> fmt::Res
             write!(out, ", {index}")
         }
         Opcode::Raise { kind, message } => write!(out, "{name} {} {}", kind.name(), QuotedString(message)),
-        Opcode::Jump | Opcode::Brif => {
+        Opcode::Jump | Opcode::Brif | Opcode::TryCall(_) => {
             write!(out, "{name}")?;
             let mut separator = " ";
-            for arg in args {
-                write!(out, "{separator}{arg}")?;
+            if let Opcode::TryCall(func_ref) = &data.opcode {
+                write!(out, " {func_ref}(")?;
+                write_values(out, args)?;
+                write!(out, ")")?;
                 separator = ", ";
+            } else {
+                for arg in args {
+                    write!(out, "{separator}{arg}")?;
+                    separator = ", ";
+                }
             }
             for target in &data.targets {
                 write!(out, "{separator}{}", target.block)?;

@@ -66,9 +66,10 @@ fn opcode_number(opcode: &Opcode) -> usize {
         Opcode::Unreachable => 54,
         Opcode::For => 55,
         Opcode::Parfor { .. } => 56,
+        Opcode::TryCall(_) => 57,
     }
 }
-const N_OPCODES: usize = 57;
+const N_OPCODES: usize = 58;
 
 fn ok_corpus() -> Vec<Module> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/ok");

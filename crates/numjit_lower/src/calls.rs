@@ -1,5 +1,5 @@
-//! Calls: other instances (IR `call`), builtins, `math` and `cmath` functions, NumPy scalar
-//! constructors.
+//! Calls: other instances (IR `call`, or `try_call` inside `try` with a handler),
+//! builtins, `math` and `cmath` functions, NumPy scalar constructors.
 //!
 //! Arguments convert to the types sema's resolution chose. Math functions are IR
 //! intrinsics and give the C library's result where CPython raises a domain or range
@@ -140,8 +140,12 @@ impl<'a> Lowerer<'a> {
             signature.ir_params.clone(),
             signature.ir_return.clone(),
         );
+        if self.catches_here() {
+            return Operand::Value(self.try_call(func_ref, &values, signature.ir_return.clone()));
+        }
         let result = self.ins().call(func_ref, &values);
         if self.in_try() {
+            // Only `finally` encloses the call: what the callee raises would skip it.
             self.guarded_calls.push(GuardedCall { range, callee: instance });
         }
         Operand::Value(result)

@@ -9,13 +9,16 @@
 //! Control that leaves a construct early walks the scope stack ([`Scope`]): a `raise`
 //! jumps to the innermost `try`'s handler (or becomes the `raise` terminator), running the
 //! `finally` blocks it crosses; `return`, `break` and `continue` run the `finally` blocks
-//! they cross. A `finally` block is lowered once per way out of its `try`.
+//! they cross. A `finally` block is lowered once per way out of its `try`. A call to a
+//! compiled function inside a `try` with a handler is a `try_call` whose handler edge takes
+//! the same way as a `raise` there, so an exception from the callee (or from deeper down,
+//! RecursionError included) runs the handler, as in CPython and Numba.
 
 use std::collections::{HashMap, HashSet};
 
 use cranelift_entity::SecondaryMap;
 use numjit_diagnostics::Diagnostic;
-use numjit_ir::{Block, ExceptionKind, Function, FunctionBuilder, Region, Value};
+use numjit_ir::{Block, ExceptionKind, FuncRef, Function, FunctionBuilder, Region, Value};
 use numjit_sema::hir::{Body, DefSite, Expr, ExprId, LocalId, Stmt, StmtId, VersionId, VersionKind};
 use numjit_sema::templates::ExceptionClass;
 use numjit_sema::{CallTarget, ConstValue, InstanceId, Ty, TypedBody};
@@ -331,6 +334,38 @@ impl<'a> Lowerer<'a> {
 
     // ----- raising ------------------------------------------------------------------------
 
+    /// Whether an exception raised here is caught: a `try` with a handler encloses this
+    /// point (perhaps beyond `finally` blocks, which run on the way).
+    pub(crate) fn catches_here(&self) -> bool {
+        self.scopes.iter().any(|scope| matches!(scope, Scope::Try { .. }))
+    }
+
+    /// `try_call callee(args)` from the current block, inside a `try` with a handler
+    /// ([`Self::catches_here`]): the normal edge continues in a new block whose parameter is
+    /// the result (returned); the handler edge goes to the innermost handler, through a
+    /// block that runs the `finally` blocks in between if there are any.
+    pub(crate) fn try_call(&mut self, callee: FuncRef, args: &[Value], return_type: Type) -> Value {
+        let from = self.current_block();
+        let ok = self.new_block();
+        let result = self.func.dfg.append_block_param(ok, return_type);
+        let innermost = self.scopes.iter().rev().find(|scope| !matches!(scope, Scope::Loop { .. }));
+        let (landing, direct) = match innermost {
+            Some(Scope::Try { handler }) => (*handler, true),
+            _ => (self.new_block(), false),
+        };
+        let (inst, _) = self.ins().try_call(callee, args, ok, landing, &[]);
+        self.ssa.add_edge(ok, from, inst, 0);
+        self.ssa.add_edge(landing, from, inst, 1);
+        self.cur = None;
+        if !direct && self.enter(landing) {
+            // Running the `finally` blocks, then jumping to the handler, is what a `raise`
+            // here does; the class and message do not matter, as the handler catches it.
+            self.raise(ExceptionKind::Exception, "");
+        }
+        self.enter(ok);
+        result
+    }
+
     /// Raises `kind(message)` from the current block: jumps to the innermost handler, or
     /// ends in the `raise` terminator, after running the `finally` blocks it crosses.
     pub(crate) fn raise(&mut self, kind: ExceptionKind, message: &str) {
@@ -381,7 +416,8 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Whether code here is inside `try` (calls cannot be caught there).
+    /// Whether code here is inside `try` or `try … finally` (loops there are blocks, so
+    /// that a `raise` in them can leave for the handler or the `finally` code).
     pub(crate) fn in_try(&self) -> bool {
         self.scopes.iter().any(|scope| matches!(scope, Scope::Try { .. } | Scope::Finally { .. }))
     }

@@ -260,15 +260,18 @@ fn signature(program: &TypedProgram, instance: InstanceId, name: &str) -> Result
     })
 }
 
-/// A call made inside `try` (or `try … finally`), which cannot catch what the callee raises.
+/// A call made inside `try … finally` with no handler around it: what the callee raises
+/// would leave without running the `finally` block.
 #[derive(Clone, Debug)]
 pub(crate) struct GuardedCall {
     pub range: TextRange,
     pub callee: InstanceId,
 }
 
-/// Reports calls inside `try` to functions that may raise: the IR's `call` propagates the
-/// callee's exception to the caller's caller, so the handler would not run.
+/// Reports calls inside `try … finally` (with no handler around them) to functions that
+/// may raise: the IR's `call` propagates the callee's exception to the caller's caller at
+/// once, so the `finally` block would not run. (Numba 0.68.1 fails on this too, with an
+/// internal error, "RERAISE executed".)
 fn check_guarded_calls(module: &Module, cx: &ProgramContext<'_>, calls: &[GuardedCall]) -> Vec<Diagnostic> {
     if calls.is_empty() {
         return Vec::new();
@@ -276,16 +279,22 @@ fn check_guarded_calls(module: &Module, cx: &ProgramContext<'_>, calls: &[Guarde
     let index: HashMap<&str, usize> =
         module.functions.iter().enumerate().map(|(idx, func)| (func.name.as_str(), idx)).collect();
     let mut raises = vec![false; module.functions.len()];
+    // Every call edge (for recursion), and the `call` edges, through which a callee's
+    // exception propagates (a `try_call` catches it).
     let mut callees: Vec<Vec<usize>> = vec![Vec::new(); module.functions.len()];
+    let mut propagating: Vec<Vec<usize>> = vec![Vec::new(); module.functions.len()];
     for (idx, func) in module.functions.iter().enumerate() {
         for inst in func.dfg.insts() {
             match &func.dfg.inst_data(inst).opcode {
                 Opcode::Raise { .. } => raises[idx] = true,
-                Opcode::Call(func_ref) => {
+                Opcode::Call(func_ref) | Opcode::TryCall(func_ref) => {
                     if let Some(decl) = func.func_decls.get(*func_ref)
                         && let Some(&callee) = index.get(decl.name.as_str())
                     {
                         callees[idx].push(callee);
+                        if matches!(func.dfg.inst_data(inst).opcode, Opcode::Call(_)) {
+                            propagating[idx].push(callee);
+                        }
                     }
                 }
                 _ => {}
@@ -309,7 +318,7 @@ fn check_guarded_calls(module: &Module, cx: &ProgramContext<'_>, calls: &[Guarde
     loop {
         let mut changed = false;
         for idx in 0..raises.len() {
-            if !raises[idx] && callees[idx].iter().any(|&callee| raises[callee]) {
+            if !raises[idx] && propagating[idx].iter().any(|&callee| raises[callee]) {
                 raises[idx] = true;
                 changed = true;
             }
@@ -329,10 +338,10 @@ fn check_guarded_calls(module: &Module, cx: &ProgramContext<'_>, calls: &[Guarde
         .map(|call| {
             Diagnostic::error(
                 UNSUPPORTED,
-                "catching an exception raised inside a called function is not supported yet",
+                "an exception raised inside a called function cannot pass through `finally` yet",
             )
-            .with_primary(call.range, "this call may raise, and `try` cannot catch it")
-            .with_help("check the condition before the call, or raise in the `try` body itself")
+            .with_primary(call.range, "this call may raise, and the `finally` block would not run")
+            .with_help("add `except Exception:` to the `try`, or move the call out of it")
         })
         .collect()
 }

@@ -1,7 +1,8 @@
 //! Property tests: random programs built with `ir::FunctionBuilder` — integer and float
 //! arithmetic (divisions by zero and out-of-range conversions included), constant and
 //! variable conditions, diamonds, `for` loops with carried values, `while` loops as
-//! blocks, `parfor` reductions, prints, and calls to small, looping and recursive helpers —
+//! blocks, `parfor` reductions, prints, conditional raises, and calls (plain and
+//! `try_call`s with a handler) to small, looping, raising and recursive helpers —
 //! stay valid after each pass and after the whole pipeline, compute the same results and
 //! print the same output as before on random inputs (the reference interpreter decides),
 //! report `Unchanged` only when nothing changed, and reach a fixed point (running a
@@ -15,8 +16,8 @@ mod support;
 use std::path::Path;
 
 use numjit_ir::{
-    FloatCC, FuncRef, Function, FunctionBuilder, IntCC, LoopRange, Module, ReduceOp, Reduction, Value,
-    parse_module, verify_module,
+    ExceptionKind, FloatCC, FuncRef, Function, FunctionBuilder, IntCC, LoopRange, Module, ReduceOp,
+    Reduction, Value, parse_module, verify_module,
 };
 use numjit_opt::interpreter::RuntimeValue;
 use numjit_opt::{Pass, PassContext, pipeline, run_pipeline};
@@ -38,6 +39,10 @@ enum Stmt {
     Select(usize, usize, usize),
     Print(usize),
     Call(u8, usize),
+    /// `try_call` of a helper; the handler edge gives a constant instead of the result.
+    TryCall(u8, usize, i64),
+    /// Raises when a condition holds.
+    RaiseIf(usize),
     If(usize, Vec<Stmt>, Vec<Stmt>),
     For(u8, Vec<Stmt>),
     While(Vec<Stmt>),
@@ -61,6 +66,8 @@ fn stmt_strategy() -> impl Strategy<Value = Stmt> {
         1 => (any::<usize>(), any::<usize>(), any::<usize>()).prop_map(|(c, a, b)| Stmt::Select(c, a, b)),
         1 => any::<usize>().prop_map(Stmt::Print),
         1 => (0u8..3, any::<usize>()).prop_map(|(which, a)| Stmt::Call(which, a)),
+        1 => (0u8..3, any::<usize>(), small_int()).prop_map(|(which, a, k)| Stmt::TryCall(which, a, k)),
+        1 => any::<usize>().prop_map(Stmt::RaiseIf),
     ];
     leaf.prop_recursive(3, 48, 6, |inner| {
         prop_oneof![
@@ -193,6 +200,32 @@ impl Generator<'_, '_> {
                     let arg = pick(&scope.ints, *x);
                     scope.ints.push(self.builder.call(callee, &[arg]));
                 }
+            }
+            Stmt::TryCall(which, x, fallback) => {
+                if let Some(callee) = self.helpers.get(usize::from(*which)).copied() {
+                    let arg = pick(&scope.ints, *x);
+                    let b = &mut *self.builder;
+                    let (ok, handler, merge) = (b.create_block(), b.create_block(), b.create_block());
+                    let returned = b.append_block_param(ok, Type::INT64);
+                    b.try_call(callee, &[arg], ok, handler, &[]);
+                    b.switch_to_block(ok);
+                    b.jump(merge, &[returned]);
+                    b.switch_to_block(handler);
+                    let fallback = b.iconst(ScalarType::Int64, i128::from(*fallback));
+                    b.jump(merge, &[fallback]);
+                    let result = b.append_block_param(merge, Type::INT64);
+                    b.switch_to_block(merge);
+                    scope.ints.push(result);
+                }
+            }
+            Stmt::RaiseIf(c) => {
+                let condition = self.bool_in(scope, *c);
+                let b = &mut *self.builder;
+                let (raise_block, cont) = (b.create_block(), b.create_block());
+                b.brif(condition, raise_block, &[], cont, &[]);
+                b.switch_to_block(raise_block);
+                b.raise(ExceptionKind::ValueError, "generated");
+                b.switch_to_block(cont);
             }
             Stmt::If(c, then_stmts, else_stmts) => {
                 let condition = self.bool_in(scope, *c);

@@ -676,7 +676,7 @@ impl<'t> Parser<'t> {
                 };
                 data.args = self.value_list_to_line_end(state)?;
             }
-            "call" => {
+            "call" | "try_call" => {
                 let position = self.position();
                 let (callee, _) = self.ident("a callee like fn0")?;
                 let func_ref = entity_number(callee, "fn").map(FuncRef::from_u32).ok_or_else(|| {
@@ -688,8 +688,16 @@ impl<'t> Parser<'t> {
                         format!("{func_ref} is not declared in the function's preamble"),
                     ));
                 }
-                data.opcode = Opcode::Call(func_ref);
                 data.args = self.parenthesized_values(state)?;
+                if name == "call" {
+                    data.opcode = Opcode::Call(func_ref);
+                } else {
+                    data.opcode = Opcode::TryCall(func_ref);
+                    self.expect(&TokenKind::Comma, "',' and the normal target like block1(v2)")?;
+                    data.targets.push(self.block_call(state)?);
+                    self.expect(&TokenKind::Comma, "',' and the handler target like block2")?;
+                    data.targets.push(self.block_call(state)?);
+                }
             }
             "call_intrinsic" => {
                 let (intrinsic_name, position) = self.ident("an intrinsic like sqrt")?;
@@ -841,7 +849,9 @@ fn operand_free_result_types(opcode: &Opcode, func: &Function) -> Option<Vec<Typ
         Opcode::NoneConst => Some(vec![Type::NoneType]),
         Opcode::Sconst(_) => Some(vec![Type::Str]),
         Opcode::Icmp(_) | Opcode::Fcmp(_) => Some(vec![Type::BOOL]),
-        Opcode::Call(func_ref) => func.func_decls.get(*func_ref).map(|decl| vec![decl.return_type.clone()]),
+        Opcode::Call(func_ref) | Opcode::TryCall(func_ref) => {
+            func.func_decls.get(*func_ref).map(|decl| vec![decl.return_type.clone()])
+        }
         _ if opcode.is_terminator() => Some(Vec::new()),
         Opcode::Print => Some(Vec::new()),
         _ => None,

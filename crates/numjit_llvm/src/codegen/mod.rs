@@ -9,9 +9,12 @@
 //! emitted in reverse post-order so every definition is emitted before its uses. Structured
 //! `for` loops are flattened here: a preheader computing Python's trip count, a header with
 //! the counter, the induction variable and the carried values as phis, the region's blocks
-//! as the body, and every `yield` branching back to the header. Recursive functions (those
-//! on a cycle of the module's call graph) enter and leave a runtime frame so that runaway
-//! recursion raises RecursionError.
+//! as the body, and every `yield` branching back to the header. A `call` returns the
+//! callee's nonzero status at once (the record holds the exception); a `try_call` clears
+//! the record instead (the runtime frees the message) and branches to its handler block.
+//! Recursive functions (those on a cycle of the module's call graph) enter and leave a
+//! runtime frame so that runaway recursion raises RecursionError (which a `try_call` in a
+//! caller catches like any other exception).
 //!
 //! Integer arithmetic wraps (no `nsw`), as Numba's does; only the loop counter, which
 //! provably stays below the trip count, gets `nuw`. Fast-math flags are set on every float
@@ -768,6 +771,20 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
                     self.emit_call(callee, &decl.params.clone(), &decl.return_type.clone(), &args)?;
                 one(result)
             }
+            Opcode::TryCall(func_ref) => {
+                let decl = self
+                    .func
+                    .func_decls
+                    .get(*func_ref)
+                    .ok_or_else(|| format!("{func_ref} is not declared"))?;
+                let callee = *self
+                    .m
+                    .functions
+                    .get(&decl.name)
+                    .ok_or_else(|| format!("@{} is not a function of this module", decl.name))?;
+                let (params, return_type) = (decl.params.clone(), decl.return_type.clone());
+                one(self.emit_try_call(inst, data, callee, &params, &return_type, &args)?)
+            }
             Opcode::TupleMake => {
                 let result = self.func.dfg.first_result(inst).ok_or("tuple_make without result")?;
                 let ty = types::value_type(self.context(), self.value_type(result))?;
@@ -851,13 +868,7 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
         return_type: &Type,
         args: &[BasicValueEnum<'ctx>],
     ) -> Fallible<BasicValueEnum<'ctx>> {
-        let memory_type = types::memory_type(self.context(), return_type)?;
-        let slot = self.entry_alloca(memory_type, "result")?;
-        let mut call_args: Vec<BasicMetadataValueEnum<'ctx>> = vec![self.exc.into(), slot.into()];
-        for (ty, arg) in params.iter().zip(args) {
-            self.flatten(ty, *arg, &mut call_args)?;
-        }
-        let status = self.call_value(callee, &call_args, "status")?.into_int_value();
+        let (status, slot) = self.emit_call_status(callee, params, return_type, args)?;
         let zero = self.context().i32_type().const_zero();
         let failed = self.builder().build_int_compare(IntPredicate::NE, status, zero, "failed").msg()?;
         let propagate = self.context().append_basic_block(self.llvm_function, "propagate");
@@ -866,9 +877,75 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
         self.builder().position_at_end(propagate);
         self.emit_return(status)?;
         self.builder().position_at_end(ok);
+        self.load_call_result(return_type, slot)
+    }
+
+    /// `try_call`: calls like [`Self::emit_call`], but a nonzero status clears the exception
+    /// record (freeing the message: the handler catches the exception and nothing can read
+    /// it) and branches to the handler target; otherwise the result, defined on this edge
+    /// only, is passed on to the normal target.
+    fn emit_try_call(
+        &mut self,
+        inst: Inst,
+        data: &InstData,
+        callee: FunctionValue<'ctx>,
+        params: &[Type],
+        return_type: &Type,
+        args: &[BasicValueEnum<'ctx>],
+    ) -> Fallible<BasicValueEnum<'ctx>> {
+        let [normal, handler] = data.targets.as_slice() else {
+            return Err("try_call needs two targets".to_owned());
+        };
+        let result = self.func.dfg.first_result(inst).ok_or("try_call without result")?;
+        let (status, slot) = self.emit_call_status(callee, params, return_type, args)?;
+        let zero = self.context().i32_type().const_zero();
+        let failed = self.builder().build_int_compare(IntPredicate::NE, status, zero, "failed").msg()?;
+        let caught = self.context().append_basic_block(self.llvm_function, "caught");
+        let ok = self.context().append_basic_block(self.llvm_function, "call_ok");
+        self.builder().build_conditional_branch(failed, caught, ok).msg()?;
+
+        self.builder().position_at_end(caught);
+        let clear = self.m.runtime(&entry::EXCEPTION_CLEAR);
+        self.call_void(clear, &[self.exc.into()])?;
+        let handler_args = self.target_args(&handler.args)?;
+        self.branch_to(handler.block, &handler_args)?;
+
+        self.builder().position_at_end(ok);
+        let value = self.load_call_result(return_type, slot)?;
+        self.values.insert(result, value);
+        let normal_args = self.target_args(&normal.args)?;
+        self.branch_to(normal.block, &normal_args)?;
+        Ok(value)
+    }
+
+    /// Calls a module function with a fresh result slot; gives back its status and the slot.
+    fn emit_call_status(
+        &self,
+        callee: FunctionValue<'ctx>,
+        params: &[Type],
+        return_type: &Type,
+        args: &[BasicValueEnum<'ctx>],
+    ) -> Fallible<(IntValue<'ctx>, PointerValue<'ctx>)> {
+        let memory_type = types::memory_type(self.context(), return_type)?;
+        let slot = self.entry_alloca(memory_type, "result")?;
+        let mut call_args: Vec<BasicMetadataValueEnum<'ctx>> = vec![self.exc.into(), slot.into()];
+        for (ty, arg) in params.iter().zip(args) {
+            self.flatten(ty, *arg, &mut call_args)?;
+        }
+        let status = self.call_value(callee, &call_args, "status")?.into_int_value();
+        Ok((status, slot))
+    }
+
+    /// The value a call left in its result slot.
+    fn load_call_result(
+        &self,
+        return_type: &Type,
+        slot: PointerValue<'ctx>,
+    ) -> Fallible<BasicValueEnum<'ctx>> {
         if matches!(return_type, Type::NoneType) {
             return Ok(self.context().struct_type(&[], false).const_zero().into());
         }
+        let memory_type = types::memory_type(self.context(), return_type)?;
         let loaded = self.builder().build_load(memory_type, slot, "ret").msg()?;
         self.value_from_memory(return_type, loaded)
     }

@@ -12,7 +12,11 @@
 //! - no non-entry block has a trivial parameter, one that every branch to the block passes
 //!   the same value (or the parameter itself, around a loop): the parameter is replaced by
 //!   that value, which dominates the block, and dropped from the branches (Braun et al.'s
-//!   trivial-phi removal).
+//!   trivial-phi removal). A parameter receiving a `try_call`'s result is never trivial:
+//!   that result exists only on the call's normal edge.
+//!
+//! `try_call` is a branch like the others: both its targets are threaded, and its normal
+//! edge may pass its result to a chain's last block, as the chain would have.
 //!
 //! **Requires** verified IR.
 //!
@@ -241,7 +245,10 @@ fn remove_trivial_params(func: &mut Function) -> bool {
                     }
                     incoming = Some(arg);
                 }
-                if let (true, Some(value)) = (is_trivial, incoming) {
+                // A `try_call`'s result exists only on its normal edge: a parameter that
+                // receives it is where it becomes an ordinary value, so it stays.
+                let edge_only = incoming.is_some_and(|value| is_try_call_result(func, value));
+                if let (true, false, Some(value)) = (is_trivial, edge_only, incoming) {
                     aliases.alias(*param, value);
                     trivial.push(param_idx);
                 }
@@ -265,6 +272,14 @@ fn remove_trivial_params(func: &mut Function) -> bool {
     }
     aliases.apply(func);
     changed
+}
+
+/// Whether `value` is the result of a `try_call`, which only its normal edge may pass on.
+fn is_try_call_result(func: &Function, value: Value) -> bool {
+    func.dfg
+        .value_def(value)
+        .inst()
+        .is_some_and(|inst| matches!(func.dfg.inst_data(inst).opcode, Opcode::TryCall(_)))
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@
 //!
 //! Covered: every constant, integer, float and comparison opcode, `select`, `convert`,
 //! tuples, `print` (collected, not written), calls between functions of a module (with a
-//! depth limit), `for` with Python `range` semantics, `parfor` (run in order by one
+//! depth limit; `try_call` catches the callee's `raise`, never the interpreter's own traps
+//! such as its depth limit), `for` with Python `range` semantics, `parfor` (run in order by one
 //! worker, each accumulator starting at its identity and combined with its initial value at
 //! the end — one of the behaviours the IR allows), every terminator, complex addition,
 //! subtraction, multiplication and (`complex128`) division, and the math intrinsics Rust's
@@ -308,6 +309,41 @@ impl<'m> Interpreter<'m> {
                             .function(&decl.name)
                             .ok_or_else(|| Trap::Malformed(format!("no function @{}", decl.name)))?;
                         vec![self.call_function(callee, &args)?]
+                    }
+                    (Opcode::TryCall(func_ref), _) => {
+                        let decl = func
+                            .func_decls
+                            .get(*func_ref)
+                            .ok_or_else(|| Trap::Malformed(format!("{func_ref} is not declared")))?;
+                        let module = self.module;
+                        let callee = module
+                            .function(&decl.name)
+                            .ok_or_else(|| Trap::Malformed(format!("no function @{}", decl.name)))?;
+                        // Only exceptions are caught; the interpreter's own limits and
+                        // undefined behaviour stay traps.
+                        let taken = match self.call_function(callee, &args) {
+                            Ok(value) => {
+                                if let Some(result) = func.dfg.first_result(inst) {
+                                    env[result] = Some(value);
+                                }
+                                0
+                            }
+                            Err(Trap::Raise { .. }) => 1,
+                            Err(trap) => return Err(trap),
+                        };
+                        let target = data
+                            .targets
+                            .get(taken)
+                            .ok_or_else(|| Trap::Malformed("try_call needs two targets".into()))?;
+                        let read = |value: Value| -> Result<RuntimeValue, Trap> {
+                            env[value]
+                                .clone()
+                                .ok_or_else(|| Trap::Malformed(format!("{value} read before it is set")))
+                        };
+                        let values =
+                            target.args.iter().map(|arg| read(*arg)).collect::<Result<Vec<_>, _>>()?;
+                        next = Some((target.block, values));
+                        break;
                     }
                     (Opcode::For, _) => {
                         let region = *data

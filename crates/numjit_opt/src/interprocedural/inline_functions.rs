@@ -9,6 +9,13 @@
 //! for the call's result and which holds the instructions that followed the call. Calls
 //! the callee makes are re-declared in the caller.
 //!
+//! A `try_call` site is inlined the same way, except that its two edges are where the body
+//! leaves: each `return v` jumps to the normal target (with `v` where the call's result
+//! was passed), each `raise` jumps to the handler target, and each `call` the callee makes
+//! becomes a `try_call` to that handler, so what it raises is caught as before. A callee
+//! with a `raise` or `call` inside a loop region cannot branch to the handler from there
+//! and is not inlined at a `try_call`.
+//!
 //! Policy, per callee ([`crate::InlineOptions`]): `Never` — not inlined; `Always` —
 //! inlined whatever its size; `Auto` (the default) — inlined when it has at most
 //! `max_callee_insts` instructions. A callee in a recursive cycle (itself included) is
@@ -38,12 +45,19 @@ pub fn run(module: &mut Module, cx: &mut PassContext) -> Result<PassOutcome, Pas
         let call_sites: Vec<Inst> = placed_insts(&module.functions[caller_idx])
             .into_iter()
             .filter(|inst| {
-                matches!(module.functions[caller_idx].dfg.inst_data(*inst).opcode, Opcode::Call(_))
+                matches!(
+                    module.functions[caller_idx].dfg.inst_data(*inst).opcode,
+                    Opcode::Call(_) | Opcode::TryCall(_)
+                )
             })
             .collect();
         for call in call_sites {
             let caller = &module.functions[caller_idx];
-            let Opcode::Call(func_ref) = caller.dfg.inst_data(call).opcode else { continue };
+            let (func_ref, is_try) = match caller.dfg.inst_data(call).opcode {
+                Opcode::Call(func_ref) => (func_ref, false),
+                Opcode::TryCall(func_ref) => (func_ref, true),
+                _ => continue,
+            };
             let Some(decl) = caller.func_decls.get(func_ref) else { continue };
             let Some(&callee_idx) = graph.index_of.get(decl.name.as_str()) else { continue };
             if graph.recursive[callee_idx] {
@@ -55,7 +69,7 @@ pub fn run(module: &mut Module, cx: &mut PassContext) -> Result<PassOutcome, Pas
                 InlineMode::Always => true,
                 InlineMode::Auto => count_insts_in_region(callee, callee.body) <= cx.inline.max_callee_insts,
             };
-            if !wanted {
+            if !wanted || (is_try && !raises_only_in_body(callee)) {
                 continue;
             }
             let callee = callee.clone();
@@ -87,7 +101,7 @@ impl CallGraph {
                 let mut called: Vec<usize> = placed_insts(func)
                     .into_iter()
                     .filter_map(|inst| match func.dfg.inst_data(inst).opcode {
-                        Opcode::Call(func_ref) => func.func_decls.get(func_ref),
+                        Opcode::Call(func_ref) | Opcode::TryCall(func_ref) => func.func_decls.get(func_ref),
                         _ => None,
                     })
                     .filter_map(|decl| index_of.get(decl.name.as_str()).copied())
@@ -167,7 +181,29 @@ impl EntityMap {
     }
 }
 
-/// Replaces `call` (placed in `caller`) by a copy of `callee`'s body.
+/// How the inlined body leaves: where `return` and `raise` go.
+enum Site {
+    /// A `call`: each `return v` jumps to `cont(v)`; a `raise` stays a `raise`.
+    Call { cont: Block },
+    /// A `try_call`: each `return v` takes the normal edge (`v` in place of the call's
+    /// result); each `raise`, and each call the callee makes, goes to the handler edge.
+    TryCall { normal: BlockCall, handler: BlockCall, result: Value },
+}
+
+/// Whether `callee` can be inlined at a `try_call`: everything that raises out of it must
+/// be able to branch to the handler, so no `raise` or `call` may sit in a loop region
+/// (`try_call`s there have handlers of their own).
+fn raises_only_in_body(callee: &Function) -> bool {
+    regions_preorder(callee).into_iter().filter(|region| *region != callee.body).all(|region| {
+        callee.layout.region_blocks(region).iter().all(|block| {
+            callee.layout.block_insts(*block).all(|inst| {
+                !matches!(callee.dfg.inst_data(inst).opcode, Opcode::Raise { .. } | Opcode::Call(_))
+            })
+        })
+    })
+}
+
+/// Replaces `call` (a `call` or `try_call` placed in `caller`) by a copy of `callee`'s body.
 fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(), PassError> {
     let call_text = caller.inst_to_string(call);
     let block = caller
@@ -194,15 +230,27 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
         )));
     }
 
-    // The continuation: what followed the call, entered with the returned value.
-    let cont = caller.dfg.make_block();
-    caller.layout.insert_block_after(cont, block);
-    let returned = caller.dfg.append_block_param(cont, callee.return_type.clone());
-    if let Some(next) = caller.layout.next_inst(call) {
-        caller.layout.split_block_before(next, cont);
-    }
-    caller.layout.remove_inst(call);
-    caller.dfg.replace_all_uses(call_result, returned);
+    let site = if matches!(caller.dfg.inst_data(call).opcode, Opcode::TryCall(_)) {
+        // The try_call ends its block: the callee's entry block continues it, and the
+        // normal and handler targets are where the body's returns and raises go.
+        let [normal, handler] = caller.dfg.inst_data(call).targets.as_slice() else {
+            return Err(PassError::new(format!("`{call_text}` needs two targets")));
+        };
+        let site = Site::TryCall { normal: normal.clone(), handler: handler.clone(), result: call_result };
+        caller.layout.remove_inst(call);
+        site
+    } else {
+        // The continuation: what followed the call, entered with the returned value.
+        let cont = caller.dfg.make_block();
+        caller.layout.insert_block_after(cont, block);
+        let returned = caller.dfg.append_block_param(cont, callee.return_type.clone());
+        if let Some(next) = caller.layout.next_inst(call) {
+            caller.layout.split_block_before(next, cont);
+        }
+        caller.layout.remove_inst(call);
+        caller.dfg.replace_all_uses(call_result, returned);
+        Site::Call { cont }
+    };
 
     // Blocks, regions and values first: branches and operands may name them before their
     // definitions in layout order.
@@ -212,6 +260,7 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
     }
     map.blocks[callee_entry] = Some(block);
     let callee_regions = regions_preorder(callee);
+    let mut last_body_block = block;
     for callee_region in &callee_regions {
         let new_region = if *callee_region == callee.body { region } else { caller.dfg.make_region() };
         map.regions[*callee_region] = Some(new_region);
@@ -220,10 +269,13 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
                 continue;
             }
             let new_block = caller.dfg.make_block();
-            if *callee_region == callee.body {
-                caller.layout.insert_block_before(new_block, cont);
-            } else {
-                caller.layout.append_block(new_region, new_block);
+            match (&site, *callee_region == callee.body) {
+                (Site::Call { cont }, true) => caller.layout.insert_block_before(new_block, *cont),
+                (Site::TryCall { .. }, true) => {
+                    caller.layout.insert_block_after(new_block, last_body_block);
+                    last_body_block = new_block;
+                }
+                (_, false) => caller.layout.append_block(new_region, new_block),
             }
             map.blocks[*callee_block] = Some(new_block);
             for param in callee.dfg.block_params(*callee_block) {
@@ -232,13 +284,28 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
             }
         }
     }
+    // At a try_call site, each call in the callee's body becomes a try_call to the same
+    // handler, ending its block; what followed it moves to a new block whose parameter
+    // stands for the call's result.
+    let mut splits: SecondaryMap<Inst, Option<(Block, Value)>> = SecondaryMap::new();
     for callee_region in &callee_regions {
         for callee_block in callee.layout.region_blocks(*callee_region) {
             for inst in callee.layout.block_insts(*callee_block) {
                 let new_inst = caller.dfg.make_inst(InstData::new(Opcode::Unreachable, Vec::new()));
+                let split_here = matches!(site, Site::TryCall { .. })
+                    && *callee_region == callee.body
+                    && matches!(callee.dfg.inst_data(inst).opcode, Opcode::Call(_));
                 for result in callee.dfg.inst_results(inst) {
                     let ty = callee.dfg.value_type(*result).clone();
-                    map.values[*result] = Some(caller.dfg.append_result(new_inst, ty));
+                    let new_result = caller.dfg.append_result(new_inst, ty.clone());
+                    if split_here {
+                        let split = caller.dfg.make_block();
+                        let param = caller.dfg.append_block_param(split, ty);
+                        splits[inst] = Some((split, new_result));
+                        map.values[*result] = Some(param);
+                    } else {
+                        map.values[*result] = Some(new_result);
+                    }
                 }
                 map.insts[inst] = Some(new_inst);
             }
@@ -248,7 +315,7 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
     // Then the instructions' data, placed in order.
     for callee_region in &callee_regions {
         for callee_block in callee.layout.region_blocks(*callee_region) {
-            let new_block = map.block(*callee_block)?;
+            let mut new_block = map.block(*callee_block)?;
             for inst in callee.layout.block_insts(*callee_block) {
                 let data = callee.dfg.inst_data(inst);
                 let args = data.args.iter().map(|arg| map.value(*arg)).collect::<Result<Vec<_>, _>>()?;
@@ -266,14 +333,27 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
                             .ok_or_else(|| PassError::new(format!("@{} owns {nested} twice", callee.name)))
                     })
                     .collect::<Result<Vec<_>, _>>()?;
-                let new_data = match &data.opcode {
-                    Opcode::Return => InstData {
-                        opcode: Opcode::Jump,
-                        args: Vec::new(),
-                        targets: vec![BlockCall::new(cont, args)],
-                        regions: Vec::new(),
-                    },
-                    Opcode::Call(func_ref) => {
+                let jump = |target: BlockCall| InstData {
+                    opcode: Opcode::Jump,
+                    args: Vec::new(),
+                    targets: vec![target],
+                    regions: Vec::new(),
+                };
+                let new_data = match (&data.opcode, &site) {
+                    (Opcode::Return, Site::Call { cont }) => jump(BlockCall::new(*cont, args)),
+                    (Opcode::Return, Site::TryCall { normal, result, .. }) => {
+                        let returned = args.first().copied().ok_or_else(|| {
+                            PassError::new(format!("@{} returns without a value", callee.name))
+                        })?;
+                        let normal_args = normal
+                            .args
+                            .iter()
+                            .map(|arg| if arg == result { returned } else { *arg })
+                            .collect();
+                        jump(BlockCall::new(normal.block, normal_args))
+                    }
+                    (Opcode::Raise { .. }, Site::TryCall { handler, .. }) => jump(handler.clone()),
+                    (Opcode::Call(func_ref) | Opcode::TryCall(func_ref), _) => {
                         let decl = callee.func_decls.get(*func_ref).ok_or_else(|| {
                             PassError::new(format!(
                                 "@{} calls {func_ref}, which it does not declare",
@@ -285,9 +365,31 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
                             decl.params.clone(),
                             decl.return_type.clone(),
                         );
-                        InstData { opcode: Opcode::Call(new_ref), args, targets, regions }
+                        match (&data.opcode, &site, splits[inst]) {
+                            (Opcode::Call(_), Site::TryCall { handler, .. }, Some((split, new_result))) => {
+                                let targets = vec![BlockCall::new(split, vec![new_result]), handler.clone()];
+                                let try_call =
+                                    InstData { opcode: Opcode::TryCall(new_ref), args, targets, regions };
+                                let new_inst = map.insts[inst]
+                                    .ok_or_else(|| PassError::new(format!("{inst} was not copied")))?;
+                                caller.dfg.replace_inst_data(new_inst, try_call);
+                                caller.layout.append_inst(new_block, new_inst);
+                                caller.layout.insert_block_after(split, new_block);
+                                if let Site::TryCall { .. } = site
+                                    && last_body_block == new_block
+                                {
+                                    last_body_block = split;
+                                }
+                                new_block = split;
+                                continue;
+                            }
+                            (Opcode::TryCall(_), _, _) => {
+                                InstData { opcode: Opcode::TryCall(new_ref), args, targets, regions }
+                            }
+                            _ => InstData { opcode: Opcode::Call(new_ref), args, targets, regions },
+                        }
                     }
-                    opcode => InstData { opcode: opcode.clone(), args, targets, regions },
+                    (opcode, _) => InstData { opcode: opcode.clone(), args, targets, regions },
                 };
                 let new_inst =
                     map.insts[inst].ok_or_else(|| PassError::new(format!("{inst} was not copied")))?;
