@@ -47,7 +47,9 @@ fn check(name: &str, result: (Result<usize, String>, Duration)) {
     let (lines, elapsed) = result;
     println!("{name}: lowered in {:.1} ms", elapsed.as_secs_f64() * 1000.0);
     assert!(lines.is_ok(), "{name}: {lines:?}");
-    assert!(elapsed < Duration::from_secs(1), "{name} took {elapsed:?}");
+    // Not a speed target (benches measure speed, and this machine may be loaded): a guard
+    // that catches exponential blow-ups, which take hours rather than milliseconds here.
+    assert!(elapsed < Duration::from_secs(60), "{name} took {elapsed:?}: exponential behaviour?");
 }
 
 #[test]
