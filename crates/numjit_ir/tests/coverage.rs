@@ -66,9 +66,18 @@ fn opcode_number(opcode: &Opcode) -> usize {
         Opcode::Unreachable => 54,
         Opcode::For => 55,
         Opcode::Parfor { .. } => 56,
+        Opcode::ArrayDim(_) => 57,
+        Opcode::ArrayStride(_) => 58,
+        Opcode::ArrayLoad => 59,
+        Opcode::ArrayStore => 60,
+        Opcode::ArrayAlloc { .. } => 61,
+        Opcode::ArrayView(_) => 62,
+        Opcode::ArrayIncref => 63,
+        Opcode::ArrayDecref => 64,
+        Opcode::ArrayNull(_) => 65,
     }
 }
-const N_OPCODES: usize = 57;
+const N_OPCODES: usize = 66;
 
 fn ok_corpus() -> Vec<Module> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/ok");
