@@ -83,6 +83,9 @@ macro_rules! abi_type {
     (meminfo) => {
         AbiType::Ptr
     };
+    (i64_in) => {
+        AbiType::Ptr
+    };
 }
 
 macro_rules! rust_type {
@@ -100,6 +103,7 @@ macro_rules! rust_type {
     (fmt_args) => { *const FormatArg };
     (f64_out) => { *mut f64 };
     (meminfo) => { *mut crate::MemInfo };
+    (i64_in) => { *const i64 };
 }
 
 macro_rules! entry_points {
@@ -148,6 +152,13 @@ entry_points! {
     MEMINFO_ALLOC, MemInfoAllocFn = "numjit_meminfo_alloc"(size: usize) -> meminfo;
     /// Like `numjit_meminfo_alloc` with the data zeroed.
     MEMINFO_ALLOC_ZEROED, MemInfoAllocZeroedFn = "numjit_meminfo_alloc_zeroed"(size: usize) -> meminfo;
+    /// The block of a new array with `ndim` extents `dims[..ndim]` and `itemsize`-byte
+    /// elements (zeroed when `zeroed` is 1). On a negative extent (ValueError), a size that
+    /// overflows (ValueError) or exhausted memory (MemoryError) it sets the exception in
+    /// `exc` and returns null.
+    ARRAY_ALLOC, ArrayAllocFn = "numjit_array_alloc"(
+        exc: exc, dims: i64_in, ndim: i64, itemsize: i64, zeroed: bool
+    ) -> meminfo;
     /// Adds an owner to a block; null (borrowed memory) is ignored.
     MEMINFO_INCREF, MemInfoIncrefFn = "numjit_meminfo_incref"(meminfo: meminfo) -> void;
     /// Drops an owner, destroying the block with the last one; null is ignored.

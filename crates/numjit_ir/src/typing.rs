@@ -244,10 +244,10 @@ impl Opcode {
                 if !arg_types.iter().all(|ty| *ty == Type::INT64) {
                     return Err(wrong("int64 extents"));
                 }
-                let ndim = u8::try_from(arg_types.len())
-                    .ok()
-                    .filter(|ndim| *ndim <= MAX_ARRAY_NDIM)
-                    .ok_or_else(|| format!("{name} of {} dimensions (at most {MAX_ARRAY_NDIM})", arg_types.len()))?;
+                let ndim =
+                    u8::try_from(arg_types.len()).ok().filter(|ndim| *ndim <= MAX_ARRAY_NDIM).ok_or_else(
+                        || format!("{name} of {} dimensions (at most {MAX_ARRAY_NDIM})", arg_types.len()),
+                    )?;
                 Ok(vec![Type::Array(ArrayType::new(*dtype, ndim, ArrayLayout::C))])
             }
             Opcode::ArrayView(layout) => match arg_types.split_first() {
@@ -267,7 +267,10 @@ impl Opcode {
             },
             Opcode::ArrayNull(array) => {
                 if array.ndim > MAX_ARRAY_NDIM {
-                    return Err(format!("array_null of {} dimensions (at most {MAX_ARRAY_NDIM})", array.ndim));
+                    return Err(format!(
+                        "array_null of {} dimensions (at most {MAX_ARRAY_NDIM})",
+                        array.ndim
+                    ));
                 }
                 no_operands(vec![Type::Array(*array)])
             }

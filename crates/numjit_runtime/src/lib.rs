@@ -56,6 +56,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         symbol!(LEAVE_FRAME, LeaveFrameFn, recursion::numjit_leave_frame),
         symbol!(MEMINFO_ALLOC, MemInfoAllocFn, memory::numjit_meminfo_alloc),
         symbol!(MEMINFO_ALLOC_ZEROED, MemInfoAllocZeroedFn, memory::numjit_meminfo_alloc_zeroed),
+        symbol!(ARRAY_ALLOC, ArrayAllocFn, memory::numjit_array_alloc),
         symbol!(MEMINFO_INCREF, MemInfoIncrefFn, memory::numjit_meminfo_incref),
         symbol!(MEMINFO_DECREF, MemInfoDecrefFn, memory::numjit_meminfo_decref),
         symbol!(PRINT_I64, PrintI64Fn, print::numjit_print_i64),

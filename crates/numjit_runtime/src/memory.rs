@@ -17,7 +17,9 @@ use std::ffi::c_void;
 use std::ptr;
 use std::sync::atomic::{AtomicUsize, Ordering, fence};
 
-use numjit_abi::{MemInfo, MemInfoDestructor};
+use numjit_abi::{ExceptionClass, ExceptionRecord, MemInfo, MemInfoDestructor};
+
+use crate::exception;
 
 /// Alignment of the data of every block the runtime allocates (an AVX-512 register).
 pub const DATA_ALIGN: usize = 64;
@@ -101,6 +103,51 @@ pub extern "C" fn numjit_meminfo_alloc(size: usize) -> *mut MemInfo {
 /// `numjit_meminfo_alloc_zeroed`: like [`numjit_meminfo_alloc`] with the data zeroed.
 pub extern "C" fn numjit_meminfo_alloc_zeroed(size: usize) -> *mut MemInfo {
     allocate(size, true)
+}
+
+/// `numjit_array_alloc`: the block of a new array (see `numjit_abi::entry::ARRAY_ALLOC`),
+/// with NumPy's errors for bad sizes.
+///
+/// # Safety
+/// `exc` is a valid exception record and `dims` points to `ndim` extents.
+pub unsafe extern "C" fn numjit_array_alloc(
+    exc: *mut ExceptionRecord,
+    dims: *const i64,
+    ndim: i64,
+    itemsize: i64,
+    zeroed: u8,
+) -> *mut MemInfo {
+    let dims: &[i64] = match usize::try_from(ndim) {
+        // SAFETY: the caller passes `ndim` extents.
+        Ok(ndim) if ndim > 0 => unsafe { std::slice::from_raw_parts(dims, ndim) },
+        _ => &[],
+    };
+    let fail = |class: ExceptionClass, message: &str| {
+        // SAFETY: the caller passes a valid record.
+        if let Some(record) = unsafe { exc.as_mut() } {
+            exception::set(record, class, message);
+        }
+        ptr::null_mut()
+    };
+    if dims.iter().any(|&dim| dim < 0) {
+        return fail(ExceptionClass::ValueError, "negative dimensions are not allowed");
+    }
+    let nbytes = dims
+        .iter()
+        .try_fold(itemsize.max(0), |acc, &dim| acc.checked_mul(dim))
+        .and_then(|bytes| usize::try_from(bytes).ok())
+        .filter(|bytes| *bytes <= isize::MAX as usize - DATA_OFFSET);
+    let Some(nbytes) = nbytes else {
+        return fail(
+            ExceptionClass::ValueError,
+            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+        );
+    };
+    let block = allocate(nbytes, zeroed != 0);
+    if block.is_null() {
+        return fail(ExceptionClass::MemoryError, &format!("Unable to allocate {nbytes} bytes for an array"));
+    }
+    block
 }
 
 /// `numjit_meminfo_incref`: adds an owner; null is ignored.
@@ -213,6 +260,31 @@ mod tests {
         assert!(!empty.is_null());
         // SAFETY: a live block we own.
         unsafe { numjit_meminfo_decref(empty) };
+    }
+
+    #[test]
+    fn array_alloc_reports_numpy_errors() {
+        let mut record = ExceptionRecord::default();
+        let dims = [3i64, -1];
+        // SAFETY: a valid record and two extents.
+        let block = unsafe { numjit_array_alloc(&mut record, dims.as_ptr(), 2, 8, 0) };
+        assert!(block.is_null());
+        let raised = exception::take(&mut record).expect("raised");
+        assert_eq!(raised.message, "negative dimensions are not allowed");
+        let dims = [i64::MAX, 4];
+        // SAFETY: as above.
+        let block = unsafe { numjit_array_alloc(&mut record, dims.as_ptr(), 2, 8, 1) };
+        assert!(block.is_null());
+        assert!(exception::take(&mut record).expect("raised").message.starts_with("array is too big"));
+        let dims = [2i64, 3];
+        // SAFETY: as above.
+        let block = unsafe { numjit_array_alloc(&mut record, dims.as_ptr(), 2, 8, 1) };
+        assert!(!block.is_null());
+        // SAFETY: a block we own.
+        unsafe {
+            assert_eq!((*block).size, 48);
+            numjit_meminfo_decref(block);
+        }
     }
 
     #[test]

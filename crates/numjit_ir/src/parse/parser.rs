@@ -713,7 +713,8 @@ impl<'t> Parser<'t> {
                 let axis_position = self.position();
                 let axis = u32::try_from(self.unsigned_integer("the axis")?)
                     .map_err(|_| Self::error_at(axis_position, "the axis is too large"))?;
-                data.opcode = if name == "array_dim" { Opcode::ArrayDim(axis) } else { Opcode::ArrayStride(axis) };
+                data.opcode =
+                    if name == "array_dim" { Opcode::ArrayDim(axis) } else { Opcode::ArrayStride(axis) };
             }
             "array_alloc" | "array_alloc_zeroed" => {
                 self.expect(&TokenKind::Dot, &format!("'.' and the dtype after {name}"))?;
