@@ -404,8 +404,10 @@ pub enum Opcode {
     /// a writable array.
     ArrayStore,
     /// `array_alloc.DTYPE d0, ..., d{n-1}`: a new C-contiguous array of `int64` extents with
-    /// its own block (refcount 1), uninitialised, or zeroed for `array_alloc_zeroed`. Raises
-    /// ValueError for a negative extent and MemoryError when the size cannot be had.
+    /// its own block (refcount 1), uninitialised, or zeroed for `array_alloc_zeroed`. When it
+    /// runs, a negative extent raises ValueError and a size that cannot be had ValueError or
+    /// MemoryError; an allocation whose result is unused may be removed, so lowering checks
+    /// the extents a program must reject before allocating.
     ArrayAlloc {
         /// The element type.
         dtype: ScalarType,
