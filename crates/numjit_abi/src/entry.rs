@@ -80,6 +80,12 @@ macro_rules! abi_type {
     (f64_out) => {
         AbiType::Ptr
     };
+    (meminfo) => {
+        AbiType::Ptr
+    };
+    (i64_in) => {
+        AbiType::Ptr
+    };
 }
 
 macro_rules! rust_type {
@@ -96,6 +102,8 @@ macro_rules! rust_type {
     (bytes) => { *const u8 };
     (fmt_args) => { *const FormatArg };
     (f64_out) => { *mut f64 };
+    (meminfo) => { *mut crate::MemInfo };
+    (i64_in) => { *const i64 };
 }
 
 macro_rules! entry_points {
@@ -138,6 +146,23 @@ entry_points! {
     ENTER_FRAME, EnterFrameFn = "numjit_enter_frame"(exc: exc) -> i32;
     /// Leaves a frame entered with `numjit_enter_frame`.
     LEAVE_FRAME, LeaveFrameFn = "numjit_leave_frame"() -> void;
+
+    /// A new refcounted block of `size` uninitialised bytes (refcount 1, data aligned to 64
+    /// bytes), or null when memory is exhausted.
+    MEMINFO_ALLOC, MemInfoAllocFn = "numjit_meminfo_alloc"(size: usize) -> meminfo;
+    /// Like `numjit_meminfo_alloc` with the data zeroed.
+    MEMINFO_ALLOC_ZEROED, MemInfoAllocZeroedFn = "numjit_meminfo_alloc_zeroed"(size: usize) -> meminfo;
+    /// The block of a new array with `ndim` extents `dims[..ndim]` and `itemsize`-byte
+    /// elements (zeroed when `zeroed` is 1). On a negative extent (ValueError), a size that
+    /// overflows (ValueError) or exhausted memory (MemoryError) it sets the exception in
+    /// `exc` and returns null.
+    ARRAY_ALLOC, ArrayAllocFn = "numjit_array_alloc"(
+        exc: exc, dims: i64_in, ndim: i64, itemsize: i64, zeroed: bool
+    ) -> meminfo;
+    /// Adds an owner to a block; null (borrowed memory) is ignored.
+    MEMINFO_INCREF, MemInfoIncrefFn = "numjit_meminfo_incref"(meminfo: meminfo) -> void;
+    /// Drops an owner, destroying the block with the last one; null is ignored.
+    MEMINFO_DECREF, MemInfoDecrefFn = "numjit_meminfo_decref"(meminfo: meminfo) -> void;
 
     /// `print` piece: a signed integer.
     PRINT_I64, PrintI64Fn = "numjit_print_i64"(value: i64) -> void;

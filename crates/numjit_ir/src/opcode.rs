@@ -11,7 +11,7 @@
 
 use std::fmt;
 
-use numjit_types::ScalarType;
+use numjit_types::{ArrayType, Layout as ArrayLayout, ScalarType};
 
 use crate::{FuncRef, Intrinsic};
 
@@ -397,6 +397,45 @@ pub enum Opcode {
     /// Element `index` of the tuple operand.
     TupleGet(u32),
 
+    // ---- arrays ----
+    // An array value is the array struct of `numjit_abi` (meminfo, data, shape, strides).
+    // Refcounting is explicit: only `array_alloc` creates a reference and only
+    // `array_incref`/`array_decref` change counts; views share their base's block.
+    /// `array_dim a, K`: the extent of axis `K` of array `a`, as `int64`.
+    ArrayDim(u32),
+    /// `array_stride a, K`: the byte stride of axis `K` of array `a`, as `int64`.
+    ArrayStride(u32),
+    /// `array_load a, i0, ..., i{n-1}`: the element at `int64` indices, one per axis, each
+    /// in `0..extent` (lowering wraps negative indices and checks bounds; an index out of
+    /// range is undefined behaviour).
+    ArrayLoad,
+    /// `array_store a, i0, ..., i{n-1}, v`: stores `v` (of the dtype) at in-range indices of
+    /// a writable array.
+    ArrayStore,
+    /// `array_alloc.DTYPE d0, ..., d{n-1}`: a new C-contiguous array of `int64` extents with
+    /// its own block (refcount 1), uninitialised, or zeroed for `array_alloc_zeroed`. When it
+    /// runs, a negative extent raises ValueError and a size that cannot be had ValueError or
+    /// MemoryError; an allocation whose result is unused may be removed, so lowering checks
+    /// the extents a program must reject before allocating.
+    ArrayAlloc {
+        /// The element type.
+        dtype: ScalarType,
+        /// Whether the elements start as zero.
+        zeroed: bool,
+    },
+    /// `array_view.LAYOUT a, offset, d0..d{n-1}, s0..s{n-1}`: an `n`-dimensional view of
+    /// `a`'s memory starting `offset` bytes after `a`'s data, with the given extents and byte
+    /// strides (all `int64`); shares `a`'s block without changing its count. The caller
+    /// guarantees the view stays inside `a`'s memory and that `LAYOUT` holds.
+    ArrayView(ArrayLayout),
+    /// `array_incref a`: adds an owner to `a`'s block (nothing for borrowed arrays).
+    ArrayIncref,
+    /// `array_decref a`: drops an owner of `a`'s block, freeing it with the last one.
+    ArrayDecref,
+    /// `array_null TYPE`: an empty array of array type `TYPE` that owns nothing (null block,
+    /// null data, zero extents): the value of an array variable not assigned yet.
+    ArrayNull(ArrayType),
+
     // ---- side effects ----
     /// Print the operands separated by spaces and a newline, like Python's `print`.
     Print,
@@ -514,6 +553,16 @@ impl Opcode {
             Opcode::TryCall(_) => "try_call",
             Opcode::TupleMake => "tuple_make",
             Opcode::TupleGet(_) => "tuple_get",
+            Opcode::ArrayDim(_) => "array_dim",
+            Opcode::ArrayStride(_) => "array_stride",
+            Opcode::ArrayLoad => "array_load",
+            Opcode::ArrayStore => "array_store",
+            Opcode::ArrayAlloc { zeroed: false, .. } => "array_alloc",
+            Opcode::ArrayAlloc { zeroed: true, .. } => "array_alloc_zeroed",
+            Opcode::ArrayView(_) => "array_view",
+            Opcode::ArrayIncref => "array_incref",
+            Opcode::ArrayDecref => "array_decref",
+            Opcode::ArrayNull(_) => "array_null",
             Opcode::Print => "print",
             Opcode::Jump => "jump",
             Opcode::Brif => "brif",
@@ -528,7 +577,7 @@ impl Opcode {
 
     /// The opcodes that carry no immediates, targets or regions and print as
     /// `name v1, v2, ...`; the parser looks mnemonics up here.
-    pub const SIMPLE: [Opcode; 41] = [
+    pub const SIMPLE: [Opcode; 45] = [
         Opcode::NoneConst,
         Opcode::Iadd,
         Opcode::Isub,
@@ -566,6 +615,10 @@ impl Opcode {
         Opcode::Cmake,
         Opcode::Select,
         Opcode::TupleMake,
+        Opcode::ArrayLoad,
+        Opcode::ArrayStore,
+        Opcode::ArrayIncref,
+        Opcode::ArrayDecref,
         Opcode::Print,
         Opcode::Return,
         Opcode::Yield,
@@ -609,9 +662,21 @@ impl Opcode {
     /// zero, are not side effects: lowering put the check that raises before them.)
     pub fn is_pure(&self) -> bool {
         match self {
-            Opcode::Call(_) | Opcode::Print | Opcode::For | Opcode::Parfor { .. } => false,
+            Opcode::Call(_)
+            | Opcode::Print
+            | Opcode::For
+            | Opcode::Parfor { .. }
+            | Opcode::ArrayStore
+            | Opcode::ArrayIncref
+            | Opcode::ArrayDecref => false,
             other => !other.is_terminator(),
         }
+    }
+
+    /// Whether the operation reads memory that `array_store` may write (passes that move
+    /// instructions must keep these in order with stores and calls).
+    pub fn reads_memory(&self) -> bool {
+        matches!(self, Opcode::ArrayLoad)
     }
 
     /// A float constant of type `ty` (a `float32` constant is rounded to `f32` first).

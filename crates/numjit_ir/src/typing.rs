@@ -7,7 +7,7 @@
 //! they are checked against the target block's parameters and the enclosing op's results.
 
 use cranelift_entity::PrimaryMap;
-use numjit_types::{ScalarType, Type};
+use numjit_types::{ArrayType, Layout as ArrayLayout, ScalarType, Type};
 
 use crate::{FuncDecl, FuncRef, Opcode, intrinsic::complex_of};
 
@@ -215,6 +215,66 @@ impl Opcode {
             },
             Opcode::Print => Ok(Vec::new()),
 
+            Opcode::ArrayDim(axis) | Opcode::ArrayStride(axis) => match arg_types {
+                [Type::Array(array)] if *axis < u32::from(array.ndim) => Ok(vec![Type::INT64]),
+                [Type::Array(array)] => Err(format!("{name} axis {axis} is out of range for {array}")),
+                _ => Err(wrong("one array operand")),
+            },
+            Opcode::ArrayLoad => match arg_types.split_first() {
+                Some((Type::Array(array), indices)) if indices_fit(array, indices) => {
+                    Ok(vec![Type::Scalar(array.dtype)])
+                }
+                _ => Err(wrong("an array and one int64 index per axis")),
+            },
+            Opcode::ArrayStore => match arg_types.split_first() {
+                Some((Type::Array(array), rest))
+                    if rest.split_last().is_some_and(|(value, indices)| {
+                        indices_fit(array, indices) && *value == Type::Scalar(array.dtype)
+                    }) =>
+                {
+                    if array.readonly {
+                        Err(format!("array_store into a readonly array ({array})"))
+                    } else {
+                        Ok(Vec::new())
+                    }
+                }
+                _ => Err(wrong("an array, one int64 index per axis and a value of its dtype")),
+            },
+            Opcode::ArrayAlloc { dtype, .. } => {
+                if !arg_types.iter().all(|ty| *ty == Type::INT64) {
+                    return Err(wrong("int64 extents"));
+                }
+                let ndim =
+                    u8::try_from(arg_types.len()).ok().filter(|ndim| *ndim <= MAX_ARRAY_NDIM).ok_or_else(
+                        || format!("{name} of {} dimensions (at most {MAX_ARRAY_NDIM})", arg_types.len()),
+                    )?;
+                Ok(vec![Type::Array(ArrayType::new(*dtype, ndim, ArrayLayout::C))])
+            }
+            Opcode::ArrayView(layout) => match arg_types.split_first() {
+                Some((Type::Array(base), rest))
+                    if rest.len() % 2 == 1
+                        && rest.len() / 2 <= usize::from(MAX_ARRAY_NDIM)
+                        && rest.iter().all(|ty| *ty == Type::INT64) =>
+                {
+                    let ndim = (rest.len() / 2) as u8;
+                    Ok(vec![Type::Array(ArrayType { ndim, layout: *layout, ..*base })])
+                }
+                _ => Err(wrong("an array, an int64 offset, and int64 extents and strides")),
+            },
+            Opcode::ArrayIncref | Opcode::ArrayDecref => match arg_types {
+                [Type::Array(_)] => Ok(Vec::new()),
+                _ => Err(wrong("one array operand")),
+            },
+            Opcode::ArrayNull(array) => {
+                if array.ndim > MAX_ARRAY_NDIM {
+                    return Err(format!(
+                        "array_null of {} dimensions (at most {MAX_ARRAY_NDIM})",
+                        array.ndim
+                    ));
+                }
+                no_operands(vec![Type::Array(*array)])
+            }
+
             Opcode::Jump | Opcode::Raise { .. } | Opcode::Unreachable => no_operands(Vec::new()),
             Opcode::Brif => match arg_types {
                 [Type::Scalar(ScalarType::Bool)] => Ok(Vec::new()),
@@ -275,6 +335,14 @@ impl Opcode {
             }
         }
     }
+}
+
+/// The most dimensions an array may have (NumPy 2's limit).
+pub const MAX_ARRAY_NDIM: u8 = 64;
+
+/// One `int64` index per axis of `array`.
+fn indices_fit(array: &ArrayType, indices: &[Type]) -> bool {
+    indices.len() == usize::from(array.ndim) && indices.iter().all(|ty| *ty == Type::INT64)
 }
 
 /// `start, stop, step` must be of one integer type.

@@ -162,6 +162,20 @@ fn write_inst_line(out: &mut dyn Write, func: &Function, inst: Inst) -> fmt::Res
             write!(out, ", {index}")
         }
         Opcode::Raise { kind, message } => write!(out, "{name} {} {}", kind.name(), QuotedString(message)),
+        Opcode::ArrayDim(axis) | Opcode::ArrayStride(axis) => {
+            write!(out, "{name} ")?;
+            write_values(out, args)?;
+            write!(out, ", {axis}")
+        }
+        Opcode::ArrayAlloc { dtype, .. } => {
+            write!(out, "{name}.{dtype} ")?;
+            write_values(out, args)
+        }
+        Opcode::ArrayView(layout) => {
+            write!(out, "{name}.{} ", layout.as_str())?;
+            write_values(out, args)
+        }
+        Opcode::ArrayNull(array) => write!(out, "{name} {array}"),
         Opcode::Jump | Opcode::Brif | Opcode::TryCall(_) => {
             write!(out, "{name}")?;
             let mut separator = " ";

@@ -67,9 +67,18 @@ fn opcode_number(opcode: &Opcode) -> usize {
         Opcode::For => 55,
         Opcode::Parfor { .. } => 56,
         Opcode::TryCall(_) => 57,
+        Opcode::ArrayDim(_) => 58,
+        Opcode::ArrayStride(_) => 59,
+        Opcode::ArrayLoad => 60,
+        Opcode::ArrayStore => 61,
+        Opcode::ArrayAlloc { .. } => 62,
+        Opcode::ArrayView(_) => 63,
+        Opcode::ArrayIncref => 64,
+        Opcode::ArrayDecref => 65,
+        Opcode::ArrayNull(_) => 66,
     }
 }
-const N_OPCODES: usize = 58;
+const N_OPCODES: usize = 67;
 
 fn ok_corpus() -> Vec<Module> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/ok");

@@ -105,9 +105,13 @@ pub fn region_has_side_effects(func: &Function, region: Region) -> bool {
             for inst in func.layout.block_insts(*block) {
                 let data = func.dfg.inst_data(inst);
                 match data.opcode {
-                    Opcode::Call(_) | Opcode::TryCall(_) | Opcode::Print | Opcode::Raise { .. } => {
-                        return true;
-                    }
+                    Opcode::Call(_)
+                    | Opcode::TryCall(_)
+                    | Opcode::Print
+                    | Opcode::Raise { .. }
+                    | Opcode::ArrayStore
+                    | Opcode::ArrayIncref
+                    | Opcode::ArrayDecref => return true,
                     _ => stack.extend(data.regions.iter().copied()),
                 }
             }

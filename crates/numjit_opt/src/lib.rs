@@ -48,6 +48,7 @@ pub mod dump;
 pub mod interpreter;
 pub mod interprocedural;
 mod manager;
+pub mod memory;
 mod pass;
 pub mod pipeline;
 

@@ -6,6 +6,7 @@
 
 use crate::cleanup::{eliminate_dead_code, fold_constants, simplify_cfg};
 use crate::interprocedural::inline_functions;
+use crate::memory::prune_refcounts;
 use crate::{Analysis, Pass, PassRun, PreservedAnalyses};
 
 /// `eliminate_dead_code`: see `cleanup/eliminate_dead_code.rs`.
@@ -37,8 +38,16 @@ pub const INLINE_FUNCTIONS: Pass = Pass {
     preserves: PreservedAnalyses::none(),
 };
 
+/// `prune_refcounts`: see `memory/prune_refcounts.rs`.
+pub const PRUNE_REFCOUNTS: Pass = Pass {
+    name: "prune_refcounts",
+    run: PassRun::Function(prune_refcounts::run),
+    preserves: PreservedAnalyses::none(),
+};
+
 /// Every pass, for tools that list them and tests that run each one.
-pub const ALL_PASSES: [Pass; 4] = [ELIMINATE_DEAD_CODE, FOLD_CONSTANTS, SIMPLIFY_CFG, INLINE_FUNCTIONS];
+pub const ALL_PASSES: [Pass; 5] =
+    [ELIMINATE_DEAD_CODE, FOLD_CONSTANTS, SIMPLIFY_CFG, INLINE_FUNCTIONS, PRUNE_REFCOUNTS];
 
 /// The pass named `name`.
 pub fn pass_by_name(name: &str) -> Option<Pass> {
@@ -54,11 +63,13 @@ pub fn cleanup() -> Vec<Pass> {
     vec![SIMPLIFY_CFG, FOLD_CONSTANTS, SIMPLIFY_CFG, ELIMINATE_DEAD_CODE]
 }
 
-/// The default pipeline: cleanup → inline → cleanup.
+/// The default pipeline: cleanup → inline → cleanup → refcount pruning (after inlining,
+/// which brings callers' and callees' refcounts into one block).
 pub fn default() -> Vec<Pass> {
     let mut passes = cleanup();
     passes.push(INLINE_FUNCTIONS);
     passes.extend(cleanup());
+    passes.push(PRUNE_REFCOUNTS);
     passes
 }
 
@@ -95,7 +106,7 @@ mod tests {
         assert_eq!(
             names(default()),
             "simplify_cfg fold_constants simplify_cfg eliminate_dead_code inline_functions \
-             simplify_cfg fold_constants simplify_cfg eliminate_dead_code"
+             simplify_cfg fold_constants simplify_cfg eliminate_dead_code prune_refcounts"
         );
         assert_eq!(by_name("O0").map(|passes| passes.len()), Some(0));
         assert!(by_name("O3").is_none());

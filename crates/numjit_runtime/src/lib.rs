@@ -6,6 +6,8 @@
 //! - [`print`]: `print` pieces formatted like Python, one line written at a time.
 //! - [`recursion`]: the per-thread depth limit that turns runaway recursion into
 //!   RecursionError.
+//! - [`memory`]: refcounted blocks ([`numjit_abi::MemInfo`]) for arrays, with counters that
+//!   prove nothing leaks.
 //! - [`math`]: helpers with CPython's semantics (`gamma`, `lgamma`, `round(x, n)`, integer
 //!   power, `gcd`).
 //! - [`complex`]: complex arithmetic with CPython's algorithms (`z ** w`).
@@ -27,6 +29,7 @@ pub mod complex;
 pub mod exception;
 pub mod float_repr;
 pub mod math;
+pub mod memory;
 pub mod print;
 pub mod recursion;
 
@@ -55,6 +58,11 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         symbol!(EXCEPTION_CLEAR, ExceptionClearFn, exception::numjit_exception_clear),
         symbol!(ENTER_FRAME, EnterFrameFn, recursion::numjit_enter_frame),
         symbol!(LEAVE_FRAME, LeaveFrameFn, recursion::numjit_leave_frame),
+        symbol!(MEMINFO_ALLOC, MemInfoAllocFn, memory::numjit_meminfo_alloc),
+        symbol!(MEMINFO_ALLOC_ZEROED, MemInfoAllocZeroedFn, memory::numjit_meminfo_alloc_zeroed),
+        symbol!(ARRAY_ALLOC, ArrayAllocFn, memory::numjit_array_alloc),
+        symbol!(MEMINFO_INCREF, MemInfoIncrefFn, memory::numjit_meminfo_incref),
+        symbol!(MEMINFO_DECREF, MemInfoDecrefFn, memory::numjit_meminfo_decref),
         symbol!(PRINT_I64, PrintI64Fn, print::numjit_print_i64),
         symbol!(PRINT_U64, PrintU64Fn, print::numjit_print_u64),
         symbol!(PRINT_F64, PrintF64Fn, print::numjit_print_f64),

@@ -715,6 +715,45 @@ impl<'t> Parser<'t> {
                     .map_err(|_| Self::error_at(index_position, "the element index is too large"))?;
                 data.opcode = Opcode::TupleGet(index);
             }
+            "array_dim" | "array_stride" => {
+                data.args = vec![self.use_value(state)?];
+                self.expect(&TokenKind::Comma, "',' and the axis")?;
+                let axis_position = self.position();
+                let axis = u32::try_from(self.unsigned_integer("the axis")?)
+                    .map_err(|_| Self::error_at(axis_position, "the axis is too large"))?;
+                data.opcode =
+                    if name == "array_dim" { Opcode::ArrayDim(axis) } else { Opcode::ArrayStride(axis) };
+            }
+            "array_alloc" | "array_alloc_zeroed" => {
+                self.expect(&TokenKind::Dot, &format!("'.' and the dtype after {name}"))?;
+                let dtype = self.parse_scalar_type("a dtype like float64")?;
+                data.opcode = Opcode::ArrayAlloc { dtype, zeroed: name == "array_alloc_zeroed" };
+                data.args = self.value_list_to_line_end(state)?;
+            }
+            "array_view" => {
+                self.expect(&TokenKind::Dot, "'.' and the layout C, F or A after array_view")?;
+                let (layout_name, layout_position) = self.ident("the layout C, F or A")?;
+                let layout = match layout_name {
+                    "C" => ArrayLayout::C,
+                    "F" => ArrayLayout::F,
+                    "A" => ArrayLayout::A,
+                    other => {
+                        return Err(Self::error_at(
+                            layout_position,
+                            format!("unknown array layout '{other}' (C, F or A)"),
+                        ));
+                    }
+                };
+                data.opcode = Opcode::ArrayView(layout);
+                data.args = self.value_list_to_line_end(state)?;
+            }
+            "array_null" => {
+                let type_position = self.position();
+                let Type::Array(array) = self.parse_type()? else {
+                    return Err(Self::error_at(type_position, "array_null needs an array type"));
+                };
+                data.opcode = Opcode::ArrayNull(array);
+            }
             "raise" => {
                 let (kind_name, position) = self.ident("an exception class like ValueError")?;
                 let kind = ExceptionKind::from_name(kind_name).ok_or_else(|| {

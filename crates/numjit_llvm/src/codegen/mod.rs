@@ -20,6 +20,7 @@
 //! provably stays below the trip count, gets `nuw`. Fast-math flags are set on every float
 //! instruction after the function is built.
 
+mod arrays;
 mod ops;
 mod types;
 
@@ -451,7 +452,11 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
                 }
                 self.make_struct(types::value_type(self.context(), ty)?, &fields)?
             }
-            Type::Array(_) | Type::Optional(_) => {
+            Type::Array(_) => {
+                let pointer = next()?.into_pointer_value();
+                self.builder().build_load(types::value_type(self.context(), ty)?, pointer, "array").msg()?
+            }
+            Type::Optional(_) => {
                 return Err(format!("{ty} arguments are not supported yet"));
             }
         })
@@ -490,7 +495,12 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
                     out.push(self.extract(value, index as u32)?.into());
                 }
             }
-            Type::Array(_) | Type::Optional(_) => {
+            Type::Array(_) => {
+                let slot = self.entry_alloca(types::value_type(self.context(), ty)?, "array_arg")?;
+                self.builder().build_store(slot, value).msg()?;
+                out.push(slot.into());
+            }
+            Type::Optional(_) => {
                 return Err(format!("{ty} arguments are not supported yet"));
             }
         }
@@ -798,6 +808,33 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
                 Ok(vec![])
             }
             Opcode::NoneConst => one(self.context().struct_type(&[], false).const_zero().into()),
+            Opcode::ArrayDim(axis) => {
+                one(self.array_dim(*args.first().ok_or("array_dim without operand")?, *axis)?)
+            }
+            Opcode::ArrayStride(axis) => {
+                one(self.array_stride(*args.first().ok_or("array_stride without operand")?, *axis)?)
+            }
+            Opcode::ArrayLoad => {
+                one(self.array_load(*data.args.first().ok_or("array_load without operand")?, &args)?)
+            }
+            Opcode::ArrayStore => {
+                self.array_store(*data.args.first().ok_or("array_store without operand")?, &args)?;
+                Ok(vec![])
+            }
+            Opcode::ArrayAlloc { zeroed, .. } => {
+                let result = self.func.dfg.first_result(inst).ok_or("array_alloc without result")?;
+                one(self.array_alloc(result, &args, *zeroed)?)
+            }
+            Opcode::ArrayView(_) => {
+                let result = self.func.dfg.first_result(inst).ok_or("array_view without result")?;
+                one(self.array_view(result, &args)?)
+            }
+            Opcode::ArrayIncref | Opcode::ArrayDecref => {
+                let array = *args.first().ok_or("refcount op without operand")?;
+                self.array_refcount(array, data.opcode == Opcode::ArrayIncref)?;
+                Ok(vec![])
+            }
+            Opcode::ArrayNull(array) => one(self.array_null(array)?),
             Opcode::Sconst(text) => one(self.string_constant(text)?),
             _ => {
                 let value = ops::lower(self, inst, data, &args)?;

@@ -4,6 +4,7 @@
 //!   `{f64, f64}`, a tuple a struct of its elements' value forms, `None` the empty struct);
 //! - the *memory* form of the C ABI, behind the `out` pointer (`bool` is `i8`; otherwise
 //!   the value form, tuples as C structs);
+//! - arrays are `numjit_abi::ArrayStruct` in both forms;
 //! - the *flattened* parameter list of the calling convention (see `numjit_abi`).
 
 use inkwell::AddressSpace;
@@ -30,7 +31,15 @@ pub(crate) fn value_type<'ctx>(context: &'ctx Context, ty: &Type) -> Result<Basi
             let int = scalar_type(context, *int);
             context.struct_type(&[int, int, int], false).into()
         }
-        Type::Array(_) => return Err(format!("values of type {ty} are not supported by codegen yet")),
+        Type::Array(array) => {
+            // `numjit_abi::ArrayStruct`: meminfo, parent, nitems, itemsize, data, shape, strides.
+            let pointer: BasicTypeEnum<'ctx> = context.ptr_type(AddressSpace::default()).into();
+            let int = context.i64_type();
+            let dims: BasicTypeEnum<'ctx> = int.array_type(u32::from(array.ndim)).into();
+            context
+                .struct_type(&[pointer, pointer, int.into(), int.into(), pointer, dims, dims], false)
+                .into()
+        }
         Type::Optional(_) => return Err(format!("values of type {ty} are not supported by codegen yet")),
     })
 }
@@ -96,7 +105,9 @@ pub(crate) fn flatten_type<'ctx>(
             let int = scalar_type(context, *int);
             out.extend([int, int, int]);
         }
-        Type::Array(_) | Type::Optional(_) => {
+        // Arrays travel as a pointer to their struct.
+        Type::Array(_) => out.push(context.ptr_type(AddressSpace::default()).into()),
+        Type::Optional(_) => {
             return Err(format!("parameters of type {ty} are not supported by codegen yet"));
         }
     }

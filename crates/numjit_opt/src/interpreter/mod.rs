@@ -10,7 +10,9 @@
 //! such as its depth limit), `for` with Python `range` semantics, `parfor` (run in order by one
 //! worker, each accumulator starting at its identity and combined with its initial value at
 //! the end — one of the behaviours the IR allows), every terminator, complex addition,
-//! subtraction, multiplication and (`complex128`) division, and the math intrinsics Rust's
+//! subtraction, multiplication and (`complex128`) division, arrays ([`array`]: loads,
+//! stores, allocation, views, refcounts with leak, double-free and use-after-free
+//! detection), and the math intrinsics Rust's
 //! standard library has (not `erf`, `erfc`, `gamma`, `lgamma`, nor complex transcendental
 //! functions, nor `cpow`: those give [`Trap::Unsupported`]).
 //!
@@ -19,6 +21,7 @@
 //! may legitimately behave differently after optimisation. Runs are bounded by fuel (a
 //! number of instructions) so random programs always stop.
 
+pub mod array;
 pub mod scalar;
 
 use std::fmt;
@@ -27,6 +30,7 @@ use cranelift_entity::SecondaryMap;
 use numjit_ir::{ExceptionKind, Function, Module, Opcode, OpcodeClass, ReduceOp, Region, Value};
 use numjit_types::ScalarType;
 
+pub use array::{BlockCounts, RuntimeArray};
 pub use scalar::eval_pure;
 
 /// A value at run time.
@@ -46,6 +50,8 @@ pub enum RuntimeValue {
     Str(String),
     /// A tuple.
     Tuple(Vec<RuntimeValue>),
+    /// An array (a view into a refcounted block).
+    Array(RuntimeArray),
 }
 
 fn float_text(value: f64) -> String {
@@ -94,6 +100,7 @@ impl fmt::Display for RuntimeValue {
                 }
                 f.write_str(if items.len() == 1 { ",)" } else { ")" })
             }
+            RuntimeValue::Array(array) => write!(f, "{array}"),
         }
     }
 }
@@ -112,6 +119,14 @@ impl RuntimeValue {
             }
             (RuntimeValue::Tuple(a), RuntimeValue::Tuple(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.same_as(b))
+            }
+            (RuntimeValue::Array(a), RuntimeValue::Array(b)) => {
+                a.dtype == b.dtype
+                    && a.shape == b.shape
+                    && match (a.to_vec(), b.to_vec()) {
+                        (Ok(a), Ok(b)) => a.len() == b.len() && a.iter().zip(&b).all(|(a, b)| a.same_as(b)),
+                        _ => false,
+                    }
             }
             (a, b) => a == b,
         }
@@ -192,6 +207,8 @@ pub struct Interpreter<'m> {
     depth: usize,
     /// What `print` wrote, one entry per line.
     pub output: Vec<String>,
+    /// Array blocks allocated and freed so far.
+    pub blocks: BlockCounts,
 }
 
 type Env = SecondaryMap<Value, Option<RuntimeValue>>;
@@ -199,7 +216,14 @@ type Env = SecondaryMap<Value, Option<RuntimeValue>>;
 impl<'m> Interpreter<'m> {
     /// An interpreter for `module` with a million instructions of fuel and calls 64 deep.
     pub fn new(module: &'m Module) -> Self {
-        Interpreter { module, fuel: 1_000_000, max_depth: 64, depth: 0, output: Vec::new() }
+        Interpreter {
+            module,
+            fuel: 1_000_000,
+            max_depth: 64,
+            depth: 0,
+            output: Vec::new(),
+            blocks: BlockCounts::default(),
+        }
     }
 
     /// Calls the module's function `name`.
@@ -359,7 +383,10 @@ impl<'m> Interpreter<'m> {
                             .ok_or_else(|| Trap::Malformed("parfor without a region".into()))?;
                         self.run_parfor(func, env, region, *n_dims as usize, reductions, &args)?
                     }
-                    (opcode, OpcodeClass::Plain) => vec![eval_pure(opcode, &args)?],
+                    (opcode, OpcodeClass::Plain) => match array::eval(opcode, &args, &mut self.blocks) {
+                        Some(results) => results?,
+                        None => vec![eval_pure(opcode, &args)?],
+                    },
                     (opcode, _) => return Err(Trap::Unsupported(format!("`{}`", opcode.name()))),
                 };
                 let result_values = func.dfg.inst_results(inst);
@@ -555,6 +582,80 @@ mod tests {
         assert_eq!(
             run(&text, "parfor_sum", &[RuntimeValue::Int(ScalarType::Int64, 0)]),
             "(0.0_f64, -9223372036854775808_i64)"
+        );
+    }
+
+    #[test]
+    fn runs_array_ops_and_counts_blocks() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../numjit_ir/test_data/ok/arrays.nir"
+        ))
+        .expect("corpus file");
+        let module = parse_module(&text).expect("parses");
+        let float = |value: f64| RuntimeValue::Float(ScalarType::Float64, value);
+        let matrix = RuntimeArray::from_elements(
+            ScalarType::Float64,
+            &[2, 3],
+            (0..6).map(|v| float(v.into())).collect(),
+        );
+        let ints = RuntimeArray::from_elements(
+            ScalarType::Int32,
+            &[2],
+            vec![RuntimeValue::Int(ScalarType::Int32, 10), RuntimeValue::Int(ScalarType::Int32, 20)],
+        );
+        let mut interpreter = Interpreter::new(&module);
+        let result = interpreter
+            .call("module.arrays", &[RuntimeValue::Array(matrix.clone()), RuntimeValue::Array(ints)])
+            .expect("runs");
+        // a[0, 0] += ints[0]; the result's element 0 is row 0's element 0 (the view is row 0).
+        assert_eq!(matrix.get(&[0, 0]), Ok(float(10.0)));
+        let RuntimeValue::Array(result) = result else { panic!("an array") };
+        assert_eq!(result.shape, vec![3]);
+        assert_eq!(result.get(&[0]), Ok(float(10.0)));
+        // Two blocks allocated, the zeroed one freed, the returned one alive.
+        assert_eq!(interpreter.blocks, BlockCounts { allocated: 2, freed: 1 });
+        assert_eq!(result.block.as_ref().map(|block| block.refcount()), Some(1));
+    }
+
+    #[test]
+    fn array_misuse_is_undefined() {
+        let text = "func @f(int64) -> float64 {
+block0(v0: int64):
+    v1 = array_alloc_zeroed.float64 v0
+    array_decref v1
+    v2 = iconst.int64 0
+    v3 = array_load v1, v2
+    return v3
+}
+func @g() -> none {
+block0:
+    v0 = iconst.int64 2
+    v1 = array_alloc.int8 v0
+    array_decref v1
+    array_decref v1
+    v2 = noneconst
+    return v2
+}
+func @h(int64) -> float64 {
+block0(v0: int64):
+    v1 = array_alloc_zeroed.float64 v0
+    v2 = array_load v1, v0
+    array_decref v1
+    return v2
+}";
+        assert_eq!(
+            run(text, "f", &[RuntimeValue::Int(ScalarType::Int64, 3)]),
+            "trap: undefined: use of a freed array"
+        );
+        assert_eq!(run(text, "g", &[]), "trap: undefined: use of a freed array");
+        assert_eq!(
+            run(text, "h", &[RuntimeValue::Int(ScalarType::Int64, 3)]),
+            "trap: undefined: array index 3 outside 0..3"
+        );
+        assert_eq!(
+            run(text, "f", &[RuntimeValue::Int(ScalarType::Int64, -1)]),
+            "trap: raise ValueError: negative dimensions are not allowed"
         );
     }
 

@@ -6,7 +6,7 @@
 use std::fmt;
 
 use numjit_ir::Module;
-use numjit_opt::interpreter::{Interpreter, RuntimeValue, Trap};
+use numjit_opt::interpreter::{BlockCounts, Interpreter, RuntimeValue, Trap};
 use numjit_types::{ScalarType, Type};
 
 /// What a run did: what `print` wrote, then the result or the trap.
@@ -14,6 +14,8 @@ use numjit_types::{ScalarType, Type};
 pub struct RunOutcome {
     pub output: Vec<String>,
     pub result: Result<RuntimeValue, Trap>,
+    /// Array blocks allocated and freed during the run.
+    pub blocks: BlockCounts,
 }
 
 impl RunOutcome {
@@ -26,9 +28,16 @@ impl RunOutcome {
         }
     }
 
-    /// Whether two runs agree: same output, same result (NaNs all alike) or same raise.
+    /// Array blocks the run left alive (allocated and not freed).
+    pub fn live_blocks(&self) -> isize {
+        self.blocks.allocated as isize - self.blocks.freed as isize
+    }
+
+    /// Whether two runs agree: same output, same result (NaNs all alike) or same raise, and
+    /// the same number of array blocks left alive.
     pub fn agrees_with(&self, other: &RunOutcome) -> bool {
         self.output == other.output
+            && self.live_blocks() == other.live_blocks()
             && match (&self.result, &other.result) {
                 (Ok(a), Ok(b)) => a.same_as(b),
                 (Err(a), Err(b)) => a == b,
@@ -43,9 +52,13 @@ impl fmt::Display for RunOutcome {
             write!(f, "[print {line}] ")?;
         }
         match &self.result {
-            Ok(value) => write!(f, "{value}"),
-            Err(trap) => write!(f, "{trap}"),
+            Ok(value) => write!(f, "{value}")?,
+            Err(trap) => write!(f, "{trap}")?,
         }
+        if self.blocks != BlockCounts::default() {
+            write!(f, " [blocks: {} allocated, {} freed]", self.blocks.allocated, self.blocks.freed)?;
+        }
+        Ok(())
     }
 }
 
@@ -54,7 +67,7 @@ pub fn run_function(module: &Module, name: &str, args: &[RuntimeValue]) -> RunOu
     let mut interpreter = Interpreter::new(module);
     interpreter.fuel = 200_000;
     let result = interpreter.call(name, args);
-    RunOutcome { output: interpreter.output, result }
+    RunOutcome { output: interpreter.output, result, blocks: interpreter.blocks }
 }
 
 /// Reads `3, -1.5, True` as arguments of the types `params`.

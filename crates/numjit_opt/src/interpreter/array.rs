@@ -1,0 +1,313 @@
+//! Arrays in the interpreter: memory blocks with refcounts that catch leaks, double frees and
+//! uses after free, and the array opcodes' semantics.
+//!
+//! A block holds its elements as [`RuntimeValue`]s. Byte offsets and strides of the IR are
+//! divided by the item size to address them (accessing an element at a byte position that is
+//! not a multiple of the item size is undefined). Blocks count their owners like the runtime's
+//! `MemInfo`s; the interpreter counts the blocks `array_alloc` makes and frees, so a test
+//! can check that a function returns every block it allocated except the ones it returns.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::rc::Rc;
+
+use numjit_ir::Opcode;
+use numjit_types::{ArrayType, ScalarType};
+
+use super::{RuntimeValue, Trap};
+
+/// A refcounted block of elements.
+#[derive(Debug)]
+pub struct ArrayBlock {
+    elements: RefCell<Vec<RuntimeValue>>,
+    refcount: Cell<i64>,
+}
+
+impl ArrayBlock {
+    fn new(elements: Vec<RuntimeValue>) -> Rc<ArrayBlock> {
+        Rc::new(ArrayBlock { elements: RefCell::new(elements), refcount: Cell::new(1) })
+    }
+
+    /// The number of owners (0 once freed).
+    pub fn refcount(&self) -> i64 {
+        self.refcount.get()
+    }
+
+    fn check_live(&self) -> Result<(), Trap> {
+        if self.refcount.get() <= 0 {
+            Err(Trap::Undefined("use of a freed array".to_owned()))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// An array value: a block (none for `array_null`) and the geometry of the view into it.
+#[derive(Clone, Debug)]
+pub struct RuntimeArray {
+    /// The element type.
+    pub dtype: ScalarType,
+    /// The memory, or `None` for an array that owns nothing.
+    pub block: Option<Rc<ArrayBlock>>,
+    /// Byte position of element `[0, ..., 0]` in the block.
+    pub offset: i64,
+    /// Extent of each axis.
+    pub shape: Vec<i64>,
+    /// Byte stride of each axis.
+    pub strides: Vec<i64>,
+}
+
+impl RuntimeArray {
+    /// A new C-contiguous array owning a block of `elements` (refcount 1), row-major.
+    pub fn from_elements(dtype: ScalarType, shape: &[i64], elements: Vec<RuntimeValue>) -> RuntimeArray {
+        RuntimeArray {
+            dtype,
+            block: Some(ArrayBlock::new(elements)),
+            offset: 0,
+            shape: shape.to_vec(),
+            strides: c_strides(shape, itemsize(dtype)),
+        }
+    }
+
+    fn itemsize(&self) -> i64 {
+        itemsize(self.dtype)
+    }
+
+    /// The block index of the element at in-range `indices`.
+    fn position(&self, indices: &[i64]) -> Result<usize, Trap> {
+        if indices.len() != self.shape.len() {
+            return Err(Trap::Malformed(format!(
+                "{} indices for a {}-d array",
+                indices.len(),
+                self.shape.len()
+            )));
+        }
+        let mut position = self.offset;
+        for ((index, extent), stride) in indices.iter().zip(&self.shape).zip(&self.strides) {
+            if *index < 0 || index >= extent {
+                return Err(Trap::Undefined(format!("array index {index} outside 0..{extent}")));
+            }
+            position += index * stride;
+        }
+        if position % self.itemsize() != 0 {
+            return Err(Trap::Undefined("an element address not aligned to its items".to_owned()));
+        }
+        usize::try_from(position / self.itemsize())
+            .map_err(|_| Trap::Undefined("array element before its block".to_owned()))
+    }
+
+    fn block(&self) -> Result<&Rc<ArrayBlock>, Trap> {
+        let block =
+            self.block.as_ref().ok_or_else(|| Trap::Undefined("access to a null array".to_owned()))?;
+        block.check_live()?;
+        Ok(block)
+    }
+
+    /// The element at `indices`.
+    pub fn get(&self, indices: &[i64]) -> Result<RuntimeValue, Trap> {
+        let position = self.position(indices)?;
+        let block = self.block()?;
+        let elements = block.elements.borrow();
+        elements
+            .get(position)
+            .cloned()
+            .ok_or_else(|| Trap::Undefined("array element past its block".to_owned()))
+    }
+
+    fn set(&self, indices: &[i64], value: RuntimeValue) -> Result<(), Trap> {
+        let position = self.position(indices)?;
+        let block = self.block()?;
+        let mut elements = block.elements.borrow_mut();
+        let slot = elements
+            .get_mut(position)
+            .ok_or_else(|| Trap::Undefined("array element past its block".to_owned()))?;
+        *slot = value;
+        Ok(())
+    }
+
+    /// Every element in row-major order.
+    pub fn to_vec(&self) -> Result<Vec<RuntimeValue>, Trap> {
+        let mut out = Vec::new();
+        if self.shape.contains(&0) {
+            return Ok(out);
+        }
+        let mut index = vec![0i64; self.shape.len()];
+        loop {
+            out.push(self.get(&index)?);
+            let mut axis = self.shape.len();
+            loop {
+                if axis == 0 {
+                    return Ok(out);
+                }
+                axis -= 1;
+                index[axis] += 1;
+                if index[axis] < self.shape[axis] {
+                    break;
+                }
+                index[axis] = 0;
+            }
+        }
+    }
+}
+
+impl PartialEq for RuntimeArray {
+    /// Same dtype, shape and elements.
+    fn eq(&self, other: &RuntimeArray) -> bool {
+        self.dtype == other.dtype
+            && self.shape == other.shape
+            && matches!((self.to_vec(), other.to_vec()), (Ok(a), Ok(b)) if a == b)
+    }
+}
+
+impl fmt::Display for RuntimeArray {
+    /// `array(float64, [2, 2], [1.0_f64, ...])` with the elements in row-major order.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "array({}, {:?}, [", self.dtype, self.shape)?;
+        match self.to_vec() {
+            Ok(elements) => {
+                for (idx, element) in elements.iter().enumerate() {
+                    if idx > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{element}")?;
+                }
+            }
+            Err(trap) => write!(f, "<{trap}>")?,
+        }
+        f.write_str("])")
+    }
+}
+
+fn itemsize(dtype: ScalarType) -> i64 {
+    dtype.size_bytes() as i64
+}
+
+fn c_strides(shape: &[i64], itemsize: i64) -> Vec<i64> {
+    let mut strides = vec![itemsize; shape.len()];
+    for axis in (0..shape.len().saturating_sub(1)).rev() {
+        strides[axis] = strides[axis + 1] * shape[axis + 1];
+    }
+    strides
+}
+
+/// The zero of a scalar type.
+pub fn zero(dtype: ScalarType) -> RuntimeValue {
+    if dtype == ScalarType::Bool {
+        RuntimeValue::Bool(false)
+    } else if dtype.is_complex() {
+        RuntimeValue::Complex(dtype, 0.0, 0.0)
+    } else if dtype.is_float() {
+        RuntimeValue::Float(dtype, 0.0)
+    } else {
+        RuntimeValue::Int(dtype, 0)
+    }
+}
+
+/// Counts of the blocks `array_alloc` made and the blocks whose last owner let go.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BlockCounts {
+    /// Blocks allocated by `array_alloc`.
+    pub allocated: usize,
+    /// Blocks freed by `array_decref` (any block, also ones made outside the run).
+    pub freed: usize,
+}
+
+fn array_arg(args: &[RuntimeValue], at: usize) -> Result<&RuntimeArray, Trap> {
+    match args.get(at) {
+        Some(RuntimeValue::Array(array)) => Ok(array),
+        other => Err(Trap::Malformed(format!("expected an array operand, found {other:?}"))),
+    }
+}
+
+fn int_args(args: &[RuntimeValue]) -> Result<Vec<i64>, Trap> {
+    args.iter()
+        .map(|arg| {
+            let (_, value) = arg.as_int()?;
+            i64::try_from(value).map_err(|_| Trap::Malformed(format!("{value} is not an int64")))
+        })
+        .collect()
+}
+
+/// Runs an array opcode; `None` if `opcode` is not one.
+pub(super) fn eval(
+    opcode: &Opcode,
+    args: &[RuntimeValue],
+    counts: &mut BlockCounts,
+) -> Option<Result<Vec<RuntimeValue>, Trap>> {
+    let int64 = |value: i64| RuntimeValue::Int(ScalarType::Int64, i128::from(value));
+    let result = match opcode {
+        Opcode::ArrayDim(axis) | Opcode::ArrayStride(axis) => (|| {
+            let array = array_arg(args, 0)?;
+            let list = if matches!(opcode, Opcode::ArrayDim(_)) { &array.shape } else { &array.strides };
+            let value = list.get(*axis as usize).ok_or_else(|| Trap::Malformed(format!("axis {axis}")))?;
+            Ok(vec![int64(*value)])
+        })(),
+        Opcode::ArrayLoad => (|| {
+            let array = array_arg(args, 0)?;
+            Ok(vec![array.get(&int_args(&args[1..])?)?])
+        })(),
+        Opcode::ArrayStore => (|| {
+            let array = array_arg(args, 0)?;
+            let (value, indices) = args[1..]
+                .split_last()
+                .ok_or_else(|| Trap::Malformed("array_store without a value".into()))?;
+            array.set(&int_args(indices)?, value.clone())?;
+            Ok(Vec::new())
+        })(),
+        Opcode::ArrayAlloc { dtype, .. } => (|| {
+            let shape = int_args(args)?;
+            if shape.iter().any(|extent| *extent < 0) {
+                return Err(Trap::Raise {
+                    kind: numjit_ir::ExceptionKind::ValueError,
+                    message: "negative dimensions are not allowed".to_owned(),
+                });
+            }
+            let count = shape.iter().try_fold(1i64, |acc, extent| acc.checked_mul(*extent));
+            let count = count
+                .and_then(|count| usize::try_from(count).ok())
+                .filter(|count| *count <= 1 << 24)
+                .ok_or_else(|| Trap::Unsupported("an array too big for the interpreter".to_owned()))?;
+            counts.allocated += 1;
+            let array = RuntimeArray::from_elements(*dtype, &shape, vec![zero(*dtype); count]);
+            Ok(vec![RuntimeValue::Array(array)])
+        })(),
+        Opcode::ArrayView(_) => (|| {
+            let base = array_arg(args, 0)?;
+            let values = int_args(&args[1..])?;
+            let (offset, rest) =
+                values.split_first().ok_or_else(|| Trap::Malformed("array_view without an offset".into()))?;
+            let (shape, strides) = rest.split_at(rest.len() / 2);
+            Ok(vec![RuntimeValue::Array(RuntimeArray {
+                dtype: base.dtype,
+                block: base.block.clone(),
+                offset: base.offset + offset,
+                shape: shape.to_vec(),
+                strides: strides.to_vec(),
+            })])
+        })(),
+        Opcode::ArrayIncref | Opcode::ArrayDecref => (|| {
+            let array = array_arg(args, 0)?;
+            if let Some(block) = &array.block {
+                block.check_live()?;
+                if *opcode == Opcode::ArrayIncref {
+                    block.refcount.set(block.refcount.get() + 1);
+                } else {
+                    block.refcount.set(block.refcount.get() - 1);
+                    if block.refcount.get() == 0 {
+                        counts.freed += 1;
+                    }
+                }
+            }
+            Ok(Vec::new())
+        })(),
+        Opcode::ArrayNull(ArrayType { dtype, ndim, .. }) => Ok(vec![RuntimeValue::Array(RuntimeArray {
+            dtype: *dtype,
+            block: None,
+            offset: 0,
+            shape: vec![0; usize::from(*ndim)],
+            strides: vec![0; usize::from(*ndim)],
+        })]),
+        _ => return None,
+    };
+    Some(result)
+}
