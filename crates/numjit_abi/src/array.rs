@@ -73,6 +73,79 @@ pub const fn array_strides_offset(ndim: usize) -> usize {
     ARRAY_SHAPE_OFFSET + 8 * ndim
 }
 
+/// The element type of an array as the runtime sees it, passed to runtime entries as its
+/// `u32` code ([`ElementKind::code`]).
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ElementKind {
+    /// `bool` (one byte, 0 or 1).
+    Bool = 0,
+    /// `int8`.
+    Int8 = 1,
+    /// `int16`.
+    Int16 = 2,
+    /// `int32`.
+    Int32 = 3,
+    /// `int64`.
+    Int64 = 4,
+    /// `uint8`.
+    UInt8 = 5,
+    /// `uint16`.
+    UInt16 = 6,
+    /// `uint32`.
+    UInt32 = 7,
+    /// `uint64`.
+    UInt64 = 8,
+    /// `float32`.
+    Float32 = 9,
+    /// `float64`.
+    Float64 = 10,
+    /// `complex64` (two `float32`).
+    Complex64 = 11,
+    /// `complex128` (two `float64`).
+    Complex128 = 12,
+}
+
+impl ElementKind {
+    /// Every kind, in code order.
+    pub const ALL: [ElementKind; 13] = [
+        ElementKind::Bool,
+        ElementKind::Int8,
+        ElementKind::Int16,
+        ElementKind::Int32,
+        ElementKind::Int64,
+        ElementKind::UInt8,
+        ElementKind::UInt16,
+        ElementKind::UInt32,
+        ElementKind::UInt64,
+        ElementKind::Float32,
+        ElementKind::Float64,
+        ElementKind::Complex64,
+        ElementKind::Complex128,
+    ];
+
+    /// The code passed through the ABI.
+    pub fn code(self) -> u32 {
+        self as u32
+    }
+
+    /// The kind with this code.
+    pub fn from_code(code: u32) -> Option<ElementKind> {
+        ElementKind::ALL.get(code as usize).copied()
+    }
+
+    /// Bytes per element.
+    pub fn size_bytes(self) -> usize {
+        match self {
+            ElementKind::Bool | ElementKind::Int8 | ElementKind::UInt8 => 1,
+            ElementKind::Int16 | ElementKind::UInt16 => 2,
+            ElementKind::Int32 | ElementKind::UInt32 | ElementKind::Float32 => 4,
+            ElementKind::Int64 | ElementKind::UInt64 | ElementKind::Float64 | ElementKind::Complex64 => 8,
+            ElementKind::Complex128 => 16,
+        }
+    }
+}
+
 /// Frees what a [`MemInfo`] owns when its refcount drops to zero; receives the MemInfo.
 pub type MemInfoDestructor = unsafe extern "C" fn(meminfo: *mut MemInfo);
 
@@ -101,6 +174,14 @@ pub struct MemInfo {
 mod tests {
     use super::*;
     use std::mem::{offset_of, size_of};
+
+    #[test]
+    fn element_kind_codes_round_trip() {
+        for kind in ElementKind::ALL {
+            assert_eq!(ElementKind::from_code(kind.code()), Some(kind));
+        }
+        assert_eq!(ElementKind::from_code(13), None);
+    }
 
     #[test]
     fn layout_matches_the_documented_table() {

@@ -86,6 +86,9 @@ macro_rules! abi_type {
     (i64_in) => {
         AbiType::Ptr
     };
+    (elements) => {
+        AbiType::Ptr
+    };
 }
 
 macro_rules! rust_type {
@@ -104,6 +107,7 @@ macro_rules! rust_type {
     (f64_out) => { *mut f64 };
     (meminfo) => { *mut crate::MemInfo };
     (i64_in) => { *const i64 };
+    (elements) => { *mut u8 };
 }
 
 macro_rules! entry_points {
@@ -163,6 +167,16 @@ entry_points! {
     MEMINFO_INCREF, MemInfoIncrefFn = "numjit_meminfo_incref"(meminfo: meminfo) -> void;
     /// Drops an owner, destroying the block with the last one; null is ignored.
     MEMINFO_DECREF, MemInfoDecrefFn = "numjit_meminfo_decref"(meminfo: meminfo) -> void;
+
+    /// `c = a @ b` for an `m × k` matrix `a` and a `k × n` matrix `b` of one element kind
+    /// (`ElementKind` code; integers wrap, bool is logical or of ands), strides in elements
+    /// (any sign). `c` (`m × n`) may not overlap `a` or `b`; it is overwritten.
+    GEMM, GemmFn = "numjit_gemm"(
+        kind: u32, m: i64, k: i64, n: i64,
+        a: elements, rsa: i64, csa: i64,
+        b: elements, rsb: i64, csb: i64,
+        c: elements, rsc: i64, csc: i64
+    ) -> void;
 
     /// `print` piece: a signed integer.
     PRINT_I64, PrintI64Fn = "numjit_print_i64"(value: i64) -> void;

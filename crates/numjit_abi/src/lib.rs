@@ -43,7 +43,7 @@ pub mod array;
 pub mod entry;
 pub mod exception;
 
-pub use array::{ArrayStruct, MemInfo, MemInfoDestructor};
+pub use array::{ArrayStruct, ElementKind, MemInfo, MemInfoDestructor};
 pub use exception::{ExceptionClass, ExceptionRecord, FormatArg};
 
 /// The result of a compiled function: [`STATUS_OK`] or an error status.

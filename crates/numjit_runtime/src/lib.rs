@@ -8,6 +8,7 @@
 //!   RecursionError.
 //! - [`memory`]: refcounted blocks ([`numjit_abi::MemInfo`]) for arrays, with counters that
 //!   prove nothing leaks.
+//! - [`linalg`]: matrix products (`np.dot`, `@`) on matrixmultiply's GEMM kernels.
 //! - [`math`]: helpers with CPython's semantics (`gamma`, `lgamma`, `round(x, n)`, integer
 //!   power, `gcd`).
 //! - [`complex`]: complex arithmetic with CPython's algorithms (`z ** w`).
@@ -28,6 +29,7 @@ pub mod cmath;
 pub mod complex;
 pub mod exception;
 pub mod float_repr;
+pub mod linalg;
 pub mod math;
 pub mod memory;
 pub mod print;
@@ -63,6 +65,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         symbol!(ARRAY_ALLOC, ArrayAllocFn, memory::numjit_array_alloc),
         symbol!(MEMINFO_INCREF, MemInfoIncrefFn, memory::numjit_meminfo_incref),
         symbol!(MEMINFO_DECREF, MemInfoDecrefFn, memory::numjit_meminfo_decref),
+        symbol!(GEMM, GemmFn, linalg::numjit_gemm),
         symbol!(PRINT_I64, PrintI64Fn, print::numjit_print_i64),
         symbol!(PRINT_U64, PrintU64Fn, print::numjit_print_u64),
         symbol!(PRINT_F64, PrintF64Fn, print::numjit_print_f64),
