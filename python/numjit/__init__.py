@@ -11,15 +11,13 @@ first call for the argument types of that call (or eagerly for explicit signatur
 Globals the function reads (numbers, tuples, the ``math``/``cmath``/``numpy`` modules, other
 compiled functions of the same file) are frozen at the first compile, as Numba does.
 """
-import ast
-import builtins
 import functools
-import inspect
-import linecache
 import os
 import sys
-import textwrap
 import threading
+
+# `inspect`, `ast`, `linecache` and `textwrap` are imported when a function is first
+# compiled, so that `import numjit` stays fast.
 
 from . import _core
 from . import errors
@@ -157,6 +155,11 @@ def _source_unit(func):
     that other functions of the file it calls are found by name; any other function (an
     inner function, a closure) from its own source, dedented, decorators blanked out.
     """
+    import ast
+    import inspect
+    import linecache
+    import textwrap
+
     code = func.__code__
     file_name = code.co_filename
     top_level = func.__qualname__ == func.__name__
@@ -199,6 +202,8 @@ _MODULES = {"numpy", "math", "cmath"}
 
 def _classify(name, value, same_file):
     """A global binding for the compiler: ``(name, kind, payload)`` or ``None``."""
+    import inspect
+
     if isinstance(value, Dispatcher):
         if same_file(value.py_func) and value.py_func.__qualname__ == value.py_func.__name__:
             return (name, "function", value.py_func.__name__)
@@ -356,6 +361,8 @@ def jit(*args, **options):
 
 
 def _wrap(func, options, signatures):
+    import inspect
+
     if isinstance(func, Dispatcher):
         func = func.py_func
     if not inspect.isfunction(func):

@@ -3,9 +3,6 @@
 A type prints as the spelling numjit's signature grammar reads, so ``str(sig)`` of any
 signature built here can be handed to ``njit``.
 """
-import numpy as _np
-
-
 class Type:
     """A type by its signature spelling."""
 
@@ -118,6 +115,8 @@ _DTYPES = {
 
 def typeof(value):
     """The type compiled code gives ``value`` (Numba's ``typeof``)."""
+    import numpy as _np  # only when asked: `import numjit` stays fast
+
     if isinstance(value, bool):
         return boolean
     if isinstance(value, int):
