@@ -11,6 +11,7 @@
 
 mod demo;
 mod prerequisites;
+mod python;
 mod test_suite;
 mod tidy;
 

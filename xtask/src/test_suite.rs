@@ -4,7 +4,7 @@ use std::path::Path;
 
 use xshell::{Shell, cmd};
 
-use crate::{prerequisites, step, tidy};
+use crate::{prerequisites, python, step, tidy};
 
 pub fn run(sh: &Shell, root: &Path) -> anyhow::Result<()> {
     prerequisites::ensure_rust_components(sh)?;
@@ -36,6 +36,11 @@ pub fn run(sh: &Shell, root: &Path) -> anyhow::Result<()> {
         cmd!(sh, "cargo test --workspace --all-targets --locked --no-fail-fast").run()?;
         cmd!(sh, "cargo test --workspace --doc --locked").run()?;
     }
+
+    step("Python package: maturin develop, pytest (python/tests), conformance corpus");
+    let venv_python = python::build_package(sh, root, false)?;
+    python::run_pytest(sh, root, &venv_python)?;
+    python::run_conformance(sh, root, &venv_python)?;
 
     eprintln!("\ntest-suite: all steps passed");
     Ok(())

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use numjit_sema::{Env, GlobalValue};
+use numjit_sema::{ConstValue, Env, GlobalValue, ModuleKind};
 
 use crate::dispatcher::Dispatcher;
 use crate::error::{CompileError, Source};
@@ -45,14 +45,56 @@ impl Jit {
         function: &str,
         options: &Options,
     ) -> Result<Dispatcher, CompileError> {
-        let source = Arc::new(Source { name: file_name.to_owned(), text: source.to_owned(), first_line: 1 });
+        let unit = SourceUnit { file_name: file_name.to_owned(), text: source.to_owned(), first_line: 1 };
+        self.compile_with_globals(&unit, function, &[], options)
+    }
+
+    /// Compiles `function` of `unit` with global names bound from outside the source, as a
+    /// host language would: each `(name, global)` replaces whatever the source's own
+    /// module-level code binds to `name` (Python's `f.__globals__` snapshot at first
+    /// compile, as Numba takes it). The source's own imports, constants and functions stay
+    /// visible unless replaced.
+    pub fn compile_with_globals(
+        &self,
+        unit: &SourceUnit,
+        function: &str,
+        globals: &[(String, Global)],
+        options: &Options,
+    ) -> Result<Dispatcher, CompileError> {
+        let source = Arc::new(Source {
+            name: unit.file_name.clone(),
+            text: unit.text.clone(),
+            first_line: unit.first_line,
+        });
         let (resolved, warnings) = options.resolve()?;
         let parsed = numjit_parser::parse_module(&source.text);
         if !parsed.errors.is_empty() {
             let diagnostics = parsed.errors.iter().map(numjit_parser::ParseError::to_diagnostic).collect();
             return Err(CompileError::Diagnostics { diagnostics, source });
         }
-        let (env, namespace, env_problems) = Env::from_module(parsed.module);
+        let (mut env, namespace, env_problems) = Env::from_module(parsed.module);
+        for (name, global) in globals {
+            let value = match global {
+                Global::Value(value) => match const_of(value) {
+                    Some(constant) => GlobalValue::Const(constant),
+                    None => continue,
+                },
+                Global::Module(module) => match ModuleKind::from_name(module) {
+                    Some(kind) => GlobalValue::Module(kind),
+                    None => continue,
+                },
+                Global::ModuleMember(module, member) => match ModuleKind::from_name(module) {
+                    Some(kind) => GlobalValue::ModuleMember(kind, member.clone()),
+                    None => continue,
+                },
+                Global::Prange => GlobalValue::Builtin(numjit_sema::templates::Builtin::Prange),
+                Global::Function(other) => match env.function_by_name(namespace, other) {
+                    Some(id) => GlobalValue::Function(id),
+                    None => continue,
+                },
+            };
+            env.globals_mut(namespace).insert(name.clone(), value);
+        }
         let Some(function_id) = env.function_by_name(namespace, function) else {
             let mut available: Vec<String> = env.namespaces[namespace]
                 .names()
@@ -80,6 +122,57 @@ impl Jit {
             .map_err(|error| FileError::Decode(path.display().to_string(), error.to_string()))?;
         Ok(self.compile_named_source(&path.display().to_string(), &text, function, options)?)
     }
+}
+
+/// A source text to compile functions from, with where it sits in its file.
+#[derive(Clone, Debug)]
+pub struct SourceUnit {
+    /// The file name diagnostics show.
+    pub file_name: String,
+    /// The text: a whole module, or one function cut out of a file.
+    pub text: String,
+    /// The line number of the text's first line in the file.
+    pub first_line: usize,
+}
+
+/// What a global name is bound to, given from outside the source.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Global {
+    /// A constant: a number, bool, `None`, or a tuple of them (frozen at compile time).
+    /// Values compiled code cannot hold as constants (functions) leave the name unbound.
+    Value(crate::Value),
+    /// A module by its import name (`numpy`, `math`, `cmath`); others leave the name
+    /// unbound, so using it is an undefined-name error.
+    Module(String),
+    /// A member of such a module (`from math import sqrt`).
+    ModuleMember(String, String),
+    /// `prange` (Numba's parallel range, `range` until parallel loops exist).
+    Prange,
+    /// Another function defined in the same source, under its name there.
+    Function(String),
+}
+
+/// A constant for a global value, if it is one compiled code can freeze.
+fn const_of(value: &crate::Value) -> Option<ConstValue> {
+    use crate::Value as V;
+    Some(match value {
+        V::None => ConstValue::None,
+        V::Bool(flag) => ConstValue::Bool(*flag),
+        V::Int(int) => ConstValue::Int(*int),
+        V::UInt(int) => ConstValue::UInt(*int),
+        V::Float(float) => ConstValue::Float(*float),
+        V::Complex(real, imag) => ConstValue::Complex { real: *real, imag: *imag },
+        V::Tuple(items) => ConstValue::Tuple(items.iter().map(const_of).collect::<Option<Vec<_>>>()?),
+        V::Int8(int) => ConstValue::Int((*int).into()),
+        V::Int16(int) => ConstValue::Int((*int).into()),
+        V::Int32(int) => ConstValue::Int((*int).into()),
+        V::UInt8(int) => ConstValue::Int((*int).into()),
+        V::UInt16(int) => ConstValue::Int((*int).into()),
+        V::UInt32(int) => ConstValue::Int((*int).into()),
+        V::Float32(float) => ConstValue::Float((*float).into()),
+        V::Complex64(real, imag) => ConstValue::Complex { real: (*real).into(), imag: (*imag).into() },
+        V::Function(_) => return None,
+    })
 }
 
 /// Why [`Jit::compile_file`] failed.

@@ -38,7 +38,7 @@ mod value;
 pub use dispatcher::Dispatcher;
 pub use error::{CallError, CompileError, ExceptionClass, Source};
 pub use inspect::Stage;
-pub use jit::{FileError, Jit};
+pub use jit::{FileError, Global, Jit, SourceUnit};
 pub use numjit_diagnostics::{Diagnostic, DiagnosticCode, RenderOptions};
 pub use numjit_sema::Ty;
 pub use numjit_types::{ScalarType, Type};

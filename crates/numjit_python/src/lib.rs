@@ -1,0 +1,356 @@
+//! `numjit._core`: the Python extension module behind the `numjit` package.
+//!
+//! The package's Python code (python/numjit) finds a function's source and snapshots its
+//! globals; this module compiles that source through the [`numjit`] facade and calls the
+//! compiled versions, converting Python values to [`numjit::Value`]s and back:
+//!
+//! - [`compile`] builds a [`CoreDispatcher`] from a source unit, the global bindings the
+//!   package classified, and the decorator options;
+//! - [`CoreDispatcher`] is called like the function: compiled code's exceptions become the
+//!   Python exceptions of the same class, compile failures [`TypingError`] or
+//!   [`UnsupportedError`] carrying the rendered diagnostic.
+//!
+//! **Architecture Invariant:** this is the only crate that uses pyo3.
+
+use numjit::{
+    CallError, CompileError, Dispatcher, Global, Jit, Options, RenderOptions, SourceUnit, Stage, Value,
+};
+use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyComplex, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+
+pyo3::create_exception!(
+    numjit.errors,
+    NumjitError,
+    pyo3::exceptions::PyException,
+    "Base class of numjit's errors."
+);
+pyo3::create_exception!(
+    numjit.errors,
+    TypingError,
+    NumjitError,
+    "A function could not be compiled: a type error or another mistake in its source."
+);
+pyo3::create_exception!(
+    numjit.errors,
+    UnsupportedError,
+    TypingError,
+    "A function uses a construct numjit does not compile."
+);
+
+/// Whether rendered diagnostics use ANSI colours (the package sets it from `isatty`).
+static COLOR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn render_options() -> RenderOptions {
+    RenderOptions { color: COLOR.load(std::sync::atomic::Ordering::Relaxed) }
+}
+
+/// Turns a compile failure into `TypingError` / `UnsupportedError` / `ValueError`.
+fn compile_error(error: &CompileError) -> PyErr {
+    let message = error.render(render_options());
+    match error {
+        CompileError::Options(_) | CompileError::Signature(_) => PyValueError::new_err(message),
+        CompileError::Diagnostics { diagnostics, .. }
+            if diagnostics
+                .iter()
+                .any(|diagnostic| diagnostic.code == numjit::DiagnosticCode::UNSUPPORTED) =>
+        {
+            UnsupportedError::new_err(message)
+        }
+        _ => TypingError::new_err(message),
+    }
+}
+
+/// Turns a call failure into the Python exception compiled code raised (same class).
+fn call_error(py: Python<'_>, error: CallError) -> PyErr {
+    match error {
+        CallError::Exception { class, message } => {
+            let raised =
+                py.import("builtins").and_then(|builtins| builtins.getattr(class.name())).and_then(|class| {
+                    if message.is_empty() { class.call0() } else { class.call1((message.as_str(),)) }
+                });
+            match raised {
+                Ok(exception) => PyErr::from_value(exception),
+                Err(error) => error,
+            }
+        }
+        CallError::Type(message) => PyTypeError::new_err(message),
+        CallError::Compile(error) => compile_error(&error),
+    }
+}
+
+/// A Python value as a [`Value`] compiled code can take: bool, int (int64, or uint64 above
+/// it), float, complex, None, tuples of these, NumPy scalars by their dtype.
+fn to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if obj.is_none() {
+        return Ok(Value::None);
+    }
+    if obj.is_instance_of::<PyBool>() {
+        return Ok(Value::Bool(obj.extract::<bool>()?));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(int) = obj.extract::<i64>() {
+            return Ok(Value::Int(int));
+        }
+        if let Ok(int) = obj.extract::<u64>() {
+            return Ok(Value::UInt(int));
+        }
+        return Err(PyOverflowError::new_err("int too large to convert to a 64-bit integer"));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        return Ok(Value::Float(obj.extract::<f64>()?));
+    }
+    if let Ok(complex) = obj.cast::<PyComplex>() {
+        return Ok(Value::Complex(complex.real(), complex.imag()));
+    }
+    if let Ok(tuple) = obj.cast::<PyTuple>() {
+        return tuple.iter().map(|item| to_value(&item)).collect::<PyResult<Vec<_>>>().map(Value::Tuple);
+    }
+    if let Some(value) = numpy_scalar(obj)? {
+        return Ok(value);
+    }
+    let type_name = obj.get_type().name().map(|name| name.to_string()).unwrap_or_else(|_| "?".to_owned());
+    Err(PyTypeError::new_err(format!("numjit cannot pass a value of type '{type_name}' to compiled code")))
+}
+
+/// A NumPy scalar (`np.float32(1.5)`), by its dtype's name; `None` for other objects.
+fn numpy_scalar(obj: &Bound<'_, PyAny>) -> PyResult<Option<Value>> {
+    let ty = obj.get_type();
+    let module = ty.getattr("__module__")?;
+    if module.extract::<&str>().ok() != Some("numpy") {
+        return Ok(None);
+    }
+    let Ok(dtype) = obj.getattr("dtype") else { return Ok(None) };
+    let name: String = dtype.getattr("name")?.extract()?;
+    let int = || obj.call_method0("__int__").and_then(|int| int.extract::<i64>());
+    let float = || obj.call_method0("__float__").and_then(|float| float.extract::<f64>());
+    let complex = || -> PyResult<(f64, f64)> {
+        Ok((obj.getattr("real")?.extract::<f64>()?, obj.getattr("imag")?.extract::<f64>()?))
+    };
+    Ok(Some(match name.as_str() {
+        "bool" => Value::Bool(obj.is_truthy()?),
+        "int8" => Value::Int8(int()? as i8),
+        "int16" => Value::Int16(int()? as i16),
+        "int32" => Value::Int32(int()? as i32),
+        "int64" => Value::Int(int()?),
+        "uint8" => Value::UInt8(int()? as u8),
+        "uint16" => Value::UInt16(int()? as u16),
+        "uint32" => Value::UInt32(int()? as u32),
+        "uint64" => Value::UInt(obj.call_method0("__int__")?.extract::<u64>()?),
+        "float32" => Value::Float32(float()? as f32),
+        "float64" => Value::Float(float()?),
+        "complex64" => {
+            let (real, imag) = complex()?;
+            Value::Complex64(real as f32, imag as f32)
+        }
+        "complex128" => {
+            let (real, imag) = complex()?;
+            Value::Complex(real, imag)
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// A result as a Python object: numbers as Python's int, float, complex and bool (as Numba
+/// returns them), tuples as tuples.
+fn from_value(py: Python<'_>, value: &Value) -> PyResult<Py<PyAny>> {
+    Ok(match value {
+        Value::None => py.None(),
+        Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any().unbind(),
+        Value::Int(int) => int.into_pyobject(py)?.into_any().unbind(),
+        Value::UInt(int) => int.into_pyobject(py)?.into_any().unbind(),
+        Value::Int8(int) => int.into_pyobject(py)?.into_any().unbind(),
+        Value::Int16(int) => int.into_pyobject(py)?.into_any().unbind(),
+        Value::Int32(int) => int.into_pyobject(py)?.into_any().unbind(),
+        Value::UInt8(int) => int.into_pyobject(py)?.into_any().unbind(),
+        Value::UInt16(int) => int.into_pyobject(py)?.into_any().unbind(),
+        Value::UInt32(int) => int.into_pyobject(py)?.into_any().unbind(),
+        Value::Float(float) => PyFloat::new(py, *float).into_any().unbind(),
+        Value::Float32(float) => PyFloat::new(py, f64::from(*float)).into_any().unbind(),
+        Value::Complex(real, imag) => PyComplex::from_doubles(py, *real, *imag).into_any().unbind(),
+        Value::Complex64(real, imag) => {
+            PyComplex::from_doubles(py, f64::from(*real), f64::from(*imag)).into_any().unbind()
+        }
+        Value::Tuple(items) => {
+            let items = items.iter().map(|item| from_value(py, item)).collect::<PyResult<Vec<_>>>()?;
+            PyTuple::new(py, items)?.into_any().unbind()
+        }
+        Value::Function(_) => return Err(PyTypeError::new_err("compiled code returned a function")),
+    })
+}
+
+/// The decorator options as [`Options`]; the package has already rejected unknown names.
+fn options_from(dict: &Bound<'_, PyDict>) -> PyResult<Options> {
+    let mut options = Options::new();
+    let invalid = |error: numjit::OptionsError| PyValueError::new_err(error.to_string());
+    for (key, value) in dict.iter() {
+        let key: String = key.extract()?;
+        match key.as_str() {
+            "nopython" => options.nopython = value.is_truthy()?,
+            "fastmath" => {
+                options = if value.is_instance_of::<PyBool>() {
+                    options.fastmath(value.extract::<bool>()?)
+                } else {
+                    let names: Vec<String> =
+                        value.try_iter()?.map(|name| name?.extract::<String>()).collect::<PyResult<_>>()?;
+                    options.fastmath_flags(names.iter().map(String::as_str)).map_err(invalid)?
+                }
+            }
+            "parallel" => options = options.parallel(value.is_truthy()?),
+            "cache" => options.cache = value.is_truthy()?,
+            "nogil" => options.nogil = value.is_truthy()?,
+            "boundscheck" => {
+                options.boundscheck = if value.is_none() { None } else { Some(value.is_truthy()?) }
+            }
+            "error_model" => {
+                options = options.error_model_named(&value.extract::<String>()?).map_err(invalid)?
+            }
+            "inline" => options = options.inline_named(&value.extract::<String>()?).map_err(invalid)?,
+            "opt" => options = options.opt_level(value.extract::<u8>()?).map_err(invalid)?,
+            "signatures" => {
+                for signature in value.try_iter()? {
+                    options = options.signature(signature?.extract::<String>()?);
+                }
+            }
+            other => return Err(PyTypeError::new_err(format!("unknown option '{other}'"))),
+        }
+    }
+    Ok(options)
+}
+
+/// A global binding as the package classified it: `(name, kind, payload)`.
+fn global_from(kind: &str, payload: &Bound<'_, PyAny>) -> PyResult<Option<Global>> {
+    Ok(match kind {
+        "value" => match to_value(payload) {
+            Ok(value) => Some(Global::Value(value)),
+            Err(_) => None,
+        },
+        "module" => Some(Global::Module(payload.extract()?)),
+        "member" => {
+            let (module, member): (String, String) = payload.extract()?;
+            Some(Global::ModuleMember(module, member))
+        }
+        "prange" => Some(Global::Prange),
+        "function" => Some(Global::Function(payload.extract()?)),
+        _ => None,
+    })
+}
+
+/// A compiled function: one machine-code version per argument-type signature.
+#[pyclass(frozen, module = "numjit._core")]
+struct CoreDispatcher {
+    inner: Dispatcher,
+    nogil: bool,
+}
+
+#[pymethods]
+impl CoreDispatcher {
+    /// Calls the function, compiling a version for these argument types on first use.
+    #[pyo3(signature = (*args, **kwargs))]
+    fn __call__(
+        &self,
+        py: Python<'_>,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let values = args.iter().map(|arg| to_value(&arg)).collect::<PyResult<Vec<_>>>()?;
+        let keywords = match kwargs {
+            Some(kwargs) => kwargs
+                .iter()
+                .map(|(key, value)| Ok((key.extract::<String>()?, to_value(&value)?)))
+                .collect::<PyResult<Vec<_>>>()?,
+            None => Vec::new(),
+        };
+        let call = || {
+            if keywords.is_empty() {
+                self.inner.call(&values)
+            } else {
+                let keywords: Vec<(&str, Value)> =
+                    keywords.iter().map(|(key, value)| (key.as_str(), value.clone())).collect();
+                self.inner.call_with_keywords(&values, &keywords)
+            }
+        };
+        let result = if self.nogil { py.detach(call) } else { call() };
+        match result {
+            Ok(value) => from_value(py, &value),
+            Err(error) => Err(call_error(py, error)),
+        }
+    }
+
+    /// Compiles the version for a signature string (`"float64(int64, float64)"`) now.
+    fn compile(&self, signature: &str) -> PyResult<()> {
+        self.inner.compile_signature(signature).map_err(|error| compile_error(&error))
+    }
+
+    /// The signatures compiled so far, as strings.
+    #[getter]
+    fn signatures(&self) -> Vec<String> {
+        self.inner.signatures()
+    }
+
+    /// A compilation stage's text for a compiled signature: `hir`, `types`, `ir`, `opt`,
+    /// `llvm`, `asm`.
+    fn inspect(&self, signature: &str, stage: &str) -> PyResult<String> {
+        let stage: Stage = stage.parse().map_err(PyValueError::new_err)?;
+        self.inner.inspect(signature, stage).map_err(|error| compile_error(&error))
+    }
+
+    /// Warnings about the options (`nopython=False` is ignored, ...).
+    #[getter]
+    fn warnings(&self) -> Vec<String> {
+        self.inner.warnings().to_vec()
+    }
+}
+
+/// Compiles `function` from a source unit with the given globals and options.
+#[pyfunction]
+#[pyo3(signature = (file_name, text, first_line, function, globals, options))]
+fn compile(
+    file_name: String,
+    text: String,
+    first_line: usize,
+    function: String,
+    globals: &Bound<'_, PyList>,
+    options: &Bound<'_, PyDict>,
+) -> PyResult<CoreDispatcher> {
+    let options = options_from(options)?;
+    let mut bindings = Vec::new();
+    for item in globals.iter() {
+        let (name, kind, payload): (String, String, Bound<'_, PyAny>) = item.extract()?;
+        if let Some(global) = global_from(&kind, &payload)? {
+            bindings.push((name, global));
+        }
+    }
+    let unit = SourceUnit { file_name, text, first_line };
+    let nogil = options.nogil;
+    let inner = Jit::new()
+        .compile_with_globals(&unit, &function, &bindings, &options)
+        .map_err(|error| compile_error(&error))?;
+    Ok(CoreDispatcher { inner, nogil })
+}
+
+/// Whether diagnostics in error messages use ANSI colours.
+#[pyfunction]
+fn set_color(enabled: bool) {
+    COLOR.store(enabled, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The system report of `numjit sysinfo` / `python -m numjit -s`.
+#[pyfunction]
+fn sysinfo() -> PyResult<String> {
+    numjit::SystemInfo::collect().map(|info| info.to_string()).map_err(PyValueError::new_err)
+}
+
+#[pymodule]
+fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = module.py();
+    module.add_function(wrap_pyfunction!(compile, module)?)?;
+    module.add_function(wrap_pyfunction!(set_color, module)?)?;
+    module.add_function(wrap_pyfunction!(sysinfo, module)?)?;
+    module.add_class::<CoreDispatcher>()?;
+    module.add("NumjitError", py.get_type::<NumjitError>())?;
+    module.add("TypingError", py.get_type::<TypingError>())?;
+    module.add("UnsupportedError", py.get_type::<UnsupportedError>())?;
+    module.add("__version__", PyString::new(py, env!("CARGO_PKG_VERSION")))?;
+    Ok(())
+}
