@@ -1,8 +1,15 @@
 #!/usr/bin/env python3
-"""Reference checker for the numjit execution corpus (tests/run/*.py).
+"""Reference checker for the numjit execution corpus (tests/run/*.py and the
+array programs tests/run/arrays/*.py).
 
     python3 tests/run/check_reference.py [--numba] [--verbose] [--jobs N]
-                                         [--timeout S] [FILE_OR_SUBSTRING ...]
+                                         [--timeout S] [--fill]
+                                         [FILE_OR_SUBSTRING ...]
+
+Array programs are checked against CPython + NumPy 2 (their argument grammar,
+array expectations and `; argN == ...` / `; view of argN` clauses are in
+tests/run/arrays/README.md); --fill writes NumPy's values over `?`
+placeholders in the files given.
 
 Without --numba every `# run` line is checked against CPython 3.11 running the
 undecorated functions (lines marked `numba-semantics` are skipped, `wrap`
