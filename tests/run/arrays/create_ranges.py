@@ -68,7 +68,8 @@ def trapezoid(n):
 # run: arange_float(0.0, 1.0, 0.25) == np.array([0.0, 0.25, 0.5, 0.75], dtype=np.float64)
 # run: arange_float(1, 2.5, 0.5) == np.array([1.0, 1.5, 2.0], dtype=np.float64)
 # run: arange_dtype(4) == np.array([0.0, 1.0, 2.0, 3.0], dtype=np.float32)
-# run: arange3(0, 5, 0) raises ZeroDivisionError
+# Numba raises ValueError: Maximum allowed size exceeded
+# run[numjit-only]: arange3(0, 5, 0) raises ZeroDivisionError
 # run: lin(0.0, 1.0, 5) == np.array([0.0, 0.25, 0.5, 0.75, 1.0], dtype=np.float64)
 # run: lin(-1, 1, 4) ~= np.array([-1.0, -0.33333333333333337, 0.33333333333333326, 1.0], dtype=np.float64)
 # run: lin(2.0, 2.0, 3) == np.array([2.0, 2.0, 2.0], dtype=np.float64)

@@ -78,8 +78,10 @@ def mixed_dtype_sum(a, b):
 # run: int32_wrap(np.array([46341, 65536])) == np.array([2147488281, 4294967296], dtype=np.int64)
 # run: float32_roundtrip(np.array([0.1, 1e-3], dtype=np.float32)) == np.array([0.1, 0.001], dtype=np.float32)
 # run: complex_parts(np.array([1 + 2j, -3 - 4j])) == (np.array([1.0, -3.0], dtype=np.float64), np.array([2.0, -4.0], dtype=np.float64))
-# run: mixed_dtype_sum(np.array([1, 2], dtype=np.int32), np.array([0.5, 0.25], dtype=np.float32)) == np.array([1.5, 2.25], dtype=np.float64)
+# Numba promotes int32/int64 with float32 to float32; NumPy to float64
+# run[numjit-only]: mixed_dtype_sum(np.array([1, 2], dtype=np.int32), np.array([0.5, 0.25], dtype=np.float32)) == np.array([1.5, 2.25], dtype=np.float64)
 # run: mixed_dtype_sum(np.array([1, 2], dtype=np.int32), np.array([True, False])) == np.array([2, 2], dtype=np.int32)
-# run: mixed_dtype_sum(np.array([1, 2]), np.array([0.5, 0.25], dtype=np.float32)) == np.array([1.5, 2.25], dtype=np.float64)
+# Numba promotes int32/int64 with float32 to float32; NumPy to float64
+# run[numjit-only]: mixed_dtype_sum(np.array([1, 2]), np.array([0.5, 0.25], dtype=np.float32)) == np.array([1.5, 2.25], dtype=np.float64)
 # run: mixed_dtype_sum(np.array([1, 2], dtype=np.int32), np.array([3, 4])) == np.array([4, 6], dtype=np.int64)
 # run: mixed_dtype_sum(np.array([1.5], dtype=np.float32), np.array([1j])) == np.array([(1.5+1.0j)], dtype=np.complex128)

@@ -76,11 +76,13 @@ def index_by_tuple_of_floats(a):
 
 
 # compile-error: [readonly-array] write_first(readonly(np.zeros(3)))
-# compile-error: [readonly-array] add_in_place(readonly(np.zeros((2, 2))))
+# Numba crashes while compiling it (AttributeError), no TypingError
+# compile-error[numjit-only]: [readonly-array] add_in_place(readonly(np.zeros((2, 2))))
 # compile-error: [readonly-array] fill_readonly(readonly(np.zeros(3)))
 # compile-error: [invalid-index] too_many(np.zeros(3))
 # compile-error: [invalid-index] float_index(np.zeros(3))
-# compile-error: [invalid-index] mask_2d_on_1d(np.zeros(4), np.array([[True, False], [False, True]]))
+# Numba crashes while compiling it (AssertionError in its mask lowering)
+# compile-error[numjit-only]: [invalid-index] mask_2d_on_1d(np.zeros(4), np.array([[True, False], [False, True]]))
 # compile-error: [invalid-index] index_by_tuple_of_floats(np.zeros((2, 2)))
 # compile-error: [invalid-operand] shift_floats(np.zeros(3))
 # compile-error: [invalid-operand] invert_floats(np.zeros(3))

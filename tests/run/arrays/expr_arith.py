@@ -81,7 +81,8 @@ def bool_arith(a, b):
 # run: floor_quot(np.array([7, -7, 7, -7]), np.array([2, 2, -2, -2])) == (np.array([3, -4, -4, 3], dtype=np.int64), np.array([1, 1, -1, -1], dtype=np.int64))
 # run: floor_quot(np.array([7.5, -7.5]), np.array([2.0, 2.0])) == (np.array([3.0, -4.0], dtype=np.float64), np.array([1.5, 0.5], dtype=np.float64))
 # run: floor_quot(np.array([5, 5], dtype=np.int32), np.array([0, 3], dtype=np.int32)) == (np.array([0, 1], dtype=np.int32), np.array([0, 2], dtype=np.int32))
-# run: powers(np.arange(4, dtype=np.int32)) == np.array([0, 1, 4, 9], dtype=np.int32)
+# int32 array ** Python int: Numba promotes to int64 (see expr_scalar_promotion.py)
+# run[numba-semantics]: powers(np.arange(4, dtype=np.int32)) == np.array([0, 1, 4, 9], dtype=np.int64)
 # run: powers(np.array([1.5, -2.0])) == np.array([2.25, 4.0], dtype=np.float64)
 # run: powers(np.array([1j, 1 + 1j])) == np.array([(-1.0+0.0j), (0.0+2.0j)], dtype=np.complex128)
 # run: neg_abs(np.array([-1.5, 2.0, -0.0])) == np.array([-1.5, -2.0, -0.0], dtype=np.float64)
@@ -97,7 +98,8 @@ def bool_arith(a, b):
 # run: broadcast_add(np.arange(6.0).reshape(2, 3).T, np.array(10.0)) == np.array([[10.0, 13.0], [11.0, 14.0], [12.0, 15.0]], dtype=np.float64)
 # run: broadcast_add(np.array(1.5), np.array(2.5)) == 4.0
 # run: broadcast_add(np.arange(3, dtype=np.int32), np.arange(3)) == np.array([0, 2, 4], dtype=np.int64)
-# run: broadcast_add(np.arange(3, dtype=np.int32), np.arange(3.0, dtype=np.float32)) == np.array([0.0, 2.0, 4.0], dtype=np.float64)
+# Numba promotes int32/int64 with float32 to float32; NumPy to float64
+# run[numjit-only]: broadcast_add(np.arange(3, dtype=np.int32), np.arange(3.0, dtype=np.float32)) == np.array([0.0, 2.0, 4.0], dtype=np.float64)
 # run: broadcast_add(np.arange(3.0, dtype=np.float32), np.arange(3.0)) == np.array([0.0, 2.0, 4.0], dtype=np.float64)
 # run: broadcast_add(np.array([True, False]), np.array([1, 2], dtype=np.int32)) == np.array([2, 2], dtype=np.int32)
 # run: broadcast_add(np.array([1j, 2j]), np.array([1.0, 2.0], dtype=np.float32)) == np.array([(1.0+1.0j), (2.0+2.0j)], dtype=np.complex128)

@@ -60,8 +60,7 @@ def permute(a, p):
 # run: take_rows(np.arange(12.0).reshape(3, 4).T, np.array([3, 3, 0])) == np.array([[3.0, 7.0, 11.0], [3.0, 7.0, 11.0], [0.0, 4.0, 8.0]], dtype=np.float64)
 # run: take_cols(np.arange(12).reshape(3, 4), np.array([1, -1])) == np.array([[1, 3], [5, 7], [9, 11]], dtype=np.int64)
 # run: take_cols(np.arange(24).reshape(2, 3, 4), np.array([2, 0])) == np.array([[[8, 9, 10, 11], [0, 1, 2, 3]], [[20, 21, 22, 23], [12, 13, 14, 15]]], dtype=np.int64)
-# Numba supports one advanced index per subscript
-# run[numjit-only]: take_pairs(np.arange(12).reshape(3, 4), np.array([0, 2, 1]), np.array([3, 0, 1])) == np.array([3, 8, 5], dtype=np.int64)
+# run: take_pairs(np.arange(12).reshape(3, 4), np.array([0, 2, 1]), np.array([3, 0, 1])) == np.array([3, 8, 5], dtype=np.int64)
 # run[boundscheck=True]: take(np.arange(5), np.array([1, 5])) raises IndexError
 # run: masked(np.arange(5.0), np.array([True, False, True, True, False])) == np.array([0.0, 2.0, 3.0], dtype=np.float64)
 # run: masked(np.array([3, 1, 4], dtype=np.int32), np.array([False, False, False])) == np.array([], dtype=np.int32)
@@ -71,11 +70,14 @@ def permute(a, p):
 # run[numjit-only]: masked(np.arange(6.0).reshape(3, 2).T, np.array([[True, True, False], [False, False, True]])) == np.array([0.0, 2.0, 5.0], dtype=np.float64)
 # run[numjit-only]: multiples_of_5(np.arange(24).reshape(2, 3, 4)) == np.array([0, 5, 10, 15, 20], dtype=np.int64)
 # run[numjit-only]: multiples_of_5(np.arange(24.0).reshape(2, 3, 4).T) == np.array([0.0, 20.0, 5.0, 10.0, 15.0], dtype=np.float64)
-# run[numjit-only]: masked(np.arange(12).reshape(3, 4), np.array([True, False, True])) == np.array([[0, 1, 2, 3], [8, 9, 10, 11]], dtype=np.int64)
-# run: masked(np.arange(5.0), np.array([True, False])) raises IndexError
+# a 1-D mask selects rows of a 2-D array
+# run: masked(np.arange(12).reshape(3, 4), np.array([True, False, True])) == np.array([[0, 1, 2, 3], [8, 9, 10, 11]], dtype=np.int64)
+# Numba does not check the mask's length (it reads past the mask)
+# run[numjit-only]: masked(np.arange(5.0), np.array([True, False])) raises IndexError
 # run: positives(np.array([-1.0, 2.0, 0.0, 3.5, -0.5])) == np.array([2.0, 3.5], dtype=np.float64)
 # run: positives(np.array([-3, 5, 7], dtype=np.int32)) == np.array([5, 7], dtype=np.int32)
-# run: positives(np.array([[1, -2], [-3, 4]])) == np.array([1, 4], dtype=np.int64)
+# a 2-D mask: Numba rejects it
+# run[numjit-only]: positives(np.array([[1, -2], [-3, 4]])) == np.array([1, 4], dtype=np.int64)
 # run: mean_above(np.array([1.0, 5.0, 7.0, 2.0]), 3.0) == 6.0
 # run: mean_above(np.array([1.0, 2.0]), 3.0) == 0.0
 # run: gather_sum(np.array([10, 20, 30, 40]), np.array([3, 3, 0])) == 90

@@ -66,7 +66,8 @@ def double_rows(a):
 # run: sum_loop(np.array([True, True, False])) == 2
 # run: sum_loop(np.array([1j, 1.0])) == (1.0+1.0j)
 # run: sum_loop(np.arange(10)[::-3]) == 18
-# run: sum_loop(np.zeros(0)) == 0
+# s = 0 then s += float64: Numba unifies s to float64 (tests/run/types_variable_retype.py)
+# run[numba-semantics]: sum_loop(np.zeros(0)) == 0.0
 # run: row_norms(np.array([[3.0, 4.0], [5.0, 12.0]])) == np.array([5.0, 13.0], dtype=np.float64)
 # run: row_norms(np.array([[3.0, 4.0], [5.0, 12.0]]).T) ~= np.array([5.830951894845301, 12.649110640673518], dtype=np.float64)
 # run: count_rows_with_negative(np.array([[1, -1], [2, 3], [-4, -5]])) == 2

@@ -46,7 +46,8 @@ def saturate_and_count(a, lo, hi):
 
 # run: where3(np.array([True, False, True]), np.array([1, 2, 3]), np.array([10, 20, 30])) == np.array([1, 20, 3], dtype=np.int64)
 # run: where3(np.array([True, False]), 1.5, np.array([[0.0, 0.0], [1.0, 1.0]])) == np.array([[1.5, 0.0], [1.5, 1.0]], dtype=np.float64)
-# run: where3(np.array([[True], [False]]), np.arange(3, dtype=np.int32), -1) == np.array([[0, 1, 2], [-1, -1, -1]], dtype=np.int32)
+# int32 array with a Python int: Numba promotes to int64 (see expr_scalar_promotion.py)
+# run[numba-semantics]: where3(np.array([[True], [False]]), np.arange(3, dtype=np.int32), -1) == np.array([[0, 1, 2], [-1, -1, -1]], dtype=np.int64)
 # run: relu(np.array([-1.0, 0.5, 0.0, 2.0])) == np.array([0.0, 0.5, 0.0, 2.0], dtype=np.float64)
 # run: relu(np.arange(-3, 3).reshape(2, 3)) == np.array([[0.0, 0.0, 0.0], [0.0, 1.0, 2.0]], dtype=np.float64)
 # run: sign_by_where(np.array([-2.5, 0.0, 3.0])) == np.array([-1, 0, 1], dtype=np.int64)

@@ -70,7 +70,8 @@ def item_of_one(a):
 # run: to_complex(np.arange(4).reshape(2, 2)) == np.array([[(0.0+0.0j), (1.0+0.0j)], [(2.0+0.0j), (3.0+0.0j)]], dtype=np.complex128)
 # run: to_bool(np.array([0.0, -0.0, 0.5, nan])) == np.array([False, False, True, True], dtype=np.bool_)
 # run: to_bool(np.array([[0, 3], [-1, 0]], dtype=np.int32)) == np.array([[False, True], [True, False]], dtype=np.bool_)
-# run: to_bool(np.array([0j, 1j])) == np.array([False, True], dtype=np.bool_)
+# Numba: astype(bool) not supported on complex arrays
+# run[numjit-only]: to_bool(np.array([0j, 1j])) == np.array([False, True], dtype=np.bool_)
 # run: to_int64_sum(np.array([1.5, 2.5, -3.7, 10.2])) == 10
 # run: fill_value(np.zeros(4), 2.5) == np.array([2.5, 2.5, 2.5, 2.5], dtype=np.float64) ; arg0 == np.array([2.5, 2.5, 2.5, 2.5], dtype=np.float64)
 # run: fill_value(np.zeros((2, 2), dtype=np.int32), 7) == np.array([[7, 7], [7, 7]], dtype=np.int32)

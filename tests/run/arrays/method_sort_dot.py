@@ -42,7 +42,7 @@ def sort_rows(a):
 # run: sort_in_place(np.array([[3, 1, 2], [9, 8, 7]])) == np.array([[1, 2, 3], [7, 8, 9]], dtype=np.int64)
 # run: sorted_copy_median(np.array([7.0, 1.0, 3.0, 5.0])) == 4.0 ; arg0 == np.array([7.0, 1.0, 3.0, 5.0], dtype=np.float64)
 # run: sorted_copy_median(np.array([7, 1, 3])) == 3.0
-# run: argsort_order(np.array([3.0, 1.0, 2.0, 1.0])) == np.array([1, 3, 2, 0], dtype=np.int64)
+# run: argsort_order(np.array([3.0, 1.0, 2.0, 0.5])) == np.array([3, 1, 2, 0], dtype=np.int64)
 # run: argsort_order(np.array([10, -5, 3], dtype=np.int32)) == np.array([1, 2, 0], dtype=np.int64)
 # run: argsort_order(np.arange(8.0)[::-3]) == np.array([2, 1, 0], dtype=np.int64)
 # run: rank(np.array([40.0, 10.0, 30.0, 20.0])) == np.array([3, 0, 2, 1], dtype=np.int64)
