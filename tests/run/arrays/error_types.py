@@ -19,6 +19,14 @@ def fill_readonly(a):
     a.fill(0.0)
 
 
+def sort_readonly(a):
+    a.sort()
+
+
+def scale_tail(a):
+    a[1:] *= 2.0
+
+
 def too_many(a):
     return a[0, 0]
 
@@ -79,6 +87,9 @@ def index_by_tuple_of_floats(a):
 # Numba crashes while compiling it (AttributeError), no TypingError
 # compile-error[numjit-only]: [readonly-array] add_in_place(readonly(np.zeros((2, 2))))
 # compile-error: [readonly-array] fill_readonly(readonly(np.zeros(3)))
+# compile-error: [readonly-array] sort_readonly(readonly(np.array([3.0, 1.0])))
+# Numba crashes while compiling it (AttributeError), no TypingError
+# compile-error[numjit-only]: [readonly-array] scale_tail(readonly(np.ones(3)))
 # compile-error: [invalid-index] too_many(np.zeros(3))
 # compile-error: [invalid-index] float_index(np.zeros(3))
 # Numba crashes while compiling it (AssertionError in its mask lowering)
