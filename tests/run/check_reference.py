@@ -472,7 +472,12 @@ def array_argument(node):
     except FormatError:
         pass
     src = ast.unparse(node)
-    v = eval_array_arg(node)  # validates
+    try:
+        v = eval_array_arg(node)  # validates
+    except FormatError:
+        raise
+    except Exception as e:  # noqa: BLE001 - NumPy refuses the construction
+        raise FormatError("%s fails: %s: %s" % (src, type(e).__name__, e))
     if isinstance(v, np.ndarray):
         return ArrayArg(src)
     return v  # a NumPy scalar (immutable)
