@@ -28,6 +28,18 @@ pub fn ensure_python(sh: &Shell) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// NumPy 2 for `python3` (tests/run/check_reference.py checks the arrays corpus against it).
+pub fn ensure_numpy(sh: &Shell) -> anyhow::Result<()> {
+    let probe = "import numpy, sys; sys.exit(int(numpy.__version__.split('.')[0]) < 2)";
+    if cmd!(sh, "python3 -c {probe}").quiet().ignore_stdout().ignore_stderr().run().is_err() {
+        bail!(
+            "NumPy 2 is missing for python3; install it with: python3 -m pip install --upgrade numpy\n\
+             (tests/run/check_reference.py checks the arrays corpus against NumPy)"
+        );
+    }
+    Ok(())
+}
+
 /// Whether `cargo nextest` is installed (the test suite falls back to `cargo test`).
 pub fn has_nextest(sh: &Shell) -> bool {
     cmd!(sh, "cargo nextest --version").quiet().ignore_stdout().ignore_stderr().run().is_ok()

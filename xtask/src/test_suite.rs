@@ -9,6 +9,7 @@ use crate::{prerequisites, python, step, tidy};
 pub fn run(sh: &Shell, root: &Path) -> anyhow::Result<()> {
     prerequisites::ensure_rust_components(sh)?;
     prerequisites::ensure_python(sh)?;
+    prerequisites::ensure_numpy(sh)?;
     prerequisites::ensure_llvm(sh)?;
 
     step("cargo fmt --check");
@@ -20,7 +21,7 @@ pub fn run(sh: &Shell, root: &Path) -> anyhow::Result<()> {
     step("cargo xtask tidy");
     tidy::run(sh, root)?;
 
-    step("execution corpus against CPython (tests/run/check_reference.py)");
+    step("execution corpus against CPython and NumPy (tests/run/check_reference.py)");
     // The corpus's expected values must be what CPython computes (Numba-specific lines are
     // marked and checked against Numba by hand with `--numba`); the Rust runner then holds
     // numjit to them.

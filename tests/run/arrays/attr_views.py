@@ -1,0 +1,90 @@
+# .T, .real, .imag and .flat: views of the argument and how they read.
+import numpy as np
+
+
+def transpose_attr(a):
+    return a.T
+
+
+def transpose_sum_rows(a):
+    t = a.T
+    out = np.zeros(t.shape[0])
+    for i in range(t.shape[0]):
+        for j in range(t.shape[1]):
+            out[i] += t[i, j]
+    return out
+
+
+def real_part(a):
+    return a.real
+
+
+def imag_part(a):
+    return a.imag
+
+
+def modulus(z):
+    # |z| from the real and imaginary views
+    return np.sqrt(z.real ** 2 + z.imag ** 2)
+
+
+def scale_real_in_place(z):
+    r = z.real
+    r *= 2.0
+    return z
+
+
+def flat_sum(a):
+    s = 0
+    for x in a.flat:
+        s += x
+    return s
+
+
+def flat_index(a, i):
+    return a.flat[i]
+
+
+def flat_set(a):
+    f = a.flat
+    for i in range(a.size):
+        f[i] = i * 10
+    return a
+
+
+def flat_positions(a):
+    # positions (in C order) of the maximum, via the flat iterator
+    best = a.flat[0]
+    pos = 0
+    k = 0
+    for x in a.flat:
+        if x > best:
+            best = x
+            pos = k
+        k += 1
+    return pos
+
+
+# run: transpose_attr(np.arange(6).reshape(2, 3)) == np.array([[0, 3], [1, 4], [2, 5]], dtype=np.int64) ; view of arg0
+# run: transpose_attr(np.arange(24.0).reshape(2, 3, 4)) == np.array([[[0.0, 12.0], [4.0, 16.0], [8.0, 20.0]], [[1.0, 13.0], [5.0, 17.0], [9.0, 21.0]], [[2.0, 14.0], [6.0, 18.0], [10.0, 22.0]], [[3.0, 15.0], [7.0, 19.0], [11.0, 23.0]]], dtype=np.float64) ; view of arg0
+# run: transpose_attr(np.arange(5, dtype=np.int32)) == np.array([0, 1, 2, 3, 4], dtype=np.int32) ; view of arg0
+# run: transpose_attr(np.array(1.5)) == np.array(1.5, dtype=np.float64)
+# run: transpose_sum_rows(np.arange(12.0).reshape(3, 4)) == np.array([12.0, 15.0, 18.0, 21.0], dtype=np.float64)
+# run: transpose_sum_rows(np.asfortranarray(np.arange(12.0).reshape(3, 4))) == np.array([12.0, 15.0, 18.0, 21.0], dtype=np.float64)
+# run: real_part(np.array([1+2j, -3.5-0.5j])) == np.array([1.0, -3.5], dtype=np.float64) ; view of arg0
+# run: imag_part(np.array([[1+2j, 3j], [-1-1j, 4.0]])) == np.array([[2.0, 3.0], [-1.0, 0.0]], dtype=np.float64) ; view of arg0
+# run: real_part(np.array([1.5, -2.0])) == np.array([1.5, -2.0], dtype=np.float64)
+# run: imag_part(np.array([1.5, -2.0])) == np.array([0.0, 0.0], dtype=np.float64)
+# run: real_part(np.array([[1, 2], [3, 4]], dtype=np.int32)) == np.array([[1, 2], [3, 4]], dtype=np.int32)
+# run: modulus(np.array([3+4j, -5+12j, 0j])) == np.array([5.0, 13.0, 0.0], dtype=np.float64)
+# run: scale_real_in_place(np.array([1+1j, 2-2j])) == np.array([(2.0+1.0j), (4.0-2.0j)], dtype=np.complex128) ; arg0 == np.array([(2.0+1.0j), (4.0-2.0j)], dtype=np.complex128)
+# run: flat_sum(np.arange(12).reshape(3, 4)) == 66
+# run: flat_sum(np.arange(12).reshape(3, 4).T) == 66
+# run: flat_sum(np.arange(24.0).reshape(2, 3, 4)[:, ::2, 1:]) == 144.0
+# run: flat_sum(np.array([True, True, False])) == 2
+# run: flat_index(np.arange(12).reshape(3, 4).T, 5) == 9
+# run: flat_index(np.asfortranarray(np.arange(6.0).reshape(2, 3)), 1) == 1.0
+# run: flat_set(np.zeros((2, 3))) == np.array([[0.0, 10.0, 20.0], [30.0, 40.0, 50.0]], dtype=np.float64) ; arg0 == np.array([[0.0, 10.0, 20.0], [30.0, 40.0, 50.0]], dtype=np.float64)
+# run: flat_set(np.zeros((2, 3), dtype=np.int32).T) == np.array([[0, 10], [20, 30], [40, 50]], dtype=np.int32) ; arg0 == np.array([[0, 10], [20, 30], [40, 50]], dtype=np.int32)
+# run: flat_positions(np.array([[3, 9, 2], [9, 1, 0]])) == 1
+# run: flat_positions(np.array([[3.0, 9.5], [1.0, 10.0], [2.0, -1.0]]).T) == 4
