@@ -46,8 +46,9 @@ pub(crate) enum Scope<'a> {
     /// A loop: where `break` and `continue` go (`break_to` is `None` in structured loops,
     /// which have no `break`).
     Loop { break_to: Option<Block>, continue_to: Block },
-    /// A `try` body with a handler.
-    Try { handler: Block },
+    /// A `try` body with a handler; `temps` is how many array temporaries were pending
+    /// when it started (a raise caught here releases the ones above).
+    Try { handler: Block, temps: usize },
     /// A `try` with a `finally` block.
     Finally { block: &'a [StmtId] },
 }
@@ -80,6 +81,10 @@ pub(crate) struct Lowerer<'a> {
     pub flag_constants: Option<(Value, Value)>,
     /// The statement being lowered, for diagnostics without a better span.
     pub stmt_range: TextRange,
+    /// Array references the statements being lowered own (see `arrays.rs`), innermost last.
+    pub temps: Vec<Value>,
+    /// The locals of array type, which every exit decrefs.
+    pub array_locals: Vec<LocalId>,
 }
 
 pub(crate) fn lower_instance(cx: &ProgramContext<'_>, instance: InstanceId) -> LoweredInstance {
@@ -108,6 +113,8 @@ pub(crate) fn lower_instance(cx: &ProgramContext<'_>, instance: InstanceId) -> L
         const_locals: body.constant_int_locals(),
         flag_constants: None,
         stmt_range: body.range,
+        temps: Vec::new(),
+        array_locals: Vec::new(),
     };
     lowerer.run(&signature.params);
     let Lowerer { mut func, mut ssa, diagnostics, guarded_calls, .. } = lowerer;
@@ -175,6 +182,16 @@ impl<'a> Lowerer<'a> {
         };
         self.ssa.set_entry(entry);
         self.cur = Some(entry);
+        // Array locals start as null arrays, so every exit can decref them.
+        for (local, _) in self.body.locals.iter() {
+            let Some(array) = self.array_local_type(local) else { continue };
+            if self.ssa.var_types.get(Self::var(local)).is_none_or(Option::is_none) {
+                continue;
+            }
+            let null = self.ins().array_null(array);
+            self.ssa.write(Self::var(local), entry, null);
+            self.array_locals.push(local);
+        }
         if !self.flag_of.is_empty() {
             let yes = self.ins().bconst(true);
             let no = self.ins().bconst(false);
@@ -200,7 +217,11 @@ impl<'a> Lowerer<'a> {
             // A parameter's variable may be wider than the argument (`a = 1.5` elsewhere).
             if let Some(local_type) = self.local_type(local) {
                 let value = self.coerce(value, python_type, local_type);
-                self.write_local(local, value);
+                if self.array_local_type(local).is_some() {
+                    self.write_array_local(local, value);
+                } else {
+                    self.write_local(local, value);
+                }
             }
         }
 
@@ -328,11 +349,23 @@ impl<'a> Lowerer<'a> {
     /// Raises `kind(message)` from the current block: jumps to the innermost handler, or
     /// ends in the `raise` terminator, after running the `finally` blocks it crosses.
     pub(crate) fn raise(&mut self, kind: ExceptionKind, message: &str) {
+        self.raise_with(kind, message, &[]);
+    }
+
+    /// [`Self::raise`] with a message template whose `{}` are replaced by the `int64`
+    /// `values` (when it leaves the function; a handler ignores the message). Array
+    /// temporaries and locals are released on the way out.
+    pub(crate) fn raise_with(&mut self, kind: ExceptionKind, message: &str, values: &[Value]) {
         let mut idx = self.scopes.len();
         while idx > 0 && self.cur.is_some() {
             idx -= 1;
             match self.scopes[idx].clone() {
-                Scope::Try { handler } => {
+                Scope::Try { handler, temps } => {
+                    // The temporaries of the `try` body's statements die here; the handler
+                    // continues with the ones pending outside it.
+                    let pending = self.temps.clone();
+                    self.release_temps_to(temps);
+                    self.temps = pending;
                     self.jump(handler, &[]);
                     return;
                 }
@@ -341,18 +374,30 @@ impl<'a> Lowerer<'a> {
             }
         }
         if self.cur.is_some() {
-            self.ins().raise(kind, message);
+            self.release_all();
+            self.ins().raise_fmt(kind, message, values);
             self.cur = None;
         }
     }
 
     /// Raises when `fail` (a bool) is true; continues where it is false.
     pub(crate) fn raise_if(&mut self, fail: Value, kind: ExceptionKind, message: &str) {
+        self.raise_if_with(fail, kind, message, &[]);
+    }
+
+    /// [`Self::raise_if`] with a formatted message (see [`Self::raise_with`]).
+    pub(crate) fn raise_if_with(
+        &mut self,
+        fail: Value,
+        kind: ExceptionKind,
+        message: &str,
+        values: &[Value],
+    ) {
         let fail_block = self.new_block();
         let ok_block = self.new_block();
         self.brif(fail, fail_block, ok_block);
         if self.enter(fail_block) {
-            self.raise(kind, message);
+            self.raise_with(kind, message, values);
         }
         self.enter(ok_block);
     }
@@ -392,6 +437,18 @@ impl<'a> Lowerer<'a> {
     }
 
     fn lower_stmt(&mut self, stmt: StmtId) {
+        let mark = self.temps.len();
+        self.lower_stmt_kind(stmt);
+        // The statement's array temporaries die with it (where control left the function,
+        // the exit released them).
+        if self.cur.is_some() {
+            self.release_temps_to(mark);
+        } else {
+            self.temps.truncate(mark);
+        }
+    }
+
+    fn lower_stmt_kind(&mut self, stmt: StmtId) {
         let body = self.body;
         let data = &body.stmts[stmt];
         self.stmt_range = data.range;
@@ -404,7 +461,7 @@ impl<'a> Lowerer<'a> {
                 self.assign(*target, operand, *value);
             }
             Stmt::Unpack { targets, value } => self.lower_unpack(targets, *value),
-            Stmt::SetItem { .. } => self.unsupported("item assignment", data.range),
+            Stmt::SetItem { base, index, value } => self.array_setitem(*base, *index, *value),
             Stmt::If { cond, then, otherwise } => self.lower_if(*cond, then, otherwise),
             Stmt::While { cond, body: loop_body, otherwise } => self.lower_while(*cond, loop_body, otherwise),
             Stmt::For { target, iter, body: loop_body, otherwise } => {
@@ -427,7 +484,11 @@ impl<'a> Lowerer<'a> {
         let (Some(local_type), Operand::Value(value)) = (self.local_type(target), operand) else { return };
         let Some(value_type) = self.expr_value_type(value_expr) else { return };
         let value = self.coerce(value, value_type, local_type);
-        self.write_local(target, value);
+        if self.array_local_type(target).is_some() {
+            self.write_array_local(target, value);
+        } else {
+            self.write_local(target, value);
+        }
     }
 
     fn lower_unpack(&mut self, targets: &[LocalId], value_expr: ExprId) {
@@ -468,7 +529,9 @@ impl<'a> Lowerer<'a> {
             self.lower_block(if truth { then } else { otherwise });
             return;
         }
+        let mark = self.temps.len();
         let test = self.eval_truth(cond);
+        self.release_temps_to(mark);
         let then_block = self.new_block();
         let else_block = if otherwise.is_empty() { None } else { Some(self.new_block()) };
         let join = self.new_block();
@@ -501,7 +564,9 @@ impl<'a> Lowerer<'a> {
         if truth == Some(true) {
             self.jump(body_block, &[]);
         } else {
+            let mark = self.temps.len();
             let test = self.eval_truth(cond);
+            self.release_temps_to(mark);
             self.brif(test, body_block, else_block.unwrap_or(exit));
         }
         if self.enter(body_block) {
@@ -545,7 +610,12 @@ impl<'a> Lowerer<'a> {
                 let operand = self.eval(expr);
                 let from = self.expr_value_type(expr).cloned().unwrap_or(Type::NoneType);
                 let value = self.value_of(operand, expr);
-                self.coerce(value, &from, return_type)
+                let value = self.coerce(value, &from, return_type);
+                if matches!(return_type, Type::Array(_)) {
+                    // The caller receives a reference of its own.
+                    self.ins().array_incref(value);
+                }
+                value
             }
             None => {
                 if !matches!(return_type, Type::NoneType | Type::Optional(_)) {
@@ -562,6 +632,7 @@ impl<'a> Lowerer<'a> {
         };
         self.run_finally_down_to(0);
         if self.cur.is_some() {
+            self.release_all();
             self.ins().return_(result);
             self.cur = None;
         }
@@ -648,7 +719,7 @@ impl<'a> Lowerer<'a> {
             self.scopes.push(Scope::Finally { block: finally });
         }
         if let Some(handler_block) = handler_block {
-            self.scopes.push(Scope::Try { handler: handler_block });
+            self.scopes.push(Scope::Try { handler: handler_block, temps: self.temps.len() });
         }
         self.lower_block(body);
         if handler_block.is_some() {

@@ -37,6 +37,8 @@ pub(crate) enum Sequence {
     Enumerate { start: Value, inner: Box<Sequence> },
     /// `zip(a, b, ...)`.
     Zip(Vec<Sequence>),
+    /// The elements of a 1-d array.
+    Array { value: Value, dtype: ScalarType },
 }
 
 impl<'a> Lowerer<'a> {
@@ -111,6 +113,9 @@ impl<'a> Lowerer<'a> {
                         let step = self.ins().tuple_get(value, 2);
                         Some(Sequence::Range { start, stop, step, int: *int })
                     }
+                    (Operand::Value(value), Some(Type::Array(array))) if array.ndim == 1 => {
+                        Some(Sequence::Array { value, dtype: array.dtype })
+                    }
                     (Operand::Value(value), Some(Type::Tuple(items))) => {
                         if items.iter().any(|item| item != &items[0]) {
                             self.unsupported("iterating over a heterogeneous tuple", range);
@@ -146,6 +151,7 @@ impl<'a> Lowerer<'a> {
         match sequence {
             Sequence::Range { start, stop, step, int } => self.range_len(*start, *stop, *step, *int),
             Sequence::Tuple { items, .. } => self.scalar(ScalarType::Int64, items.len() as i64),
+            Sequence::Array { value, .. } => self.ins().array_dim(*value, 0),
             Sequence::Enumerate { inner, .. } => self.sequence_len(inner),
             Sequence::Zip(sequences) => {
                 let mut shortest: Option<Value> = None;
@@ -176,6 +182,9 @@ impl<'a> Lowerer<'a> {
                 let item_type = items.first()?.clone();
                 let item = self.select_item(*value, items.len() as i64, k, &item_type);
                 Some((item, item_type))
+            }
+            Sequence::Array { value, dtype } => {
+                Some((self.ins().array_load(*value, &[k]), Type::Scalar(*dtype)))
             }
             Sequence::Enumerate { start, inner } => {
                 let index = self.ins().iadd(*start, k);
@@ -255,6 +264,18 @@ impl<'a> Lowerer<'a> {
         let mut flags = Vec::new();
         let killed = killed_on_entry(self.body, body);
         for local in locals {
+            // An array local assigned in the body is always carried: each assignment
+            // decrefs the value of the previous iteration, and the exits the last one.
+            if self.array_local_type(local).is_some() {
+                let var = Self::var(local);
+                if self.ssa.var_types.get(var).is_some_and(Option::is_some) {
+                    vars.push(var);
+                }
+                if let Some(&flag) = self.flag_of.get(&local) {
+                    flags.push(flag);
+                }
+                continue;
+            }
             if self.body.locals[local].kind == LocalKind::Temporary || !self.read_anywhere.contains(&local) {
                 continue;
             }
