@@ -92,7 +92,8 @@ impl UseCounts {
 }
 
 /// Whether running `region` can be observed other than through the values it yields: it
-/// calls a function, prints, raises, or holds a CFG cycle (which might not terminate), in
+/// calls a function, prints, raises, stores into an array or changes a refcount, or holds
+/// a CFG cycle (which might not terminate), in
 /// itself or in a nested region. `unreachable` is not an effect: the IR promises it is
 /// never reached.
 pub fn region_has_side_effects(func: &Function, region: Region) -> bool {
@@ -105,7 +106,12 @@ pub fn region_has_side_effects(func: &Function, region: Region) -> bool {
             for inst in func.layout.block_insts(*block) {
                 let data = func.dfg.inst_data(inst);
                 match data.opcode {
-                    Opcode::Call(_) | Opcode::Print | Opcode::Raise { .. } => return true,
+                    Opcode::Call(_)
+                    | Opcode::Print
+                    | Opcode::Raise { .. }
+                    | Opcode::ArrayStore
+                    | Opcode::ArrayIncref
+                    | Opcode::ArrayDecref => return true,
                     _ => stack.extend(data.regions.iter().copied()),
                 }
             }
