@@ -123,7 +123,7 @@ pub fn unify(first: &Type, second: &Type) -> Option<Type> {
         // `None` do not unify (optional arrays are not supported).
         (Type::Array(a), Type::Array(b)) => {
             (a.dtype == b.dtype && a.ndim == b.ndim && a.readonly == b.readonly)
-                .then(|| Type::Array(numjit_types::ArrayType { layout: numjit_types::Layout::A, ..*a }))
+                .then_some(Type::Array(numjit_types::ArrayType { layout: numjit_types::Layout::A, ..*a }))
         }
         (Type::Array(_), _) | (_, Type::Array(_)) => None,
         (Type::NoneType, Type::Optional(_)) => Some(second.clone()),
