@@ -162,6 +162,42 @@ def calls_failing(n):
 
 def readonly_store(a):
     a[0] = 1.0
+
+def guarded(n):
+    a = np.ones(3)
+    try:
+        b = np.zeros(n)
+        a[0] = b.size
+    except Exception:
+        a[0] = -1.0
+    return a[0]
+
+def while_alloc(n):
+    a = np.zeros(1)
+    i = 0
+    while i < n:
+        a = np.full(i + 1, float(i))
+        i += 1
+        if i == 50:
+            break
+    return a.size
+
+def temps_in_conditions(n):
+    t = 0.0
+    if np.zeros(n).size > 2:
+        t += 1.0
+    k = 0
+    while np.ones(k + 1)[k] > 0.0 and k < n:
+        k += 1
+    x = np.ones(n)[0] if n > 0 else 0.0
+    y = np.full(2, 3.0) if n > 5 else np.zeros(2)
+    return t + k + x + y[1]
+
+def nested_calls(n):
+    s = 0
+    for i in range(n):
+        s += sum2d(arange2(i + 1, 2))
+    return s
 ";
 
 fn compile(function: &str) -> numjit::Dispatcher {
@@ -557,6 +593,31 @@ fn no_leaks_when_raising() {
     }
     assert_eq!(numjit::live_array_blocks(), before);
     assert_eq!(numjit::live_exception_messages_on_this_thread(), 0);
+}
+
+#[test]
+fn no_leaks_through_control_flow() {
+    let guarded = compile("guarded");
+    let while_alloc = compile("while_alloc");
+    let temps_in_conditions = compile("temps_in_conditions");
+    let nested_calls = compile("nested_calls");
+    assert_eq!(call(&guarded, &[Value::Int(4)]), Value::Float(4.0));
+    assert_eq!(call(&guarded, &[Value::Int(-1)]), Value::Float(-1.0));
+    assert_eq!(call(&while_alloc, &[Value::Int(10)]), Value::Int(10));
+    assert_eq!(call(&while_alloc, &[Value::Int(100)]), Value::Int(50));
+    assert_eq!(call(&temps_in_conditions, &[Value::Int(3)]), Value::Float(5.0));
+    assert_eq!(call(&temps_in_conditions, &[Value::Int(7)]), Value::Float(12.0));
+    assert_eq!(call(&temps_in_conditions, &[Value::Int(0)]), Value::Float(0.0));
+    // sum of 0..2k-1 for k = 1..4
+    assert_eq!(call(&nested_calls, &[Value::Int(4)]), Value::Int(1 + 6 + 15 + 28));
+    let before = numjit::live_array_blocks();
+    for n in 0..2_000 {
+        call(&guarded, &[Value::Int(n % 5 - 2)]);
+        call(&while_alloc, &[Value::Int(n % 60)]);
+        call(&temps_in_conditions, &[Value::Int(n % 9)]);
+        call(&nested_calls, &[Value::Int(n % 4)]);
+    }
+    assert_eq!(numjit::live_array_blocks(), before);
 }
 
 /// Known leak, kept as a record until calls get exception edges in the IR: an exception
