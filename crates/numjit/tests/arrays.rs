@@ -620,17 +620,19 @@ fn no_leaks_through_control_flow() {
     assert_eq!(numjit::live_array_blocks(), before);
 }
 
-/// Known leak, kept as a record until calls get exception edges in the IR: an exception
-/// raised by a *callee* propagates in codegen straight out of the caller, skipping the
-/// caller's cleanup, so arrays the caller holds are never freed.
+/// Known leak, recorded as it is: an exception raised by a *callee* propagates in codegen
+/// straight out of the caller, skipping the caller's cleanup, so the array the caller holds
+/// is never freed (one block per call here).
+// FIXME: when calls get exception edges in the IR (a `try_call` form, being added on
+// another branch), the caller's cleanup runs; this test then fails and its assertion
+// becomes `live_array_blocks() == before`.
 #[test]
-#[ignore = "known leak: a callee's exception skips the caller's array cleanup (needs the IR's exception edges for calls)"]
-fn no_leaks_when_a_callee_raises() {
+fn known_leak_when_a_callee_raises() {
     let calls_failing = compile("calls_failing");
     let before = numjit::live_array_blocks();
     for _ in 0..100 {
         let error = calls_failing.call(&[Value::Int(3)]).unwrap_err();
         assert_eq!(error.to_string(), "IndexError: boom");
     }
-    assert_eq!(numjit::live_array_blocks(), before);
+    assert_eq!(numjit::live_array_blocks(), before + 100, "the known leak changed; see the FIXME");
 }
