@@ -71,7 +71,10 @@ pub(crate) fn flatten(value: &Value, ty: &Type, slots: &mut Slots) -> bool {
         // An array travels as a pointer to its `numjit_abi::ArrayStruct`, which carries the
         // array's block: the callee increfs it to keep the array beyond the call.
         Type::Array(_) => match value {
-            Value::Array(array) if can_convert(&Type::Array(array.array_type()), ty).is_some() => {
+            Value::Array(array)
+                if array.ndim() <= crate::array::MAX_NDIM
+                    && can_convert(&Type::Array(array.array_type()), ty).is_some() =>
+            {
                 let words: Box<[u64]> = array.abi_words().into_boxed_slice();
                 slots.push(words.as_ptr() as u64);
                 slots.arrays.push(words);

@@ -49,6 +49,9 @@ elements! {
     f32 => Float32, f64 => Float64, Complex<f32> => Complex64, Complex<f64> => Complex128,
 }
 
+/// The most axes an array passed to compiled code may have (NumPy 2's limit).
+pub const MAX_NDIM: usize = 64;
+
 /// An n-dimensional array owned (shared) through a runtime memory block.
 pub struct ArrayValue {
     meminfo: NonNull<MemInfo>,
@@ -182,7 +185,8 @@ impl ArrayValue {
     }
 
     /// Numba's `typeof`: `array(dtype, Nd, C)` when C-contiguous, else `F` when
-    /// Fortran-contiguous, else `A`.
+    /// Fortran-contiguous, else `A`. (Arrays of more than [`MAX_NDIM`] axes cannot be
+    /// passed to compiled code; their `ndim` here saturates at 255.)
     pub fn array_type(&self) -> ArrayType {
         let layout = if self.is_c_contiguous() {
             Layout::C
@@ -191,7 +195,8 @@ impl ArrayValue {
         } else {
             Layout::A
         };
-        ArrayType { dtype: self.dtype, ndim: self.shape.len() as u8, layout, readonly: self.readonly }
+        let ndim = u8::try_from(self.shape.len()).unwrap_or(u8::MAX);
+        ArrayType { dtype: self.dtype, ndim, layout, readonly: self.readonly }
     }
 
     /// A copy of the elements as an `ndarray` array in C order; `None` when `T` is not

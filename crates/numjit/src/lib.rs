@@ -36,7 +36,7 @@ mod pipeline;
 mod sysinfo;
 mod value;
 
-pub use array::{ArrayValue, Element};
+pub use array::{ArrayValue, Element, MAX_NDIM as MAX_ARRAY_NDIM};
 pub use dispatcher::Dispatcher;
 pub use error::{CallError, CompileError, ExceptionClass, Source};
 pub use inspect::Stage;

@@ -91,6 +91,7 @@ impl Value {
                 items.iter().map(Value::type_of).collect::<Option<Vec<_>>>().map(Type::Tuple)
             }
             Value::Function(_) => None,
+            Value::Array(array) if array.ndim() > crate::array::MAX_NDIM => None,
             Value::Array(array) => Some(Type::Array(array.array_type())),
             scalar => scalar.scalar_type().map(Type::Scalar),
         }
@@ -104,7 +105,9 @@ impl Value {
                 items.len() == types.len() && items.iter().zip(types).all(|(item, ty)| item.has_type(ty))
             }
             (value, Type::Scalar(scalar)) => value.scalar_type() == Some(*scalar),
-            (Value::Array(array), Type::Array(ty)) => array.array_type() == *ty,
+            (Value::Array(array), Type::Array(ty)) => {
+                array.ndim() <= crate::array::MAX_NDIM && array.array_type() == *ty
+            }
             _ => false,
         }
     }

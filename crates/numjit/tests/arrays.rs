@@ -550,6 +550,14 @@ fn unsupported_array_operations_are_diagnostics() {
 }
 
 #[test]
+fn arrays_with_too_many_axes_are_type_errors() {
+    let sum_iter = compile("sum_iter");
+    let deep = ArrayD::<f64>::zeros(IxDyn(&[1; numjit::MAX_ARRAY_NDIM + 1]));
+    let error = sum_iter.call(&[array(deep)]).unwrap_err();
+    assert!(matches!(error, CallError::Type(_)), "{error}");
+}
+
+#[test]
 fn eager_signatures_convert_layouts() {
     let options = Options::new().signature("float64(float64[:, :])");
     let sum2d = Jit::new().compile_source(SOURCE, "sum2d", &options).expect("compiles");
