@@ -628,6 +628,23 @@ fn no_leaks_through_control_flow() {
     assert_eq!(numjit::live_array_blocks(), before);
 }
 
+#[test]
+fn inlined_array_functions_keep_their_refcounts() {
+    let options = Options::new().inline_named("always").expect("option");
+    let nested_calls = Jit::new().compile_source(SOURCE, "nested_calls", &options).expect("compiles");
+    let total_of_new = Jit::new().compile_source(SOURCE, "total_of_new", &options).expect("compiles");
+    assert_eq!(call(&nested_calls, &[Value::Int(4)]), Value::Int(50));
+    assert_eq!(call(&total_of_new, &[Value::Int(4)]), Value::Int(66));
+    let ir = nested_calls.inspect("(int64)", numjit::Stage::Opt).expect("inspects");
+    assert!(!ir.contains("call @"), "everything is inlined:\n{ir}");
+    let before = numjit::live_array_blocks();
+    for n in 0..1_000 {
+        call(&nested_calls, &[Value::Int(n % 6)]);
+        call(&total_of_new, &[Value::Int(n % 6)]);
+    }
+    assert_eq!(numjit::live_array_blocks(), before);
+}
+
 /// Known leak, recorded as it is: an exception raised by a *callee* propagates in codegen
 /// straight out of the caller, skipping the caller's cleanup, so the array the caller holds
 /// is never freed (one block per call here).
