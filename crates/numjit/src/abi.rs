@@ -1,11 +1,14 @@
-//! Calling compiled code from [`Value`]s without allocating: arguments are flattened (see
+//! Calling compiled code from [`Value`]s without allocating (arrays aside: each array
+//! argument's struct is built in a small box): arguments are flattened (see
 //! `numjit_abi`) into 8-byte slots on the stack, converted to the parameter types on the
 //! way, and the result is read back from a stack buffer laid out as the return type's C
 //! struct, then decoded with the Python-level return type (an `OptionalType(T)` travels
 //! as the tuple `(present, value)`, see `numjit_lower::types`).
 
 use numjit_abi::{ExceptionRecord, STATUS_OK};
-use numjit_types::{ScalarType, Type};
+use numjit_types::{ScalarType, Type, can_convert};
+
+use crate::array::ArrayValue;
 
 use crate::value::Value;
 
@@ -17,11 +20,13 @@ pub(crate) struct Slots {
     inline: [u64; INLINE_SLOTS],
     len: usize,
     heap: Vec<u64>,
+    /// The array structs that array arguments point to (alive for the call).
+    arrays: Vec<Box<[u64]>>,
 }
 
 impl Slots {
     pub(crate) fn new() -> Self {
-        Slots { inline: [0; INLINE_SLOTS], len: 0, heap: Vec::new() }
+        Slots { inline: [0; INLINE_SLOTS], len: 0, heap: Vec::new(), arrays: Vec::new() }
     }
 
     fn push(&mut self, slot: u64) {
@@ -63,7 +68,21 @@ pub(crate) fn flatten(value: &Value, ty: &Type, slots: &mut Slots) -> bool {
                 flatten(value, inner, slots)
             }
         }
-        Type::Range(_) | Type::Array(_) | Type::Str => false,
+        // An array travels as a pointer to its `numjit_abi::ArrayStruct`, which carries the
+        // array's block: the callee increfs it to keep the array beyond the call.
+        Type::Array(_) => match value {
+            Value::Array(array)
+                if array.ndim() <= crate::array::MAX_NDIM
+                    && can_convert(&Type::Array(array.array_type()), ty).is_some() =>
+            {
+                let words: Box<[u64]> = array.abi_words().into_boxed_slice();
+                slots.push(words.as_ptr() as u64);
+                slots.arrays.push(words);
+                true
+            }
+            _ => false,
+        },
+        Type::Range(_) | Type::Str => false,
     }
 }
 
@@ -147,7 +166,7 @@ fn layout_of(ty: &Type) -> Layout {
         }
         Type::Str => Layout { size: 16, align: 8 },
         Type::NoneType => Layout { size: 0, align: 1 },
-        Type::Array(_) => Layout { size: 8, align: 8 },
+        Type::Array(array) => Layout { size: 8 * (5 + 2 * usize::from(array.ndim)), align: 8 },
     }
 }
 
@@ -269,7 +288,12 @@ fn read(ty: &Type, bytes: &[u8], offset: usize) -> Option<Value> {
                 read(inner, bytes, position)?
             }
         }
-        Type::Range(_) | Type::Str | Type::Array(_) => return None,
+        Type::Array(array) => {
+            // SAFETY: `bytes` is the result buffer of a call that returned this array type;
+            // the reference it holds is the caller's, taken over here once.
+            Value::Array(unsafe { ArrayValue::from_abi(array, bytes.get(offset..)?) }?)
+        }
+        Type::Range(_) | Type::Str => return None,
     })
 }
 

@@ -171,7 +171,8 @@ fn const_of(value: &crate::Value) -> Option<ConstValue> {
         V::UInt32(int) => ConstValue::Int((*int).into()),
         V::Float32(float) => ConstValue::Float((*float).into()),
         V::Complex64(real, imag) => ConstValue::Complex { real: (*real).into(), imag: (*imag).into() },
-        V::Function(_) => return None,
+        // Arrays as frozen globals come with the Python package's array support.
+        V::Function(_) | V::Array(_) => return None,
     })
 }
 

@@ -26,6 +26,7 @@
 //! has its own LLVM context, so compiling on several threads at once is safe.
 
 mod abi;
+mod array;
 mod dispatcher;
 mod error;
 mod inspect;
@@ -35,6 +36,7 @@ mod pipeline;
 mod sysinfo;
 mod value;
 
+pub use array::{ArrayValue, Element, MAX_NDIM as MAX_ARRAY_NDIM};
 pub use dispatcher::Dispatcher;
 pub use error::{CallError, CompileError, ExceptionClass, Source};
 pub use inspect::Stage;
@@ -57,6 +59,13 @@ pub fn capture_output<R>(body: impl FnOnce() -> R) -> (R, String) {
 /// check for tests (it returns to its old value after every call that raised).
 pub fn live_exception_messages_on_this_thread() -> isize {
     numjit_runtime::exception::live_messages_on_this_thread()
+}
+
+/// Array memory blocks alive in this process (created by compiled code or wrapping Rust
+/// memory, and not yet freed): a leak check for tests. Other threads allocate too, so
+/// compare readings in a process (a test) of its own.
+pub fn live_array_blocks() -> isize {
+    numjit_runtime::memory::stats().live()
 }
 
 /// The guide docs/rust-api.md, whose examples run as doctests.

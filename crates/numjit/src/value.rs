@@ -8,7 +8,9 @@ use std::fmt;
 use numjit_ast as ast;
 use numjit_runtime::{repr_complex, repr_f64};
 use numjit_sema::ConstValue;
-use numjit_types::{ScalarType, Type};
+use numjit_types::{ScalarType, Type, can_convert};
+
+use crate::array::ArrayValue;
 
 /// A value passed to or returned from compiled code.
 ///
@@ -50,6 +52,8 @@ pub enum Value {
     /// Another function of the same source, by name, passed as an argument (compiled code
     /// calls it directly; it is typed by the function it names).
     Function(String),
+    /// A NumPy array (shared, refcounted; see [`ArrayValue`]).
+    Array(ArrayValue),
 }
 
 /// A literal that [`Value::parse_literal`] cannot read.
@@ -74,7 +78,7 @@ impl Value {
             Value::UInt32(_) => ScalarType::UInt32,
             Value::Float32(_) => ScalarType::Float32,
             Value::Complex64(..) => ScalarType::Complex64,
-            Value::None | Value::Tuple(_) | Value::Function(_) => return None,
+            Value::None | Value::Tuple(_) | Value::Function(_) | Value::Array(_) => return None,
         })
     }
 
@@ -87,6 +91,8 @@ impl Value {
                 items.iter().map(Value::type_of).collect::<Option<Vec<_>>>().map(Type::Tuple)
             }
             Value::Function(_) => None,
+            Value::Array(array) if array.ndim() > crate::array::MAX_NDIM => None,
+            Value::Array(array) => Some(Type::Array(array.array_type())),
             scalar => scalar.scalar_type().map(Type::Scalar),
         }
     }
@@ -99,6 +105,9 @@ impl Value {
                 items.len() == types.len() && items.iter().zip(types).all(|(item, ty)| item.has_type(ty))
             }
             (value, Type::Scalar(scalar)) => value.scalar_type() == Some(*scalar),
+            (Value::Array(array), Type::Array(ty)) => {
+                array.ndim() <= crate::array::MAX_NDIM && array.array_type() == *ty
+            }
             _ => false,
         }
     }
@@ -160,6 +169,9 @@ impl Value {
                 .collect::<Option<_>>()
                 .map(Value::Tuple),
             (value, Type::Scalar(scalar)) => cast_scalar(value, *scalar),
+            (Value::Array(array), Type::Array(_)) => {
+                can_convert(&Type::Array(array.array_type()), ty).map(|_| self.clone())
+            }
             _ => None,
         }
     }
@@ -431,6 +443,7 @@ impl fmt::Display for Value {
                 f.write_str(")")
             }
             Value::Function(name) => write!(f, "CPUDispatcher(<function {name}>)"),
+            Value::Array(array) => write!(f, "{array}"),
         }
     }
 }
@@ -444,6 +457,12 @@ impl From<i64> for Value {
 impl From<f64> for Value {
     fn from(float: f64) -> Self {
         Value::Float(float)
+    }
+}
+
+impl From<ArrayValue> for Value {
+    fn from(array: ArrayValue) -> Self {
+        Value::Array(array)
     }
 }
 

@@ -412,6 +412,72 @@ impl<'f> FunctionBuilder<'f> {
         self.insert_inst(InstData::new(Opcode::Raise { kind, message: message.into() }, Vec::new()))
     }
 
+    /// `array_dim a, axis`.
+    pub fn array_dim(&mut self, array: Value, axis: u32) -> Value {
+        self.value_inst(Opcode::ArrayDim(axis), vec![array])
+    }
+
+    /// `array_stride a, axis`.
+    pub fn array_stride(&mut self, array: Value, axis: u32) -> Value {
+        self.value_inst(Opcode::ArrayStride(axis), vec![array])
+    }
+
+    /// `array_load a, indices...`.
+    pub fn array_load(&mut self, array: Value, indices: &[Value]) -> Value {
+        let mut args = vec![array];
+        args.extend_from_slice(indices);
+        self.value_inst(Opcode::ArrayLoad, args)
+    }
+
+    /// `array_store a, indices..., value`.
+    pub fn array_store(&mut self, array: Value, indices: &[Value], value: Value) -> Inst {
+        let mut args = vec![array];
+        args.extend_from_slice(indices);
+        args.push(value);
+        self.insert_inst(InstData::new(Opcode::ArrayStore, args))
+    }
+
+    /// `array_alloc.DTYPE dims...` (or `array_alloc_zeroed`).
+    pub fn array_alloc(&mut self, dtype: ScalarType, zeroed: bool, dims: &[Value]) -> Value {
+        self.value_inst(Opcode::ArrayAlloc { dtype, zeroed }, dims.to_vec())
+    }
+
+    /// `array_view.LAYOUT a, offset, dims..., strides...`.
+    pub fn array_view(
+        &mut self,
+        layout: numjit_types::Layout,
+        base: Value,
+        offset: Value,
+        dims: &[Value],
+        strides: &[Value],
+    ) -> Value {
+        let mut args = vec![base, offset];
+        args.extend_from_slice(dims);
+        args.extend_from_slice(strides);
+        self.value_inst(Opcode::ArrayView(layout), args)
+    }
+
+    /// `array_incref a`.
+    pub fn array_incref(&mut self, array: Value) -> Inst {
+        self.insert_inst(InstData::new(Opcode::ArrayIncref, vec![array]))
+    }
+
+    /// `array_decref a`.
+    pub fn array_decref(&mut self, array: Value) -> Inst {
+        self.insert_inst(InstData::new(Opcode::ArrayDecref, vec![array]))
+    }
+
+    /// `array_null TYPE`.
+    pub fn array_null(&mut self, ty: numjit_types::ArrayType) -> Value {
+        self.value_inst(Opcode::ArrayNull(ty), Vec::new())
+    }
+
+    /// `raise Kind "template", v...`: the message is `template` with each `{}` replaced by
+    /// the decimal value of the next `int64` operand.
+    pub fn raise_fmt(&mut self, kind: ExceptionKind, template: &str, values: &[Value]) -> Inst {
+        self.insert_inst(InstData::new(Opcode::Raise { kind, message: template.into() }, values.to_vec()))
+    }
+
     /// `unreachable`.
     pub fn unreachable(&mut self) -> Inst {
         self.insert_inst(InstData::new(Opcode::Unreachable, Vec::new()))

@@ -450,7 +450,9 @@ pub enum Opcode {
     /// End an iteration of the enclosing structured op, passing its next carried values;
     /// only in a structured op's region.
     Yield,
-    /// Raise a Python exception in the caller.
+    /// Raise a Python exception in the caller. Without operands the message is used as it
+    /// is; with operands (all `int64`, one per `{}` in the message) each `{}` is replaced
+    /// by the next operand in decimal.
     Raise {
         /// The exception class.
         kind: ExceptionKind,

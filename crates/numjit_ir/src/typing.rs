@@ -275,7 +275,19 @@ impl Opcode {
                 no_operands(vec![Type::Array(*array)])
             }
 
-            Opcode::Jump | Opcode::Raise { .. } | Opcode::Unreachable => no_operands(Vec::new()),
+            Opcode::Raise { message, .. } => {
+                let placeholders = message.matches("{}").count();
+                if arg_types.is_empty() {
+                    Ok(Vec::new())
+                } else if arg_types.len() != placeholders || arg_types.iter().any(|ty| *ty != Type::INT64) {
+                    Err(format!(
+                        "{name} with operands takes one int64 per `{{}}` of its message ({placeholders})"
+                    ))
+                } else {
+                    Ok(Vec::new())
+                }
+            }
+            Opcode::Jump | Opcode::Unreachable => no_operands(Vec::new()),
             Opcode::Brif => match arg_types {
                 [Type::Scalar(ScalarType::Bool)] => Ok(Vec::new()),
                 _ => Err(wrong("one bool condition")),

@@ -161,7 +161,14 @@ fn write_inst_line(out: &mut dyn Write, func: &Function, inst: Inst) -> fmt::Res
             write_values(out, args)?;
             write!(out, ", {index}")
         }
-        Opcode::Raise { kind, message } => write!(out, "{name} {} {}", kind.name(), QuotedString(message)),
+        Opcode::Raise { kind, message } => {
+            write!(out, "{name} {} {}", kind.name(), QuotedString(message))?;
+            if !args.is_empty() {
+                write!(out, ", ")?;
+                write_values(out, args)?;
+            }
+            Ok(())
+        }
         Opcode::ArrayDim(axis) | Opcode::ArrayStride(axis) => {
             write!(out, "{name} ")?;
             write_values(out, args)?;

@@ -65,6 +65,9 @@ impl<'a> Lowerer<'a> {
                 let args = self.typed_args(&arg_exprs, operands, resolution);
                 self.call_cmath(expr, *function, &args, resolution)
             }
+            Some(CallTarget::Callable(Callable::Numpy(function))) => {
+                self.call_numpy(expr, *function, positional, keywords, operands)
+            }
             Some(CallTarget::Callable(Callable::NumpyScalar(scalar))) => {
                 let args = self.typed_args(&arg_exprs, operands, resolution);
                 match args.first() {
@@ -144,6 +147,10 @@ impl<'a> Lowerer<'a> {
             return Operand::Value(self.try_call(func_ref, &values, signature.ir_return.clone()));
         }
         let result = self.ins().call(func_ref, &values);
+        if matches!(signature.return_type, Type::Array(_)) {
+            // The callee returned a reference of its own.
+            self.own(result);
+        }
         if self.in_try() {
             // Only `finally` encloses the call: what the callee raises would skip it.
             self.guarded_calls.push(GuardedCall { range, callee: instance });
@@ -195,6 +202,10 @@ impl<'a> Lowerer<'a> {
                     return Operand::Static;
                 };
                 return match self.expr_value_type(arg) {
+                    Some(Type::Array(_)) => {
+                        let value = self.value_of(operand, arg);
+                        Operand::Value(self.ins().array_dim(value, 0))
+                    }
                     Some(Type::Tuple(items)) => {
                         Operand::Value(self.scalar(ScalarType::Int64, items.len() as i64))
                     }

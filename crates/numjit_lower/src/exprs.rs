@@ -29,10 +29,11 @@ enum Task {
     Finish(ExprId, usize),
     /// The condition of a conditional expression is on the stack.
     IfCond(ExprId),
-    /// The `then` value is on the stack.
-    IfThen { expr: ExprId, else_block: numjit_ir::Block, join: numjit_ir::Block },
+    /// The `then` value is on the stack; `temps` is how many array temporaries were
+    /// pending before the branch.
+    IfThen { expr: ExprId, else_block: numjit_ir::Block, join: numjit_ir::Block, temps: usize },
     /// The `else` value is on the stack.
-    IfElse { expr: ExprId, join: numjit_ir::Block },
+    IfElse { expr: ExprId, join: numjit_ir::Block, temps: usize },
 }
 
 impl<'a> Lowerer<'a> {
@@ -76,33 +77,54 @@ impl<'a> Lowerer<'a> {
                     }
                     self.brif(test, then_block, else_block);
                     self.enter(then_block);
-                    tasks.push(Task::IfThen { expr, else_block, join });
+                    let temps = self.temps.len();
+                    tasks.push(Task::IfThen { expr, else_block, join, temps });
                     tasks.push(Task::Eval(then));
                 }
-                Task::IfThen { expr, else_block, join } => {
+                Task::IfThen { expr, else_block, join, temps } => {
                     let Expr::If { then, otherwise, .. } = body.exprs[expr].kind else { continue };
                     let operand = values.pop().unwrap_or(Operand::Static);
                     let args = self.branch_value(expr, then, operand);
+                    self.finish_branch(&args, temps);
                     self.jump(join, &args);
                     self.enter(else_block);
-                    tasks.push(Task::IfElse { expr, join });
+                    tasks.push(Task::IfElse { expr, join, temps });
                     tasks.push(Task::Eval(otherwise));
                 }
-                Task::IfElse { expr, join } => {
+                Task::IfElse { expr, join, temps } => {
                     let Expr::If { otherwise, .. } = body.exprs[expr].kind else { continue };
                     let operand = values.pop().unwrap_or(Operand::Static);
                     let args = self.branch_value(expr, otherwise, operand);
+                    self.finish_branch(&args, temps);
                     self.jump(join, &args);
                     self.enter(join);
                     let result = match self.func.dfg.block_params(join).first() {
                         Some(&param) => Operand::Value(param),
                         None => Operand::Static,
                     };
+                    if let (Operand::Value(value), Some(Type::Array(_))) =
+                        (result, self.expr_value_type(expr))
+                    {
+                        // Each branch passed a reference of its own.
+                        self.own(value);
+                    }
                     values.push(result);
                 }
             }
         }
         values.pop().unwrap_or(Operand::Static)
+    }
+
+    /// Ends a branch of a conditional expression: an array value gets a reference of its
+    /// own (so the join owns its result on both paths), and the branch's temporaries die.
+    fn finish_branch(&mut self, args: &[Value], temps: usize) {
+        if let Some(&value) = args.first()
+            && matches!(self.func.dfg.value_type(value), Type::Array(_))
+            && self.cur.is_some()
+        {
+            self.ins().array_incref(value);
+        }
+        self.release_temps_to(temps);
     }
 
     /// A branch's value converted to the conditional expression's type, as block arguments.
@@ -275,6 +297,9 @@ impl<'a> Lowerer<'a> {
             (Type::Optional(inner), other) => {
                 let unwrapped = self.ins().tuple_get(value, 1);
                 self.coerce_depth(unwrapped, inner, other, depth + 1)
+            }
+            (Type::Array(a), Type::Array(b)) if a.dtype == b.dtype && a.ndim == b.ndim => {
+                self.coerce_array(value, a, b)
             }
             (Type::Tuple(a), Type::Tuple(b)) if a.len() == b.len() => {
                 let mut items = Vec::with_capacity(a.len());
@@ -882,6 +907,9 @@ impl<'a> Lowerer<'a> {
         index: Operand,
     ) -> Operand {
         let range = self.body.exprs[expr].range;
+        if let Some(Type::Array(_)) = self.expr_value_type(base_expr) {
+            return self.array_getitem(expr, base_expr, index_expr, base, index);
+        }
         let Some(Type::Tuple(items)) = self.expr_value_type(base_expr) else {
             self.unsupported("indexing this value", range);
             return Operand::Static;
@@ -992,6 +1020,16 @@ impl<'a> Lowerer<'a> {
 
     fn attribute(&mut self, expr: ExprId, base_expr: ExprId, name: &str, base: Operand) -> Operand {
         let range = self.body.exprs[expr].range;
+        if let Some(Type::Array(array_type)) = self.expr_value_type(base_expr) {
+            let array = self.value_of(base, base_expr);
+            return match self.array_attribute(array_type, name, array) {
+                Some(value) => Operand::Value(value),
+                None => {
+                    self.unsupported(&format!("the array attribute '{name}'"), range);
+                    Operand::Static
+                }
+            };
+        }
         if let Some(Type::Range(_)) = self.expr_value_type(base_expr) {
             let field = match name {
                 "start" => 0,

@@ -49,8 +49,9 @@ pub(crate) enum Scope<'a> {
     /// A loop: where `break` and `continue` go (`break_to` is `None` in structured loops,
     /// which have no `break`).
     Loop { break_to: Option<Block>, continue_to: Block },
-    /// A `try` body with a handler.
-    Try { handler: Block },
+    /// A `try` body with a handler; `temps` is how many array temporaries were pending
+    /// when it started (a raise caught here releases the ones above).
+    Try { handler: Block, temps: usize },
     /// A `try` with a `finally` block.
     Finally { block: &'a [StmtId] },
 }
@@ -89,6 +90,11 @@ pub(crate) struct Lowerer<'a> {
     pub flag_constants: Option<(Value, Value)>,
     /// The statement being lowered, for diagnostics without a better span.
     pub stmt_range: TextRange,
+    /// Array references the statements being lowered own (see `arrays.rs`), innermost last.
+    pub temps: Vec<Value>,
+    /// The variables of array type (each holds a reference of its own), which every exit
+    /// decrefs.
+    pub array_vars: Vec<Var>,
 }
 
 pub(crate) fn lower_instance(cx: &ProgramContext<'_>, instance: InstanceId) -> LoweredInstance {
@@ -119,6 +125,8 @@ pub(crate) fn lower_instance(cx: &ProgramContext<'_>, instance: InstanceId) -> L
         const_locals: body.constant_int_locals(),
         flag_constants: None,
         stmt_range: body.range,
+        temps: Vec::new(),
+        array_vars: Vec::new(),
     };
     lowerer.run(&signature.params);
     let Lowerer { mut func, mut ssa, diagnostics, guarded_calls, .. } = lowerer;
@@ -189,6 +197,13 @@ impl<'a> Lowerer<'a> {
         };
         self.ssa.set_entry(entry);
         self.cur = Some(entry);
+        // Variables of array type start as null arrays, so every exit can decref them.
+        for var in 0..self.ssa.var_types.len() {
+            let Some(Type::Array(array)) = self.ssa.var_types[var].clone() else { continue };
+            let null = self.ins().array_null(array);
+            self.ssa.write(var, entry, null);
+            self.array_vars.push(var);
+        }
         if !self.flag_of.is_empty() {
             let yes = self.ins().bconst(true);
             let no = self.ins().bconst(false);
@@ -303,6 +318,14 @@ impl<'a> Lowerer<'a> {
         let targets = self.def_vars.get(&site).cloned().unwrap_or_default();
         for (var, ty) in targets {
             let converted = self.coerce(value, from, &ty);
+            if matches!(ty, Type::Array(_)) {
+                // Each array variable owns a reference: take one for the new value before
+                // letting go of the old one (they may share a block).
+                self.ins().array_incref(converted);
+                let block = self.current_block();
+                let old = self.ssa.read(&mut self.func, var, block);
+                self.ins().array_decref(old);
+            }
             let block = self.current_block();
             self.ssa.write(var, block, converted);
         }
@@ -349,8 +372,10 @@ impl<'a> Lowerer<'a> {
         let ok = self.new_block();
         let result = self.func.dfg.append_block_param(ok, return_type);
         let innermost = self.scopes.iter().rev().find(|scope| !matches!(scope, Scope::Loop { .. }));
+        // Straight to the handler when nothing needs doing on the way: no `finally` code to
+        // run and no array temporaries of the `try` body to release.
         let (landing, direct) = match innermost {
-            Some(Scope::Try { handler }) => (*handler, true),
+            Some(Scope::Try { handler, temps }) if *temps == self.temps.len() => (*handler, true),
             _ => (self.new_block(), false),
         };
         let (inst, _) = self.ins().try_call(callee, args, ok, landing, &[]);
@@ -358,8 +383,9 @@ impl<'a> Lowerer<'a> {
         self.ssa.add_edge(landing, from, inst, 1);
         self.cur = None;
         if !direct && self.enter(landing) {
-            // Running the `finally` blocks, then jumping to the handler, is what a `raise`
-            // here does; the class and message do not matter, as the handler catches it.
+            // Running the `finally` blocks and releasing the temporaries, then jumping to the
+            // handler, is what a `raise` here does; the class and message do not matter, as
+            // the handler catches it.
             self.raise(ExceptionKind::Exception, "");
         }
         self.enter(ok);
@@ -369,11 +395,23 @@ impl<'a> Lowerer<'a> {
     /// Raises `kind(message)` from the current block: jumps to the innermost handler, or
     /// ends in the `raise` terminator, after running the `finally` blocks it crosses.
     pub(crate) fn raise(&mut self, kind: ExceptionKind, message: &str) {
+        self.raise_with(kind, message, &[]);
+    }
+
+    /// [`Self::raise`] with a message template whose `{}` are replaced by the `int64`
+    /// `values` (when it leaves the function; a handler ignores the message). Array
+    /// temporaries and locals are released on the way out.
+    pub(crate) fn raise_with(&mut self, kind: ExceptionKind, message: &str, values: &[Value]) {
         let mut idx = self.scopes.len();
         while idx > 0 && self.cur.is_some() {
             idx -= 1;
             match self.scopes[idx].clone() {
-                Scope::Try { handler } => {
+                Scope::Try { handler, temps } => {
+                    // The temporaries of the `try` body's statements die here; the handler
+                    // continues with the ones pending outside it.
+                    let pending = self.temps.clone();
+                    self.release_temps_to(temps);
+                    self.temps = pending;
                     self.jump(handler, &[]);
                     return;
                 }
@@ -382,18 +420,30 @@ impl<'a> Lowerer<'a> {
             }
         }
         if self.cur.is_some() {
-            self.ins().raise(kind, message);
+            self.release_all();
+            self.ins().raise_fmt(kind, message, values);
             self.cur = None;
         }
     }
 
     /// Raises when `fail` (a bool) is true; continues where it is false.
     pub(crate) fn raise_if(&mut self, fail: Value, kind: ExceptionKind, message: &str) {
+        self.raise_if_with(fail, kind, message, &[]);
+    }
+
+    /// [`Self::raise_if`] with a formatted message (see [`Self::raise_with`]).
+    pub(crate) fn raise_if_with(
+        &mut self,
+        fail: Value,
+        kind: ExceptionKind,
+        message: &str,
+        values: &[Value],
+    ) {
         let fail_block = self.new_block();
         let ok_block = self.new_block();
         self.brif(fail, fail_block, ok_block);
         if self.enter(fail_block) {
-            self.raise(kind, message);
+            self.raise_with(kind, message, values);
         }
         self.enter(ok_block);
     }
@@ -434,6 +484,18 @@ impl<'a> Lowerer<'a> {
     }
 
     fn lower_stmt(&mut self, stmt: StmtId) {
+        let mark = self.temps.len();
+        self.lower_stmt_kind(stmt);
+        // The statement's array temporaries die with it (where control left the function,
+        // the exit released them).
+        if self.cur.is_some() {
+            self.release_temps_to(mark);
+        } else {
+            self.temps.truncate(mark);
+        }
+    }
+
+    fn lower_stmt_kind(&mut self, stmt: StmtId) {
         let body = self.body;
         let data = &body.stmts[stmt];
         self.stmt_range = data.range;
@@ -446,7 +508,7 @@ impl<'a> Lowerer<'a> {
                 self.assign(DefSite::Stmt(stmt, 0), *target, operand, *value);
             }
             Stmt::Unpack { targets, value } => self.lower_unpack(stmt, targets, *value),
-            Stmt::SetItem { .. } => self.unsupported("item assignment", data.range),
+            Stmt::SetItem { base, index, value } => self.array_setitem(*base, *index, *value),
             Stmt::If { cond, then, otherwise } => self.lower_if(*cond, then, otherwise),
             Stmt::While { cond, body: loop_body, otherwise } => self.lower_while(*cond, loop_body, otherwise),
             Stmt::For { target, iter, body: loop_body, otherwise } => {
@@ -503,7 +565,9 @@ impl<'a> Lowerer<'a> {
             self.lower_block(if truth { then } else { otherwise });
             return;
         }
+        let mark = self.temps.len();
         let test = self.eval_truth(cond);
+        self.release_temps_to(mark);
         let then_block = self.new_block();
         let else_block = if otherwise.is_empty() { None } else { Some(self.new_block()) };
         let join = self.new_block();
@@ -536,7 +600,9 @@ impl<'a> Lowerer<'a> {
         if truth == Some(true) {
             self.jump(body_block, &[]);
         } else {
+            let mark = self.temps.len();
             let test = self.eval_truth(cond);
+            self.release_temps_to(mark);
             self.brif(test, body_block, else_block.unwrap_or(exit));
         }
         if self.enter(body_block) {
@@ -580,7 +646,12 @@ impl<'a> Lowerer<'a> {
                 let operand = self.eval(expr);
                 let from = self.expr_value_type(expr).cloned().unwrap_or(Type::NoneType);
                 let value = self.value_of(operand, expr);
-                self.coerce(value, &from, return_type)
+                let value = self.coerce(value, &from, return_type);
+                if matches!(return_type, Type::Array(_)) {
+                    // The caller receives a reference of its own.
+                    self.ins().array_incref(value);
+                }
+                value
             }
             None => {
                 if !matches!(return_type, Type::NoneType | Type::Optional(_)) {
@@ -597,6 +668,7 @@ impl<'a> Lowerer<'a> {
         };
         self.run_finally_down_to(0);
         if self.cur.is_some() {
+            self.release_all();
             self.ins().return_(result);
             self.cur = None;
         }
@@ -683,7 +755,7 @@ impl<'a> Lowerer<'a> {
             self.scopes.push(Scope::Finally { block: finally });
         }
         if let Some(handler_block) = handler_block {
-            self.scopes.push(Scope::Try { handler: handler_block });
+            self.scopes.push(Scope::Try { handler: handler_block, temps: self.temps.len() });
         }
         self.lower_block(body);
         if handler_block.is_some() {

@@ -32,6 +32,7 @@
 //! diagnostic with the span; nothing here panics on user input or recurses on the
 //! program's nesting depth without a bound.
 
+mod arrays;
 mod calls;
 mod exprs;
 mod function;

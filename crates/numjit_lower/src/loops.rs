@@ -37,6 +37,8 @@ pub(crate) enum Sequence {
     Enumerate { start: Value, inner: Box<Sequence> },
     /// `zip(a, b, ...)`.
     Zip(Vec<Sequence>),
+    /// The elements of a 1-d array.
+    Array { value: Value, dtype: ScalarType },
 }
 
 impl<'a> Lowerer<'a> {
@@ -112,6 +114,9 @@ impl<'a> Lowerer<'a> {
                         let step = self.ins().tuple_get(value, 2);
                         Some(Sequence::Range { start, stop, step, int: *int })
                     }
+                    (Operand::Value(value), Some(Type::Array(array))) if array.ndim == 1 => {
+                        Some(Sequence::Array { value, dtype: array.dtype })
+                    }
                     (Operand::Value(value), Some(Type::Tuple(items))) => {
                         if items.iter().any(|item| item != &items[0]) {
                             self.unsupported("iterating over a heterogeneous tuple", range);
@@ -147,6 +152,7 @@ impl<'a> Lowerer<'a> {
         match sequence {
             Sequence::Range { start, stop, step, int } => self.range_len(*start, *stop, *step, *int),
             Sequence::Tuple { items, .. } => self.scalar(ScalarType::Int64, items.len() as i64),
+            Sequence::Array { value, .. } => self.ins().array_dim(*value, 0),
             Sequence::Enumerate { inner, .. } => self.sequence_len(inner),
             Sequence::Zip(sequences) => {
                 let mut shortest: Option<Value> = None;
@@ -177,6 +183,9 @@ impl<'a> Lowerer<'a> {
                 let item_type = items.first()?.clone();
                 let item = self.select_item(*value, items.len() as i64, k, &item_type);
                 Some((item, item_type))
+            }
+            Sequence::Array { value, dtype } => {
+                Some((self.ins().array_load(*value, &[k]), Type::Scalar(*dtype)))
             }
             Sequence::Enumerate { start, inner } => {
                 let index = self.ins().iadd(*start, k);
@@ -262,8 +271,17 @@ impl<'a> Lowerer<'a> {
         let mut flags: BTreeSet<Var> = BTreeSet::new();
         for site in sites {
             let Some(targets) = self.def_vars.get(&site) else { continue };
-            for (var, _) in targets {
+            for (var, ty) in targets {
                 let Some(&local) = self.var_local.get(var) else { continue };
+                // An array variable the body defines is always carried: each definition
+                // decrefs the previous iteration's reference, and the exits the last one.
+                if matches!(ty, Type::Array(_)) {
+                    vars.insert(*var);
+                    if let Some(&flag) = self.flag_of.get(&local) {
+                        flags.insert(flag);
+                    }
+                    continue;
+                }
                 if self.body.locals[local].kind == LocalKind::Temporary {
                     continue;
                 }

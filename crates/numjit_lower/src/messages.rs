@@ -20,6 +20,15 @@ pub(crate) const MAX_EMPTY: &str = "max() arg is an empty sequence";
 pub(crate) const ZERO_NEGATIVE_POWER: &str = "0.0 cannot be raised to a negative power";
 pub(crate) const ZERO_COMPLEX_POWER: &str = "0.0 to a negative or complex power";
 
+/// NumPy's ValueError for a negative extent given to an array constructor.
+pub(crate) const NEGATIVE_DIMENSIONS: &str = "negative dimensions are not allowed";
+
+/// NumPy's IndexError for an array index out of bounds along `axis`: a template whose two
+/// `{}` are the index and the extent (see `raise` with operands).
+pub(crate) fn array_index_out_of_bounds(axis: u32) -> String {
+    format!("index {{}} is out of bounds for axis {axis} with size {{}}")
+}
+
 /// CPython's `UnboundLocalError` message for `name`.
 pub(crate) fn unbound_local(name: &str) -> String {
     format!("cannot access local variable '{name}' where it is not associated with a value")

@@ -9,7 +9,7 @@
 //!   zero of `T'` when absent. A function returning an optional returns this tuple; the
 //!   caller (the facade) decodes it with [`crate::LoweredFunction::return_type`].
 //!
-//! Arrays come with the next issue and are reported as unsupported here.
+//! Arrays are themselves (the IR's array values, `numjit_abi::ArrayStruct` in codegen).
 
 use numjit_ir::FunctionBuilder;
 use numjit_types::{ScalarType, Type};
@@ -27,13 +27,12 @@ fn ir_type_depth(ty: &Type, depth: u32) -> Result<Type, String> {
         return Err("a type nested this deeply".to_string());
     }
     Ok(match ty {
-        Type::Scalar(_) | Type::NoneType | Type::Str => ty.clone(),
+        Type::Scalar(_) | Type::NoneType | Type::Str | Type::Array(_) => ty.clone(),
         Type::Tuple(items) => {
             Type::Tuple(items.iter().map(|item| ir_type_depth(item, depth + 1)).collect::<Result<_, _>>()?)
         }
         Type::Range(int) => Type::Tuple(vec![Type::Scalar(*int); 3]),
         Type::Optional(inner) => Type::Tuple(vec![Type::BOOL, ir_type_depth(inner, depth + 1)?]),
-        Type::Array(_) => return Err(format!("a value of type {ty}")),
     })
 }
 
@@ -46,6 +45,7 @@ fn build_zero_depth(builder: &mut FunctionBuilder<'_>, ty: &Type, depth: u32) ->
     match ty {
         Type::Scalar(scalar) => scalar_const(builder, *scalar, 0),
         Type::Str => builder.sconst(""),
+        Type::Array(array) => builder.array_null(*array),
         Type::Tuple(items) if depth <= MAX_TYPE_DEPTH => {
             let values: Vec<_> =
                 items.iter().map(|item| build_zero_depth(builder, item, depth + 1)).collect();

@@ -1,7 +1,8 @@
 //! The lowering corpus: `test_data/*.py`, each lowered and snapshotted.
 //!
 //! - The first line names the function and its argument types: `# lower: f(int64, float64)`.
-//! - `# error_model: numpy` anywhere selects Numba's numpy error model.
+//! - `# error_model: numpy` anywhere selects Numba's numpy error model; `# boundscheck: true`
+//!   checks array indices.
 //!
 //! The snapshot is the printed IR module (which must pass `verify_module`; lowering checks
 //! it), or the rendered diagnostics when lowering or inference reports errors.
@@ -23,7 +24,8 @@ fn lower_file(path: &Path, source: String) -> datatest_stable::Result<()> {
     let arg_types: Vec<Ty> = signature.args.into_iter().map(Ty::Value).collect();
     let error_model =
         if source.contains("# error_model: numpy") { ErrorModel::Numpy } else { ErrorModel::Python };
-    let options = LowerOptions { error_model, boundscheck: false };
+    let boundscheck = source.contains("# boundscheck: true");
+    let options = LowerOptions { error_model, boundscheck };
 
     let parsed = numjit_parser::parse_module(&source);
     if !parsed.errors.is_empty() {

@@ -92,7 +92,8 @@ impl UseCounts {
 }
 
 /// Whether running `region` can be observed other than through the values it yields: it
-/// calls a function, prints, raises, or holds a CFG cycle (which might not terminate), in
+/// calls a function, prints, raises, stores into an array or changes a refcount, or holds
+/// a CFG cycle (which might not terminate), in
 /// itself or in a nested region. `unreachable` is not an effect: the IR promises it is
 /// never reached.
 pub fn region_has_side_effects(func: &Function, region: Region) -> bool {

@@ -176,6 +176,11 @@ fn from_value(py: Python<'_>, value: &Value) -> PyResult<Py<PyAny>> {
             PyTuple::new(py, items)?.into_any().unbind()
         }
         Value::Function(_) => return Err(PyTypeError::new_err("compiled code returned a function")),
+        Value::Array(_) => {
+            return Err(PyTypeError::new_err(
+                "returning NumPy arrays to Python is not supported by numjit's Python package yet",
+            ));
+        }
     })
 }
 

@@ -246,6 +246,8 @@ pub enum Item {
     Exception(ExceptionClass),
     /// A NumPy scalar type used as a constructor (`np.float32(x)`).
     NumpyScalar(ScalarType),
+    /// A NumPy function that creates arrays (`np.zeros`).
+    Numpy(crate::templates::numpy::NumpyFn),
 }
 
 /// A binary operator of the HIR (the AST's, without `@`, which arrays bring later).
@@ -463,7 +465,7 @@ pub enum Stmt {
         targets: Vec<LocalId>,
         value: ExprId,
     },
-    /// `base[index] = value` (arrays, next issue; tuples reject it).
+    /// `base[index] = value` (array items; tuples reject it).
     SetItem {
         base: ExprId,
         index: ExprId,

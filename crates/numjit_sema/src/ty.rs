@@ -44,6 +44,8 @@ pub enum Callable {
     Math(crate::templates::MathFn),
     CMath(crate::templates::CMathFn),
     NumpyScalar(ScalarType),
+    /// An array-creating NumPy function (`np.zeros`).
+    Numpy(crate::templates::numpy::NumpyFn),
 }
 
 impl Ty {
@@ -75,6 +77,7 @@ impl Ty {
             Item::CMath(function) => Ty::Callable(Callable::CMath(*function)),
             Item::Exception(class) => Ty::ExceptionClass(*class),
             Item::NumpyScalar(scalar) => Ty::Callable(Callable::NumpyScalar(*scalar)),
+            Item::Numpy(function) => Ty::Callable(Callable::Numpy(*function)),
         }
     }
 }
@@ -102,6 +105,7 @@ impl fmt::Display for Ty {
             Ty::Callable(Callable::Math(function)) => write!(f, "Function(math.{})", function.name()),
             Ty::Callable(Callable::CMath(function)) => write!(f, "Function(cmath.{})", function.name()),
             Ty::Callable(Callable::NumpyScalar(scalar)) => write!(f, "class({scalar})"),
+            Ty::Callable(Callable::Numpy(function)) => write!(f, "Function(numpy.{})", function.name()),
             Ty::ExceptionClass(class) => write!(f, "class({})", class.name()),
             Ty::Exception(class) => write!(f, "{}", class.name()),
         }
@@ -115,6 +119,13 @@ pub fn unify(first: &Type, second: &Type) -> Option<Type> {
     }
     match (first, second) {
         (Type::Scalar(a), Type::Scalar(b)) => Some(Type::Scalar(a.promote(*b))),
+        // Arrays of one dtype and rank unify to layout `A`, as Numba's do; an array and
+        // `None` do not unify (optional arrays are not supported).
+        (Type::Array(a), Type::Array(b)) => {
+            (a.dtype == b.dtype && a.ndim == b.ndim && a.readonly == b.readonly)
+                .then_some(Type::Array(numjit_types::ArrayType { layout: numjit_types::Layout::A, ..*a }))
+        }
+        (Type::Array(_), _) | (_, Type::Array(_)) => None,
         (Type::NoneType, Type::Optional(_)) => Some(second.clone()),
         (Type::Optional(_), Type::NoneType) => Some(first.clone()),
         (Type::NoneType, other) | (other, Type::NoneType) => Some(Type::Optional(Box::new(other.clone()))),

@@ -761,6 +761,9 @@ impl<'t> Parser<'t> {
                 })?;
                 let message = self.string_literal("the exception message (a string literal)")?;
                 data.opcode = Opcode::Raise { kind, message: message.into() };
+                if self.eat(&TokenKind::Comma) {
+                    data.args = self.value_list_to_line_end(state)?;
+                }
             }
             "jump" | "brif" => {
                 data.opcode = if name == "jump" { Opcode::Jump } else { Opcode::Brif };

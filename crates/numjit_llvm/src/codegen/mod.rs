@@ -752,6 +752,10 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
                 self.emit_return(self.context().i32_type().const_zero())?;
                 Ok(vec![])
             }
+            Opcode::Raise { kind, message } if !args.is_empty() => {
+                self.emit_raise_fmt(*kind, message, &args)?;
+                Ok(vec![])
+            }
             Opcode::Raise { kind, message } => {
                 self.emit_raise(*kind, message)?;
                 Ok(vec![])
@@ -881,6 +885,50 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
         let class = exception_class(kind);
         let status = self.emit_raise_class(class, message)?;
         self.emit_return(status)
+    }
+
+    /// Sets the exception record with a message formatted from `int64` values (`{}`
+    /// placeholders, see `numjit_abi::FormatArg`) and returns its status.
+    pub(crate) fn emit_raise_fmt(
+        &self,
+        kind: ExceptionKind,
+        template: &str,
+        values: &[BasicValueEnum<'ctx>],
+    ) -> Fallible<()> {
+        let context = self.context();
+        let builder = self.builder();
+        let i32_type = context.i32_type();
+        let i64_type = context.i64_type();
+        // `FormatArg`: { u32 tag, u64 payload }.
+        let arg_type = context.struct_type(&[i32_type.into(), i64_type.into()], false);
+        let array_type = arg_type.array_type(values.len() as u32);
+        let slots = self.entry_alloca(array_type.into(), "fmt_args")?;
+        for (index, value) in values.iter().enumerate() {
+            let zero = i32_type.const_zero();
+            let position = i32_type.const_int(index as u64, false);
+            // SAFETY (LLVM semantics): the indices are inside the alloca.
+            let tag =
+                unsafe { builder.build_in_bounds_gep(array_type, slots, &[zero, position, zero], "tag") }
+                    .msg()?;
+            builder
+                .build_store(tag, i32_type.const_int(u64::from(numjit_abi::FormatArg::TAG_INT), false))
+                .msg()?;
+            let one = i32_type.const_int(1, false);
+            // SAFETY (LLVM semantics): as above.
+            let payload =
+                unsafe { builder.build_in_bounds_gep(array_type, slots, &[zero, position, one], "payload") }
+                    .msg()?;
+            builder.build_store(payload, *value).msg()?;
+        }
+        let (pointer, len) = self.bytes_constant(template)?;
+        let class_id = i32_type.const_int(u64::from(exception_class(kind).id()), false);
+        let count = i64_type.const_int(values.len() as u64, false);
+        let status = self.call_value(
+            self.m.runtime(&entry::RAISE_FMT),
+            &[self.exc.into(), class_id.into(), pointer.into(), len.into(), slots.into(), count.into()],
+            "raised",
+        )?;
+        self.emit_return(status.into_int_value())
     }
 
     /// Calls `numjit_raise` and gives back its status (without returning).

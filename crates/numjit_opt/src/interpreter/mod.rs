@@ -313,7 +313,19 @@ impl<'m> Interpreter<'m> {
                     }
                     (Opcode::Yield, _) => return Ok(RegionExit::Yield(args)),
                     (Opcode::Raise { kind, message }, _) => {
-                        return Err(Trap::Raise { kind: *kind, message: message.to_string() });
+                        let mut text = message.to_string();
+                        if !args.is_empty() {
+                            let mut pieces = message.split("{}");
+                            text = pieces.next().unwrap_or_default().to_string();
+                            for (piece, arg) in pieces.zip(&args) {
+                                match arg {
+                                    RuntimeValue::Int(_, value) => text.push_str(&value.to_string()),
+                                    other => text.push_str(&other.to_string()),
+                                }
+                                text.push_str(piece);
+                            }
+                        }
+                        return Err(Trap::Raise { kind: *kind, message: text });
                     }
                     (Opcode::Unreachable, _) => {
                         return Err(Trap::Undefined("reached `unreachable`".to_owned()));

@@ -13,7 +13,7 @@ use crate::diagnostics::{INVALID_OPERAND, TYPE_MISMATCH, UNSUPPORTED, WRONG_ARGU
 use crate::env::ConstValue;
 use crate::hir::*;
 use crate::program::{BodyId, BodyOrigin, BoundArg, CallTarget, InstanceId, Resolution, TypedBody};
-use crate::templates::{self, Resolved, TemplateError, builtins::Builtin, operators};
+use crate::templates::{self, Resolved, TemplateError, builtins::Builtin, numpy, operators};
 use crate::ty::{Callable, Ty, unify_ty};
 
 /// An instance's inference result before the session checks recursion.
@@ -268,6 +268,7 @@ impl Checker<'_, '_> {
             TemplateError::InvalidOperand(message) => (INVALID_OPERAND, message),
             TemplateError::WrongArguments(message) => (WRONG_ARGUMENTS, message),
             TemplateError::TypeMismatch(message) => (TYPE_MISMATCH, message),
+            TemplateError::Unsupported(message) => (UNSUPPORTED, message),
         };
         self.error(Diagnostic::error(code, message).with_primary(range, ""));
     }
@@ -484,7 +485,22 @@ impl Checker<'_, '_> {
                 self.define(DefSite::Stmt(stmt, 0), ty)
             }
             Stmt::Unpack { targets, value } => self.type_unpack(stmt, targets.len(), *value),
-            Stmt::SetItem { base, .. } => {
+            Stmt::SetItem { base, index, value } => {
+                if let Some(Ty::Value(Type::Array(array))) = self.ty(*base) {
+                    let (Some(index_ty), Some(value_ty)) = (self.ty(*index), self.ty(*value)) else {
+                        return false;
+                    };
+                    let result = match (index_ty.as_value(), value_ty.as_value()) {
+                        (Some(index_ty), Some(value_ty)) => numpy::setitem(&array, index_ty, value_ty),
+                        _ => Err(TemplateError::InvalidOperand(format!(
+                            "cannot store a {value_ty} at index {index_ty} of an array"
+                        ))),
+                    };
+                    if let Err(error) = result {
+                        self.template_error(error, range);
+                    }
+                    return false;
+                }
                 if let Some(ty) = self.ty(*base) {
                     self.error(
                         Diagnostic::error(
@@ -638,6 +654,18 @@ impl Checker<'_, '_> {
                 let ty = self.ty(*value)?;
                 match &ty {
                     Ty::Value(Type::Range(int)) => Some(Ty::from(*int)),
+                    Ty::Value(Type::Array(array)) if array.ndim == 1 => Some(Ty::from(array.dtype)),
+                    Ty::Value(Type::Array(array)) => {
+                        self.error(
+                            Diagnostic::error(
+                                UNSUPPORTED,
+                                format!("iterating over the {array} is not supported yet (only 1-d arrays)"),
+                            )
+                            .with_primary(self.range(*value), "")
+                            .with_help("loop over range(a.shape[0]) and index the array"),
+                        );
+                        None
+                    }
                     Ty::Value(Type::Tuple(items)) => {
                         match items.split_first() {
                             None => None,
@@ -715,14 +743,17 @@ impl Checker<'_, '_> {
             }
             Expr::Binary { op, lhs, rhs, .. } => {
                 let (lhs, rhs) = (self.ty(*lhs)?, self.ty(*rhs)?);
+                self.reject_arrays(&[&lhs, &rhs], &format!("the operator {}", op.as_str()), range)?;
                 self.apply(expr, operators::binary(*op, &lhs, &rhs), range, None)
             }
             Expr::Unary { op, operand } => {
                 let operand = self.ty(*operand)?;
+                self.reject_arrays(&[&operand], &format!("the operator {}", op.as_str()), range)?;
                 self.apply(expr, operators::unary(*op, &operand), range, None)
             }
             Expr::Compare { op, lhs, rhs } => {
                 let (lhs, rhs) = (self.ty(*lhs)?, self.ty(*rhs)?);
+                self.reject_arrays(&[&lhs, &rhs], &format!("the comparison {}", op.as_str()), range)?;
                 self.apply(expr, operators::compare(*op, &lhs, &rhs), range, None)
             }
             Expr::If { cond, then, otherwise } => {
@@ -755,6 +786,17 @@ impl Checker<'_, '_> {
                 let mut types = Vec::with_capacity(items.len());
                 for item in items {
                     match self.ty(*item)? {
+                        Ty::Value(Type::Array(array)) => {
+                            self.error(
+                                Diagnostic::error(
+                                    UNSUPPORTED,
+                                    format!("a tuple holding an array ({array}) is not supported yet"),
+                                )
+                                .with_primary(self.range(*item), "")
+                                .with_help("keep arrays in variables of their own"),
+                            );
+                            return None;
+                        }
                         Ty::Value(ty) => types.push(ty),
                         other => {
                             self.error(
@@ -775,6 +817,25 @@ impl Checker<'_, '_> {
             Expr::Slice { base, lower, upper, step } => self.type_slice(expr, *base, [*lower, *upper, *step]),
             Expr::Attribute { base, name } => {
                 let ty = self.ty(*base)?;
+                if let Ty::Value(Type::Array(array)) = &ty {
+                    return match numpy::attribute(array, name) {
+                        Some(attribute) => {
+                            self.resolve(expr, &Resolved::returning(&[], attribute.clone()), None);
+                            Some(Ty::Value(attribute))
+                        }
+                        None => {
+                            self.error(
+                                Diagnostic::error(
+                                    UNSUPPORTED,
+                                    format!("the attribute '{name}' of arrays is not supported yet"),
+                                )
+                                .with_primary(range, "")
+                                .with_help("arrays support shape, ndim, size, itemsize, nbytes and strides"),
+                            );
+                            None
+                        }
+                    };
+                }
                 let attribute = ty.as_value().and_then(|value| templates::builtins::attribute(value, name));
                 match (ty.as_scalar(), name.as_str()) {
                     (Some(scalar), "real" | "imag") => Some(Ty::from(scalar.real_part())),
@@ -790,6 +851,16 @@ impl Checker<'_, '_> {
             }
             Expr::MethodCall { base, method, args } => {
                 let ty = self.ty(*base)?;
+                if let Ty::Value(Type::Array(array)) = &ty {
+                    self.error(
+                        Diagnostic::error(
+                            UNSUPPORTED,
+                            format!("the method '{method}' of arrays ({array}) is not supported yet"),
+                        )
+                        .with_primary(range, ""),
+                    );
+                    return None;
+                }
                 match (ty.as_scalar(), method.as_str(), args.len()) {
                     (Some(_), "conjugate", 0) => Some(ty),
                     (None, "index", _) if matches!(ty, Ty::Value(Type::Tuple(_))) => {
@@ -807,6 +878,22 @@ impl Checker<'_, '_> {
             }
             Expr::Call { callee, args, keywords } => self.type_call(expr, *callee, args, keywords),
         }
+    }
+
+    /// Reports an operation on arrays that is not supported yet; `None` if there is one.
+    fn reject_arrays(&mut self, operands: &[&Ty], what: &str, range: TextRange) -> Option<()> {
+        let Some(array) = operands.iter().find_map(|ty| match ty {
+            Ty::Value(Type::Array(array)) => Some(*array),
+            _ => None,
+        }) else {
+            return Some(());
+        };
+        self.error(
+            Diagnostic::error(UNSUPPORTED, format!("{what} on arrays ({array}) is not supported yet"))
+                .with_primary(range, "")
+                .with_help("loop over the elements and index the array"),
+        );
+        None
     }
 
     fn apply(
@@ -840,6 +927,22 @@ impl Checker<'_, '_> {
     fn type_index(&mut self, expr: ExprId, base: ExprId, index: ExprId) -> Option<Ty> {
         let (base_ty, index_ty) = (self.ty(base)?, self.ty(index)?);
         let range = self.range(expr);
+        if let Ty::Value(Type::Array(array)) = &base_ty {
+            let result = match index_ty.as_value() {
+                Some(index_ty) => numpy::getitem(array, index_ty),
+                None => Err(TemplateError::InvalidOperand(format!("an array index cannot be a {index_ty}"))),
+            };
+            return match result {
+                Ok(item) => {
+                    self.resolve(expr, &Resolved::returning(&[], item.clone()), None);
+                    Some(Ty::Value(item))
+                }
+                Err(error) => {
+                    self.template_error(error, range);
+                    None
+                }
+            };
+        }
         let Ty::Value(Type::Tuple(items)) = &base_ty else {
             self.error(
                 Diagnostic::error(
@@ -898,6 +1001,14 @@ impl Checker<'_, '_> {
     fn type_slice(&mut self, expr: ExprId, base: ExprId, bounds: [Option<ExprId>; 3]) -> Option<Ty> {
         let base_ty = self.ty(base)?;
         let range = self.range(expr);
+        if let Ty::Value(Type::Array(array)) = &base_ty {
+            self.error(
+                Diagnostic::error(UNSUPPORTED, format!("slicing an array ({array}) is not supported yet"))
+                    .with_primary(range, "")
+                    .with_help("index the array with integers"),
+            );
+            return None;
+        }
         let Ty::Value(Type::Tuple(items)) = &base_ty else {
             self.error(
                 Diagnostic::error(INVALID_OPERAND, format!("'{base_ty}' cannot be sliced in compiled code"))
@@ -1046,6 +1157,13 @@ impl Checker<'_, '_> {
                             return None;
                         }
                         templates::cmath::call(function, &arg_types)
+                    }
+                    Callable::Numpy(function) => {
+                        let names: Vec<&str> = keywords.iter().map(|keyword| keyword.name.as_str()).collect();
+                        let mut all = arg_types.clone();
+                        all.extend(keyword_types);
+                        numpy::bind_create(function, args.len(), &names)
+                            .and_then(|params| numpy::create(function, &params, &all))
                     }
                     Callable::NumpyScalar(scalar) => {
                         if !no_keywords(self, &format!("numpy.{scalar}()")) {

@@ -347,7 +347,7 @@ impl Lowerer<'_> {
                     &format!("`{}.{member}`", module.name()),
                     range,
                     if module == ModuleKind::Numpy {
-                        "numjit supports NumPy scalar types and constants so far; arrays come next"
+                        "numjit supports NumPy scalar types, constants and np.empty/zeros/ones/full so far"
                     } else {
                         ""
                     },
@@ -1181,6 +1181,9 @@ fn numpy_member(member: &str) -> Option<Expr> {
     };
     if let Some(scalar) = scalar {
         return Some(Expr::Item(Item::NumpyScalar(scalar)));
+    }
+    if let Some(function) = crate::templates::numpy::NumpyFn::from_name(member) {
+        return Some(Expr::Item(Item::Numpy(function)));
     }
     match member {
         "pi" | "e" | "inf" | "nan" => math::constant(member).map(Expr::Const),

@@ -83,12 +83,19 @@ pub fn call(builtin: Builtin, args: &[Ty]) -> Result<Resolved, TemplateError> {
             match arg.as_value() {
                 Some(Type::Tuple(_) | Type::Str) => Ok(Resolved::returning(&[], Type::INT64)),
                 Some(Type::Range(int)) => Ok(Resolved::returning(&[], scalar(*int))),
+                Some(Type::Array(array)) if array.ndim > 0 => Ok(Resolved::returning(&[], Type::INT64)),
+                Some(Type::Array(_)) => Err(TemplateError::InvalidOperand("len() of unsized object".into())),
                 _ => Err(TemplateError::InvalidOperand(format!("object of type '{arg}' has no len()"))),
             }
         }
         Builtin::Range | Builtin::Prange => range(args, &describe),
         Builtin::Print => {
             for arg in args {
+                if let Some(Type::Array(array)) = arg.as_value() {
+                    return Err(TemplateError::Unsupported(format!(
+                        "print() of an array ({array}) is not supported yet"
+                    )));
+                }
                 if !arg.as_value().is_some_and(printable) {
                     return Err(TemplateError::InvalidOperand(format!(
                         "print() cannot print a value of type '{arg}'"
@@ -113,7 +120,7 @@ fn printable(ty: &Type) -> bool {
         Type::Tuple(items) => {
             items.iter().all(|item| matches!(item, Type::Scalar(_) | Type::Str | Type::NoneType))
         }
-        Type::Array(_) => true,
+        Type::Array(_) => false,
     }
 }
 

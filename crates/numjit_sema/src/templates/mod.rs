@@ -8,12 +8,12 @@
 //! `float32 + int64` becomes `float64(float64, float64)`. Templates that depend on more
 //! than the argument types (tuples, literals) are small functions.
 //!
-//! One module per area: [`operators`], [`builtins`], [`math`], [`cmath`]. NumPy (arrays)
-//! adds one more next to them.
+//! One module per area: [`operators`], [`builtins`], [`math`], [`cmath`], [`numpy`] (arrays).
 
 pub mod builtins;
 pub mod cmath;
 pub mod math;
+pub mod numpy;
 pub mod operators;
 
 use numjit_types::{Conversion, ScalarType, Type, can_convert};
@@ -67,6 +67,8 @@ pub enum TemplateError {
     /// Operands of kinds that do not combine, such as a number and a tuple or `None`
     /// (`type-mismatch`).
     TypeMismatch(String),
+    /// Valid Python that compiled code does not support yet (`unsupported-construct`).
+    Unsupported(String),
 }
 
 /// The best signature of `cases` for `args`, by Numba's ranking; `None` if none accepts.

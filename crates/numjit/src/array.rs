@@ -1,0 +1,464 @@
+//! [`ArrayValue`]: an n-dimensional array of any scalar dtype passed to or returned from
+//! compiled code, and its conversions from and to `ndarray`.
+//!
+//! An array value is a data pointer, a shape, byte strides (any layout: C, Fortran, or
+//! strided with negative or zero strides) and an owner: a refcounted runtime block
+//! (`numjit_abi::MemInfo`). Cloning adds an owner, dropping removes one; the memory is freed
+//! with the last owner, whether that is Rust or compiled code. Arrays that compiled code
+//! returns own the reference the callee handed back (no copy); arrays built from an owned
+//! `ndarray::Array` wrap its `Vec` (no copy); views are copied.
+//!
+//! Compiled code may write into an array it is given (`a[i] = x`); the change is visible
+//! to every clone. As with NumPy arrays, two threads running compiled code that writes the
+//! same array at the same time race; `ArrayValue` itself never mutates through `&self`.
+
+use std::ffi::c_void;
+use std::fmt;
+use std::ptr::NonNull;
+
+use ndarray::{Array, ArrayD, ArrayView, Dimension, IxDyn};
+use num_complex::Complex;
+use numjit_abi::MemInfo;
+use numjit_runtime::memory;
+use numjit_types::{ArrayType, Layout, ScalarType};
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// A Rust type that is the element type of a NumPy dtype.
+pub trait Element: Copy + 'static + sealed::Sealed {
+    /// The dtype.
+    const DTYPE: ScalarType;
+}
+
+macro_rules! elements {
+    ($($rust:ty => $dtype:ident),* $(,)?) => {
+        $(
+            impl sealed::Sealed for $rust {}
+            impl Element for $rust {
+                const DTYPE: ScalarType = ScalarType::$dtype;
+            }
+        )*
+    };
+}
+
+elements! {
+    bool => Bool, i8 => Int8, i16 => Int16, i32 => Int32, i64 => Int64,
+    u8 => UInt8, u16 => UInt16, u32 => UInt32, u64 => UInt64,
+    f32 => Float32, f64 => Float64, Complex<f32> => Complex64, Complex<f64> => Complex128,
+}
+
+/// The most axes an array passed to compiled code may have (NumPy 2's limit).
+pub const MAX_NDIM: usize = 64;
+
+/// An n-dimensional array owned (shared) through a runtime memory block.
+pub struct ArrayValue {
+    meminfo: NonNull<MemInfo>,
+    data: *mut u8,
+    dtype: ScalarType,
+    shape: Vec<usize>,
+    /// Byte strides.
+    strides: Vec<isize>,
+    readonly: bool,
+}
+
+// SAFETY: the block's refcount is atomic and the runtime frees it from whichever thread
+// drops the last owner; the elements are plain numbers. Concurrent writes by compiled code
+// are the caller's responsibility, as with NumPy (see the module documentation).
+unsafe impl Send for ArrayValue {}
+// SAFETY: as above; `&ArrayValue` gives Rust no way to write the elements.
+unsafe impl Sync for ArrayValue {}
+
+/// The destructor of blocks wrapping a Rust `Vec<T>` (its `Box` is `destructor_data`).
+unsafe extern "C" fn drop_vec<T>(meminfo: *mut MemInfo) {
+    // SAFETY: called once by the runtime with a block made by `ArrayValue::wrap_vec::<T>`.
+    unsafe {
+        drop(Box::from_raw((*meminfo).destructor_data.cast::<Vec<T>>()));
+        memory::free_external_header(meminfo);
+    }
+}
+
+impl ArrayValue {
+    /// Takes ownership of an `ndarray` array without copying: its memory becomes a runtime
+    /// block (freed when the last owner, Rust or compiled code, lets go). Any layout works,
+    /// including arrays sliced in place with steps or reversed axes.
+    pub fn from_ndarray<T: Element, D: Dimension>(array: Array<T, D>) -> ArrayValue {
+        let itemsize = size_of::<T>() as isize;
+        let shape = array.shape().to_vec();
+        let strides: Vec<isize> = array.strides().iter().map(|stride| stride * itemsize).collect();
+        let (vec, offset) = array.into_raw_vec_and_offset();
+        let offset = if vec.is_empty() { 0 } else { offset.unwrap_or(0) };
+        Self::wrap_vec(vec, offset, shape, strides)
+    }
+
+    /// Copies a view (or any array) into a new C-contiguous array.
+    pub fn from_view<T: Element, D: Dimension>(view: ArrayView<'_, T, D>) -> ArrayValue {
+        let shape = view.shape().to_vec();
+        let data: Vec<T> = view.iter().copied().collect();
+        let strides = c_strides(&shape, size_of::<T>());
+        Self::wrap_vec(data, 0, shape, strides)
+    }
+
+    /// A 1-d array of the values (copied).
+    pub fn from_slice<T: Element>(values: &[T]) -> ArrayValue {
+        Self::wrap_vec(values.to_vec(), 0, vec![values.len()], vec![size_of::<T>() as isize])
+    }
+
+    fn wrap_vec<T: Element>(
+        mut vec: Vec<T>,
+        offset: usize,
+        shape: Vec<usize>,
+        strides: Vec<isize>,
+    ) -> ArrayValue {
+        let size = vec.len() * size_of::<T>();
+        // SAFETY: `offset` is the position of the first element inside the Vec (or 0).
+        let data = unsafe { vec.as_mut_ptr().add(offset) }.cast::<u8>();
+        let base = vec.as_mut_ptr().cast::<u8>();
+        let boxed = Box::into_raw(Box::new(vec));
+        let meminfo = memory::new_external(base, size, drop_vec::<T>, boxed.cast::<c_void>());
+        ArrayValue {
+            meminfo: NonNull::new(meminfo).unwrap_or(NonNull::dangling()),
+            data,
+            dtype: T::DTYPE,
+            shape,
+            strides,
+            readonly: false,
+        }
+    }
+
+    /// The element type.
+    pub fn dtype(&self) -> ScalarType {
+        self.dtype
+    }
+
+    /// The extent of each axis.
+    pub fn shape(&self) -> &[usize] {
+        &self.shape
+    }
+
+    /// The byte stride of each axis.
+    pub fn strides(&self) -> &[isize] {
+        &self.strides
+    }
+
+    /// The number of axes.
+    pub fn ndim(&self) -> usize {
+        self.shape.len()
+    }
+
+    /// The number of elements.
+    pub fn len(&self) -> usize {
+        self.shape.iter().product()
+    }
+
+    /// Whether the array has no elements.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The same array marked read-only (`arr.flags.writeable = False`): compiled code that
+    /// assigns to it does not compile.
+    pub fn into_readonly(mut self) -> ArrayValue {
+        self.readonly = true;
+        self
+    }
+
+    /// Whether the array is read-only.
+    pub fn is_readonly(&self) -> bool {
+        self.readonly
+    }
+
+    /// Whether the elements are in C order without gaps (NumPy's flag: axes of extent 1
+    /// do not count, and empty arrays are contiguous).
+    pub fn is_c_contiguous(&self) -> bool {
+        contiguous(self.shape.iter().rev().zip(self.strides.iter().rev()), self.itemsize(), &self.shape)
+    }
+
+    /// Whether the elements are in Fortran order without gaps.
+    pub fn is_f_contiguous(&self) -> bool {
+        contiguous(self.shape.iter().zip(self.strides.iter()), self.itemsize(), &self.shape)
+    }
+
+    fn itemsize(&self) -> usize {
+        self.dtype.size_bytes() as usize
+    }
+
+    /// Numba's `typeof`: `array(dtype, Nd, C)` when C-contiguous, else `F` when
+    /// Fortran-contiguous, else `A`. (Arrays of more than [`MAX_NDIM`] axes cannot be
+    /// passed to compiled code; their `ndim` here saturates at 255.)
+    pub fn array_type(&self) -> ArrayType {
+        let layout = if self.is_c_contiguous() {
+            Layout::C
+        } else if self.is_f_contiguous() {
+            Layout::F
+        } else {
+            Layout::A
+        };
+        let ndim = u8::try_from(self.shape.len()).unwrap_or(u8::MAX);
+        ArrayType { dtype: self.dtype, ndim, layout, readonly: self.readonly }
+    }
+
+    /// A copy of the elements as an `ndarray` array in C order; `None` when `T` is not
+    /// the dtype.
+    pub fn to_ndarray<T: Element>(&self) -> Option<ArrayD<T>> {
+        if T::DTYPE != self.dtype {
+            return None;
+        }
+        let mut out: Vec<T> = Vec::with_capacity(self.len());
+        self.for_each_element(|pointer| {
+            // SAFETY: `pointer` addresses an element of this array, whose dtype is T's.
+            out.push(unsafe { pointer.cast::<T>().read_unaligned() });
+        });
+        ArrayD::from_shape_vec(IxDyn(&self.shape), out).ok()
+    }
+
+    /// The element at `index` (one index per axis), if in bounds and `T` is the dtype.
+    pub fn get<T: Element>(&self, index: &[usize]) -> Option<T> {
+        if T::DTYPE != self.dtype || index.len() != self.shape.len() {
+            return None;
+        }
+        let mut offset = 0isize;
+        for ((&i, &extent), &stride) in index.iter().zip(&self.shape).zip(&self.strides) {
+            if i >= extent {
+                return None;
+            }
+            offset += i as isize * stride;
+        }
+        // SAFETY: the index is inside the array, so the address is one of its elements.
+        Some(unsafe { self.data.offset(offset).cast::<T>().read_unaligned() })
+    }
+
+    /// Calls `visit` with the address of every element, in C order.
+    fn for_each_element(&self, mut visit: impl FnMut(*const u8)) {
+        if self.is_empty() {
+            return;
+        }
+        let ndim = self.shape.len();
+        let mut index = vec![0usize; ndim];
+        loop {
+            let offset: isize =
+                index.iter().zip(&self.strides).map(|(&i, &stride)| i as isize * stride).sum();
+            // SAFETY: `index` is inside the shape, so the element is inside the block.
+            visit(unsafe { self.data.offset(offset) });
+            let mut axis = ndim;
+            loop {
+                if axis == 0 {
+                    return;
+                }
+                axis -= 1;
+                index[axis] += 1;
+                if index[axis] < self.shape[axis] {
+                    break;
+                }
+                index[axis] = 0;
+            }
+        }
+    }
+
+    /// The array struct compiled code takes (`numjit_abi::ArrayStruct`), as 8-byte words.
+    pub(crate) fn abi_words(&self) -> Vec<u64> {
+        let mut words = Vec::with_capacity(5 + 2 * self.shape.len());
+        words.push(self.meminfo.as_ptr() as u64);
+        words.push(0);
+        words.push(self.len() as u64);
+        words.push(self.itemsize() as u64);
+        words.push(self.data as u64);
+        words.extend(self.shape.iter().map(|&extent| extent as u64));
+        words.extend(self.strides.iter().map(|&stride| stride as u64));
+        words
+    }
+
+    /// The array compiled code returned as the struct in `bytes` (`ndim` axes): takes the
+    /// reference the callee handed over. A result without a block (borrowed memory) is
+    /// copied into one.
+    ///
+    /// # Safety
+    /// `bytes` holds an array struct that compiled code returned for this type, whose
+    /// reference (if any) now belongs to the caller.
+    pub(crate) unsafe fn from_abi(ty: &ArrayType, bytes: &[u8]) -> Option<ArrayValue> {
+        let ndim = usize::from(ty.ndim);
+        let word = |index: usize| -> Option<u64> {
+            let mut buffer = [0u8; 8];
+            buffer.copy_from_slice(bytes.get(8 * index..8 * index + 8)?);
+            Some(u64::from_le_bytes(buffer))
+        };
+        let meminfo = word(0)? as usize as *mut MemInfo;
+        let data = word(4)? as usize as *mut u8;
+        let shape: Vec<usize> =
+            (0..ndim).map(|axis| word(5 + axis).map(|w| w as usize)).collect::<Option<_>>()?;
+        let strides: Vec<isize> =
+            (0..ndim).map(|axis| word(5 + ndim + axis).map(|w| w as i64 as isize)).collect::<Option<_>>()?;
+        let (owner, is_borrowed) = match NonNull::new(meminfo) {
+            Some(meminfo) => (meminfo, false),
+            None => (NonNull::dangling(), true),
+        };
+        let array =
+            ArrayValue { meminfo: owner, data, dtype: ty.dtype, shape, strides, readonly: ty.readonly };
+        if !is_borrowed {
+            return Some(array);
+        }
+        // No block of its own: copy, and never run Drop on the borrowed description.
+        let borrowed = std::mem::ManuallyDrop::new(array);
+        Some(borrowed.copy_bytes())
+    }
+
+    /// A C-contiguous copy with a block of its own.
+    fn copy_bytes(&self) -> ArrayValue {
+        let itemsize = self.itemsize();
+        let mut bytes: Vec<u8> = Vec::with_capacity(self.len() * itemsize);
+        self.for_each_element(|pointer| {
+            // SAFETY: `pointer` addresses `itemsize` bytes of one element.
+            bytes.extend_from_slice(unsafe { std::slice::from_raw_parts(pointer, itemsize) });
+        });
+        let strides = c_strides(&self.shape, itemsize);
+        let mut copy = Self::wrap_vec(bytes, 0, self.shape.clone(), strides);
+        copy.dtype = self.dtype;
+        copy.readonly = self.readonly;
+        copy
+    }
+
+    /// The current number of owners of the array's block (for tests).
+    pub fn refcount(&self) -> usize {
+        // SAFETY: we own a reference, so the block is alive.
+        unsafe { memory::refcount(self.meminfo.as_ptr()) }
+    }
+}
+
+/// Byte strides of a C-contiguous array.
+fn c_strides(shape: &[usize], itemsize: usize) -> Vec<isize> {
+    let mut strides = vec![0isize; shape.len()];
+    let mut step = itemsize as isize;
+    for axis in (0..shape.len()).rev() {
+        strides[axis] = step;
+        step *= shape[axis].max(1) as isize;
+    }
+    strides
+}
+
+fn contiguous<'a>(
+    axes: impl Iterator<Item = (&'a usize, &'a isize)>,
+    itemsize: usize,
+    shape: &[usize],
+) -> bool {
+    if shape.contains(&0) {
+        return true;
+    }
+    let mut expected = itemsize as isize;
+    for (&extent, &stride) in axes {
+        if extent == 1 {
+            continue;
+        }
+        if stride != expected {
+            return false;
+        }
+        expected *= extent as isize;
+    }
+    true
+}
+
+impl Clone for ArrayValue {
+    fn clone(&self) -> Self {
+        // SAFETY: we own a reference, so the block is alive.
+        unsafe { memory::numjit_meminfo_incref(self.meminfo.as_ptr()) };
+        ArrayValue {
+            meminfo: self.meminfo,
+            data: self.data,
+            dtype: self.dtype,
+            shape: self.shape.clone(),
+            strides: self.strides.clone(),
+            readonly: self.readonly,
+        }
+    }
+}
+
+impl Drop for ArrayValue {
+    fn drop(&mut self) {
+        // SAFETY: we own a reference and give it up here.
+        unsafe { memory::numjit_meminfo_decref(self.meminfo.as_ptr()) };
+    }
+}
+
+/// Equal when dtype, shape and every element's bytes are equal.
+impl PartialEq for ArrayValue {
+    fn eq(&self, other: &Self) -> bool {
+        if self.dtype != other.dtype || self.shape != other.shape {
+            return false;
+        }
+        let itemsize = self.itemsize();
+        let mut mine: Vec<*const u8> = Vec::with_capacity(self.len());
+        self.for_each_element(|pointer| mine.push(pointer));
+        let mut position = 0;
+        let mut equal = true;
+        other.for_each_element(|pointer| {
+            if let Some(&own) = mine.get(position) {
+                // SAFETY: both point to `itemsize` bytes of an element.
+                let (a, b) = unsafe {
+                    (std::slice::from_raw_parts(own, itemsize), std::slice::from_raw_parts(pointer, itemsize))
+                };
+                equal &= a == b;
+            }
+            position += 1;
+        });
+        equal
+    }
+}
+
+impl fmt::Debug for ArrayValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ArrayValue")
+            .field("type", &self.array_type().to_string())
+            .field("shape", &self.shape)
+            .field("strides", &self.strides)
+            .finish()
+    }
+}
+
+impl fmt::Display for ArrayValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shape: Vec<String> = self.shape.iter().map(ToString::to_string).collect();
+        let trailing = if self.shape.len() == 1 { "," } else { "" };
+        write!(f, "array(shape=({}{trailing}), dtype={})", shape.join(", "), self.dtype)
+    }
+}
+
+impl<T: Element, D: Dimension> From<Array<T, D>> for ArrayValue {
+    fn from(array: Array<T, D>) -> Self {
+        ArrayValue::from_ndarray(array)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::{ShapeBuilder, arr2, s};
+
+    #[test]
+    fn layouts_and_round_trips() {
+        let c = ArrayValue::from_ndarray(arr2(&[[1.0f64, 2.0, 3.0], [4.0, 5.0, 6.0]]));
+        assert_eq!(c.array_type().to_string(), "array(float64, 2d, C)");
+        assert_eq!(c.strides(), [24, 8]);
+        let f = ArrayValue::from_ndarray(
+            Array::from_shape_vec((2, 3).f(), vec![1i32, 2, 3, 4, 5, 6]).expect("shape"),
+        );
+        assert_eq!(f.array_type().to_string(), "array(int32, 2d, F)");
+        assert_eq!(f.get::<i32>(&[1, 0]), Some(2));
+        let mut strided = Array::from_shape_vec((2, 4), (0..8i64).collect()).expect("shape");
+        strided.slice_collapse(s![.., ..;2]);
+        let a = ArrayValue::from_ndarray(strided);
+        assert_eq!(a.array_type().to_string(), "array(int64, 2d, A)");
+        assert_eq!(a.to_ndarray::<i64>().expect("int64").into_raw_vec_and_offset().0, vec![0, 2, 4, 6]);
+        let reversed = ArrayValue::from_ndarray({
+            let mut array = ndarray::arr1(&[1u8, 2, 3]);
+            array.invert_axis(ndarray::Axis(0));
+            array
+        });
+        assert_eq!(reversed.strides(), [-1]);
+        assert_eq!(reversed.get::<u8>(&[0]), Some(3));
+        let copy = ArrayValue::from_view(c.to_ndarray::<f64>().expect("float64").t());
+        assert_eq!(copy.get::<f64>(&[2, 1]), Some(6.0));
+        assert_eq!(c.clone(), c);
+        assert_ne!(c, copy);
+        assert_eq!(c.refcount(), 1);
+    }
+}
