@@ -92,7 +92,9 @@ pub fn through_lower(source: &str) -> Reached {
                         for diagnostic in &diagnostics {
                             assert!(
                                 diagnostic.code != INTERNAL_ERROR,
-                                "lowering produced IR the verifier rejects: {:?}",
+                                "lowering {}({}) produced IR the verifier rejects: {:?}",
+                                env.functions[function].def.name.as_str(),
+                                arg_types.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
                                 diagnostic
                             );
                             check_diagnostic(diagnostic, &file, source);
