@@ -46,11 +46,11 @@ fn corpus() -> &'static [String] {
 /// One edit of a program's lines.
 #[derive(Clone, Debug)]
 enum Edit {
+    /// Replace a line by `pass`.
     Delete(usize),
     Duplicate(usize),
     Swap(usize, usize),
-    /// Replace a line's text from the first occurrence of an identifier-like piece with
-    /// another line's tail.
+    /// Replace what follows a line's first `=` (or its `return`) with another line's text.
     Splice(usize, usize),
 }
 
@@ -62,8 +62,12 @@ fn apply(source: &str, edits: &[Edit]) -> String {
         }
         let n = lines.len();
         match *edit {
+            // Keeps the indentation so that most edited programs still parse.
             Edit::Delete(idx) => {
-                lines.remove(idx % n);
+                let line = &mut lines[idx % n];
+                let indent = line.len() - line.trim_start().len();
+                line.truncate(indent);
+                line.push_str("pass");
             }
             Edit::Duplicate(idx) => {
                 let line = lines[idx % n].clone();
