@@ -267,12 +267,25 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Converts a value of Python type `from` to Python type `to`: scalar conversions,
-    /// wrapping into and out of optionals, tuples item by item.
+    /// wrapping into and out of optionals, tuples item by item. Unwrapping an optional
+    /// that is `None` raises TypeError (`expected int64, got None`, as Numba words it).
     pub(crate) fn coerce(&mut self, value: Value, from: &Type, to: &Type) -> Value {
-        self.coerce_depth(value, from, to, 0)
+        self.coerce_depth(value, from, to, 0, true)
     }
 
-    fn coerce_depth(&mut self, value: Value, from: &Type, to: &Type, depth: u32) -> Value {
+    /// [`Self::coerce`] where the caller has already raised for a `None` at the top level
+    /// (with the message of its operation); optionals nested in tuples are still checked.
+    fn coerce_present(&mut self, value: Value, from: &Type, to: &Type) -> Value {
+        self.coerce_depth(value, from, to, 0, false)
+    }
+
+    /// Whether an optional value is `None`.
+    fn is_absent(&mut self, value: Value) -> Value {
+        let present = self.ins().tuple_get(value, 0);
+        self.ins().inot(present)
+    }
+
+    fn coerce_depth(&mut self, value: Value, from: &Type, to: &Type, depth: u32, check: bool) -> Value {
         if from == to || depth > MAX_DEPTH {
             return value;
         }
@@ -286,17 +299,21 @@ impl<'a> Lowerer<'a> {
             (Type::Optional(a), Type::Optional(b)) => {
                 let present = self.ins().tuple_get(value, 0);
                 let inner = self.ins().tuple_get(value, 1);
-                let inner = self.coerce_depth(inner, a, b, depth + 1);
+                let inner = self.coerce_depth(inner, a, b, depth + 1, true);
                 self.ins().tuple_make(&[present, inner])
             }
             (other, Type::Optional(inner)) => {
-                let inner = self.coerce_depth(value, other, inner, depth + 1);
+                let inner = self.coerce_depth(value, other, inner, depth + 1, true);
                 let present = self.ins().bconst(true);
                 self.ins().tuple_make(&[present, inner])
             }
             (Type::Optional(inner), other) => {
+                if check {
+                    let absent = self.is_absent(value);
+                    self.raise_if(absent, ExceptionKind::TypeError, &messages::expected_got_none(other));
+                }
                 let unwrapped = self.ins().tuple_get(value, 1);
-                self.coerce_depth(unwrapped, inner, other, depth + 1)
+                self.coerce_depth(unwrapped, inner, other, depth + 1, true)
             }
             (Type::Array(a), Type::Array(b)) if a.dtype == b.dtype && a.ndim == b.ndim => {
                 self.coerce_array(value, a, b)
@@ -305,7 +322,7 @@ impl<'a> Lowerer<'a> {
                 let mut items = Vec::with_capacity(a.len());
                 for (item_idx, (a, b)) in a.iter().zip(b).enumerate() {
                     let item = self.ins().tuple_get(value, item_idx as u32);
-                    items.push(self.coerce_depth(item, a, b, depth + 1));
+                    items.push(self.coerce_depth(item, a, b, depth + 1, true));
                 }
                 self.ins().tuple_make(&items)
             }
@@ -406,6 +423,8 @@ impl<'a> Lowerer<'a> {
         };
         let a = self.value_of(lhs, lhs_expr);
         let b = self.value_of(rhs, rhs_expr);
+        let in_place = matches!(self.body.exprs[expr].kind, Expr::Binary { in_place: true, .. });
+        let (a, lhs_type, b, rhs_type) = self.unwrap_binary_operands(op, in_place, a, lhs_type, b, rhs_type);
         if let (BinaryOp::Add, Type::Tuple(a_items), Type::Tuple(b_items)) = (op, lhs_type, rhs_type) {
             let mut items = Vec::with_capacity(a_items.len() + b_items.len());
             for item_idx in 0..a_items.len() {
@@ -428,6 +447,53 @@ impl<'a> Lowerer<'a> {
             return Operand::Static;
         };
         Operand::Value(self.arith(op, a, a_scalar, b, b_scalar, ret))
+    }
+
+    /// Raises CPython's TypeError when an optional operand of a binary operator is `None`
+    /// (`unsupported operand type(s) for +: 'NoneType' and 'int'`), then unwraps the
+    /// optionals: the operator sees the values and their inner types.
+    fn unwrap_binary_operands<'t>(
+        &mut self,
+        op: BinaryOp,
+        in_place: bool,
+        a: Value,
+        a_type: &'t Type,
+        b: Value,
+        b_type: &'t Type,
+    ) -> (Value, &'t Type, Value, &'t Type) {
+        let (a_inner, b_inner) = (optional_inner(a_type), optional_inner(b_type));
+        if a_inner.is_none() && b_inner.is_none() {
+            return (a, a_type, b, b_type);
+        }
+        let (a_name, b_name) = (messages::type_name(a_type), messages::type_name(b_type));
+        let none = messages::NONE_TYPE;
+        let a_absent = a_inner.map(|_| self.is_absent(a));
+        let b_absent = b_inner.map(|_| self.is_absent(b));
+        if let (Some(a_absent), Some(b_absent)) = (a_absent, b_absent) {
+            let both = self.ins().iand(a_absent, b_absent);
+            self.raise_if(
+                both,
+                ExceptionKind::TypeError,
+                &messages::binary_operand_none(op, in_place, none, none),
+            );
+        }
+        if let Some(a_absent) = a_absent {
+            let message = messages::binary_operand_none(op, in_place, none, b_name);
+            self.raise_if(a_absent, ExceptionKind::TypeError, &message);
+        }
+        if let Some(b_absent) = b_absent {
+            let message = messages::binary_operand_none(op, in_place, a_name, none);
+            self.raise_if(b_absent, ExceptionKind::TypeError, &message);
+        }
+        let (a, a_type) = match a_inner {
+            Some(inner) => (self.coerce_present(a, a_type, inner), inner),
+            None => (a, a_type),
+        };
+        let (b, b_type) = match b_inner {
+            Some(inner) => (self.coerce_present(b, b_type, inner), inner),
+            None => (b, b_type),
+        };
+        (a, a_type, b, b_type)
     }
 
     /// `a op b` for scalars of the resolved operand types, giving type `ret`.
@@ -609,7 +675,15 @@ impl<'a> Lowerer<'a> {
             self.unsupported(&format!("the operator {}", op.as_str()), range);
             return Operand::Static;
         };
-        let value = self.coerce(value, operand_type, arg_type);
+        let value = match optional_inner(operand_type) {
+            Some(inner) => {
+                let absent = self.is_absent(value);
+                self.raise_if(absent, ExceptionKind::TypeError, &messages::unary_operand_none(op));
+                let value = self.coerce_present(value, operand_type, inner);
+                self.coerce(value, inner, arg_type)
+            }
+            None => self.coerce(value, operand_type, arg_type),
+        };
         let value = self.convert(value, ret);
         let mut builder = self.ins();
         Operand::Value(match op {
@@ -657,7 +731,7 @@ impl<'a> Lowerer<'a> {
                     let b = self.coerce(b, rhs_type, b_type);
                     self.cmp_scalar(op, a, b, *scalar)
                 }
-                _ => self.compare_values(op, a, lhs_type, b, rhs_type, 0),
+                _ => self.compare_values(op, a, lhs_type, b, rhs_type, None, 0),
             },
         };
         Operand::Value(result)
@@ -689,7 +763,10 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Comparison of values of any comparable types: scalars promote, tuples compare
-    /// lexicographically, `None` against optionals.
+    /// lexicographically, `None` against optionals. Ordering an optional that is `None`
+    /// raises CPython's TypeError, but only where `guard` (when given) is true: a tuple
+    /// item is compared only when the items before it are equal.
+    #[allow(clippy::too_many_arguments)]
     fn compare_values(
         &mut self,
         op: CmpOp,
@@ -697,6 +774,7 @@ impl<'a> Lowerer<'a> {
         a_type: &Type,
         b: Value,
         b_type: &Type,
+        guard: Option<Value>,
         depth: u32,
     ) -> Value {
         if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
@@ -722,11 +800,32 @@ impl<'a> Lowerer<'a> {
                 };
                 let mut decided = self.ins().bconst(result);
                 let n_items = xs.len().min(ys.len());
-                for item_idx in (0..n_items).rev() {
+                let mut items = Vec::with_capacity(n_items);
+                for item_idx in 0..n_items {
                     let x = self.ins().tuple_get(a, item_idx as u32);
                     let y = self.ins().tuple_get(b, item_idx as u32);
                     let equal = self.equal_values(x, &xs[item_idx], y, &ys[item_idx], depth + 1);
-                    let ordered = self.compare_values(op, x, &xs[item_idx], y, &ys[item_idx], depth + 1);
+                    items.push((x, y, equal));
+                }
+                // Item i is ordered only when the items before it are equal (and the
+                // caller's guard holds): only then may its `None` raise.
+                let needs_guard = xs.iter().chain(ys).any(contains_optional);
+                let mut guards = Vec::with_capacity(n_items);
+                let mut prefix = guard;
+                for &(_, _, equal) in &items {
+                    guards.push(prefix);
+                    if needs_guard {
+                        prefix = Some(match prefix {
+                            Some(prefix) => self.ins().iand(prefix, equal),
+                            None => equal,
+                        });
+                    }
+                }
+                for item_idx in (0..n_items).rev() {
+                    let (x, y, equal) = items[item_idx];
+                    let item_guard = guards[item_idx];
+                    let ordered =
+                        self.compare_values(op, x, &xs[item_idx], y, &ys[item_idx], item_guard, depth + 1);
                     decided = self.ins().select(equal, decided, ordered);
                     result = false;
                 }
@@ -734,18 +833,40 @@ impl<'a> Lowerer<'a> {
                 decided
             }
             (Type::Optional(inner), other) => {
+                let none = messages::NONE_TYPE;
+                let a_absent = self.is_absent(a);
+                if matches!(other, Type::Optional(_)) {
+                    let b_absent = self.is_absent(b);
+                    let both = self.ins().iand(a_absent, b_absent);
+                    self.raise_if_guarded(both, guard, &messages::compare_operand_none(op, none, none));
+                }
+                let message = messages::compare_operand_none(op, none, messages::type_name(other));
+                self.raise_if_guarded(a_absent, guard, &message);
                 let value = self.ins().tuple_get(a, 1);
-                self.compare_values(op, value, inner, b, other, depth + 1)
+                self.compare_values(op, value, inner, b, other, guard, depth + 1)
             }
             (other, Type::Optional(inner)) => {
+                let b_absent = self.is_absent(b);
+                let message =
+                    messages::compare_operand_none(op, messages::type_name(other), messages::NONE_TYPE);
+                self.raise_if_guarded(b_absent, guard, &message);
                 let value = self.ins().tuple_get(b, 1);
-                self.compare_values(op, a, other, value, inner, depth + 1)
+                self.compare_values(op, a, other, value, inner, guard, depth + 1)
             }
             _ => {
                 self.unsupported(&format!("ordering {a_type} and {b_type}"), self.stmt_range);
                 self.ins().bconst(false)
             }
         }
+    }
+
+    /// Raises TypeError(`message`) when `fail` and `guard` (if any) are both true.
+    fn raise_if_guarded(&mut self, fail: Value, guard: Option<Value>, message: &str) {
+        let fail = match guard {
+            Some(guard) => self.ins().iand(guard, fail),
+            None => fail,
+        };
+        self.raise_if(fail, ExceptionKind::TypeError, message);
     }
 
     /// `a == b` for values of any types.
@@ -1104,4 +1225,25 @@ impl<'a> Lowerer<'a> {
             }
         }
     }
+}
+
+/// The value type of an optional type, `None` for other types.
+fn optional_inner(ty: &Type) -> Option<&Type> {
+    match ty {
+        Type::Optional(inner) => Some(inner),
+        _ => None,
+    }
+}
+
+/// Whether a type has an optional anywhere in it (tuple items included).
+fn contains_optional(ty: &Type) -> bool {
+    let mut stack = vec![ty];
+    while let Some(ty) = stack.pop() {
+        match ty {
+            Type::Optional(_) => return true,
+            Type::Tuple(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    false
 }

@@ -4,6 +4,8 @@
 //! The texts are CPython 3.11's (the reference the execution tests compare against).
 
 use numjit_sema::ConstValue;
+use numjit_sema::hir::{BinaryOp, CmpOp, UnaryOp};
+use numjit_types::{ScalarType, Type};
 
 pub(crate) const RANGE_STEP_ZERO: &str = "range() arg 3 must not be zero";
 pub(crate) const NEGATIVE_SHIFT: &str = "negative shift count";
@@ -27,6 +29,52 @@ pub(crate) const NEGATIVE_DIMENSIONS: &str = "negative dimensions are not allowe
 /// `{}` are the index and the extent (see `raise` with operands).
 pub(crate) fn array_index_out_of_bounds(axis: u32) -> String {
     format!("index {{}} is out of bounds for axis {axis} with size {{}}")
+}
+
+/// `type(x).__name__` in CPython for a value of type `ty`; an optional names its value's
+/// type (the `None` case is spelled out by the callers).
+pub(crate) fn type_name(ty: &Type) -> &'static str {
+    match ty {
+        Type::Scalar(ScalarType::Bool) => "bool",
+        Type::Scalar(scalar) if scalar.is_complex() => "complex",
+        Type::Scalar(scalar) if scalar.is_float() => "float",
+        Type::Scalar(_) => "int",
+        Type::NoneType => NONE_TYPE,
+        Type::Optional(inner) => type_name(inner),
+        Type::Tuple(_) => "tuple",
+        Type::Range(_) => "range",
+        Type::Str => "str",
+        Type::Array(_) => "numpy.ndarray",
+    }
+}
+
+/// `type(None).__name__`.
+pub(crate) const NONE_TYPE: &str = "NoneType";
+
+/// CPython's TypeError for a binary operator on `None` (`x + 1`, `x **= 2`).
+pub(crate) fn binary_operand_none(op: BinaryOp, in_place: bool, lhs: &str, rhs: &str) -> String {
+    let symbol = match (op, in_place) {
+        (BinaryOp::Pow, false) => "** or pow()".to_string(),
+        (op, true) => format!("{}=", op.as_str()),
+        (op, false) => op.as_str().to_string(),
+    };
+    format!("unsupported operand type(s) for {symbol}: '{lhs}' and '{rhs}'")
+}
+
+/// CPython's TypeError for an ordering comparison with `None` (`x < 3`).
+pub(crate) fn compare_operand_none(op: CmpOp, lhs: &str, rhs: &str) -> String {
+    format!("'{}' not supported between instances of '{lhs}' and '{rhs}'", op.as_str())
+}
+
+/// CPython's TypeError for a unary operator on `None` (`-x`).
+pub(crate) fn unary_operand_none(op: UnaryOp) -> String {
+    format!("bad operand type for unary {}: 'NoneType'", op.as_str())
+}
+
+/// The TypeError for an optional that is `None` where a value of type `to` is needed and
+/// no CPython operation names the context (Numba's wording).
+pub(crate) fn expected_got_none(to: &Type) -> String {
+    format!("expected {to}, got None")
 }
 
 /// CPython's `UnboundLocalError` message for `name`.

@@ -1,7 +1,9 @@
 //! Property test: random programs built from Python fragments go through lowering and
-//! type inference without panicking, whatever they mean.
+//! type inference without panicking, whatever they mean. The same path on mutated corpus
+//! programs, with lowering to IR as well, is `crates/numjit_lower/tests/fuzz.rs`, and the
+//! long-running version is the cargo-fuzz target `fuzz/fuzz_targets/sema_lower.rs`.
 
-use numjit_sema::{Env, Ty, infer_by_name};
+use numjit_sema::{Env, Ty, infer, infer_by_name};
 use numjit_types::Type;
 use proptest::prelude::*;
 
@@ -100,6 +102,13 @@ proptest! {
         };
         let _ = infer_by_name(&env, namespace, "f", &[arg(first), arg(second)]);
         let _ = infer_by_name(&env, namespace, "g", &[arg(second)]);
+        // Every function (inner `def`s and lambdas are reached through their callers),
+        // with the two chosen types alternating over its parameters.
+        for (function, source) in env.functions.iter() {
+            let n_params = source.def.args.args.len();
+            let args: Vec<Ty> = (0..n_params).map(|idx| arg(if idx % 2 == 0 { first } else { second })).collect();
+            let _ = infer(&env, function, &args);
+        }
     }
 }
 

@@ -31,6 +31,9 @@ pub(super) fn infer_body(
     arg_types: Vec<Ty>,
 ) -> Result<Inferred, Vec<Diagnostic>> {
     let body = session.bodies[body_id].clone();
+    let stmt_order = body.all_stmts();
+    let has_returns = stmt_order.iter().any(|stmt| matches!(body.stmts[*stmt].kind, Stmt::Return(_)));
+    let returns_none = falls_through(&body, &body.block) || !has_returns;
     let mut checker = Checker {
         session,
         instance,
@@ -43,9 +46,10 @@ pub(super) fn infer_body(
         diagnostics: Vec::new(),
         resolutions: HashMap::new(),
         const_locals: body.constant_int_locals(),
-        stmt_order: body.all_stmts(),
+        stmt_order,
         stmt_triggers: HashMap::new(),
         triggered: HashSet::new(),
+        returns_none,
     };
     for stmt in checker.stmt_order.clone() {
         if let Some(last) = own_exprs(&body, stmt).into_iter().max() {
@@ -80,17 +84,8 @@ pub(super) fn infer_body(
     checker.report = true;
     checker.pass();
     checker.report_conflicts();
-    let falls_through = falls_through(&body, &body.block);
-    let has_returns = checker.stmt_order.iter().any(|stmt| matches!(body.stmts[*stmt].kind, Stmt::Return(_)));
     let mut return_type_unknown = false;
-    let mut return_type = checker.return_type.clone();
-    if falls_through || !has_returns {
-        return_type = match return_type {
-            None => Some(Ty::NONE),
-            Some(ty) => unify_ty(&ty, &Ty::NONE).or(Some(ty)),
-        };
-    }
-    let return_value = match return_type {
+    let return_value = match checker.function_return_type() {
         Some(Ty::Value(ty)) => ty,
         Some(other) => {
             checker.diagnostics.push(
@@ -203,6 +198,9 @@ struct Checker<'s, 'env> {
     stmt_triggers: HashMap<ExprId, Vec<StmtId>>,
     /// The statements in `stmt_triggers`.
     triggered: HashSet<StmtId>,
+    /// Control can reach the end of the body (or it has no `return`): the function may
+    /// return `None`.
+    returns_none: bool,
 }
 
 /// The type of a constant.
@@ -252,9 +250,25 @@ impl Checker<'_, '_> {
         }
         changed |= self.type_joins();
         if !self.report {
-            self.session.set_provisional_return(self.instance, self.return_type.clone());
+            // A recursive call sees the implicit `None` of a body that falls through too, so
+            // its type is the function's final return type (`OptionalType(int64)`), not only
+            // the explicit returns' (`int64`).
+            let provisional = self.function_return_type();
+            self.session.set_provisional_return(self.instance, provisional);
         }
         changed
+    }
+
+    /// The return type so far: the `return` statements' types, with `None` when control
+    /// can reach the end of the body.
+    fn function_return_type(&self) -> Option<Ty> {
+        if !self.returns_none {
+            return self.return_type.clone();
+        }
+        match &self.return_type {
+            None => Some(Ty::NONE),
+            Some(ty) => unify_ty(ty, &Ty::NONE).or(Some(ty.clone())),
+        }
     }
 
     fn error(&mut self, diagnostic: Diagnostic) {

@@ -140,13 +140,21 @@ pub fn scalar_sig(ret: ScalarType, args: &[ScalarType]) -> Sig {
     Sig::new(scalar(ret), args.iter().copied().map(scalar))
 }
 
-/// Resolves a scalar table and reports a message naming the function on failure.
+/// Resolves a scalar table and reports a message naming the function on failure;
+/// optional arguments resolve as their value type.
 pub fn resolve_table(cases: &[Sig], args: &[Ty], describe: &str) -> Result<Resolved, TemplateError> {
     let mismatch = || {
         let names: Vec<String> = args.iter().map(ToString::to_string).collect();
         TemplateError::InvalidOperand(format!("{describe} does not accept ({})", names.join(", ")))
     };
-    let values = value_types(args).ok_or_else(mismatch)?;
+    let mut values = value_types(args).ok_or_else(mismatch)?;
+    // An `OptionalType(T)` argument is passed as `T`; lowering raises TypeError when it is
+    // `None` (Numba does the same: "expected float64, got None").
+    for value in &mut values {
+        if let Type::Optional(inner) = value {
+            *value = std::mem::replace(inner.as_mut(), Type::NoneType);
+        }
+    }
     if !cases.iter().any(|case| case.args.len() == args.len()) {
         return Err(TemplateError::WrongArguments(format!(
             "{describe} takes {} but {} were given",
