@@ -4,6 +4,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Instant;
 
 use numjit_sema::{Env, GlobalValue};
 
@@ -47,12 +48,14 @@ impl Jit {
     ) -> Result<Dispatcher, CompileError> {
         let source = Arc::new(Source { name: file_name.to_owned(), text: source.to_owned(), first_line: 1 });
         let (resolved, warnings) = options.resolve()?;
+        let started = Instant::now();
         let parsed = numjit_parser::parse_module(&source.text);
         if !parsed.errors.is_empty() {
             let diagnostics = parsed.errors.iter().map(numjit_parser::ParseError::to_diagnostic).collect();
             return Err(CompileError::Diagnostics { diagnostics, source });
         }
         let (env, namespace, env_problems) = Env::from_module(parsed.module);
+        let parse_time = started.elapsed();
         let Some(function_id) = env.function_by_name(namespace, function) else {
             let mut available: Vec<String> = env.namespaces[namespace]
                 .names()
@@ -62,7 +65,7 @@ impl Jit {
             available.sort();
             return Err(CompileError::UnknownFunction { name: function.to_owned(), available });
         };
-        let program = Arc::new(Program { source, env, namespace, env_problems });
+        let program = Arc::new(Program { source, parse_time, env, namespace, env_problems });
         Dispatcher::new(program, function_id, options, resolved, warnings)
     }
 

@@ -30,6 +30,10 @@ pub fn host_target() -> Result<&'static HostTarget> {
 /// How long each stage of [`compile_module`] took.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CompileTimings {
+    /// LLVM set-up: initialising the native target and querying the host CPU (the first
+    /// compilation of a process only), the target machine, the context and the execution
+    /// engine.
+    pub setup: Duration,
     /// IR → LLVM IR, including verification.
     pub codegen: Duration,
     /// The optimisation pipeline.
@@ -101,13 +105,16 @@ pub fn compile_module(
     options: &CodegenOptions,
     symbols: &[(&'static str, *const u8)],
 ) -> Result<CompiledModule> {
-    let host = host_target()?;
     let started = Instant::now();
+    let host = host_target()?;
     let context = Box::new(Context::create());
     // SAFETY: the context lives in a Box whose address never changes; the `'static`
     // borrow is kept only by the module and engine, which `JitOwner` drops before it.
     let context_ref: &'static Context = unsafe { &*(context.as_ref() as *const Context) };
     let machine = host.target_machine(options.opt_level.to_llvm())?;
+    let mut setup_time = started.elapsed();
+
+    let started = Instant::now();
     let mut codegen = ModuleCodegen::new(context_ref, "numjit", host, options.fastmath);
     codegen.set_data_layout(&machine);
     codegen.compile(ir)?;
@@ -142,6 +149,8 @@ pub fn compile_module(
     let engine = module
         .create_jit_execution_engine(options.opt_level.to_llvm())
         .map_err(|message| CodegenError::Llvm(format!("JIT engine: {message}")))?;
+    setup_time += started.elapsed();
+    let started = Instant::now();
     for (name, address) in symbols {
         if let Some(declaration) = module.get_function(name) {
             engine.add_global_mapping(&declaration, *address as usize);
@@ -174,7 +183,12 @@ pub fn compile_module(
         unoptimized_ir,
         optimized_ir,
         assembly,
-        timings: CompileTimings { codegen: codegen_time, optimize: optimize_time, jit: jit_time },
+        timings: CompileTimings {
+            setup: setup_time,
+            codegen: codegen_time,
+            optimize: optimize_time,
+            jit: jit_time,
+        },
         _owner: JitOwner { engine: ManuallyDrop::new(engine), context: ManuallyDrop::new(context) },
     })
 }
