@@ -47,7 +47,9 @@ fn fresh(sh: &Shell, root: &Path, args: &[String]) -> anyhow::Result<()> {
     }
     crate::step("cargo build --release -p numjit_cli");
     cmd!(sh, "cargo build --release --locked -p numjit_cli").run()?;
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    // Cargo ran in `root`, so a relative CARGO_TARGET_DIR is relative to it.
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), |dir| root.join(PathBuf::from(dir)));
     let binary = target_dir.join("release").join("numjit");
 
     crate::step(&format!("fresh processes: `numjit run --timings {TARGET} {}`, {runs} runs", ARGS.join(" ")));
