@@ -4,11 +4,13 @@
 //!   tests (nextest when installed, then doctests).
 //! - `tidy`: the architecture invariants of docs/ARCHITECTURE.md, checked mechanically.
 //! - `demo`: the main job; today it parses the seed tutorial's examples and shows a diagnostic.
-//! - `bench`: criterion benchmarks.
+//! - `bench`: criterion benchmarks (warm process) and first-compile latency in fresh
+//!   processes (`bench fresh`).
 //!
 //! Each command checks its prerequisites first and either installs them (rustup components)
 //! or stops with the exact command to run.
 
+mod bench;
 mod demo;
 mod prerequisites;
 mod python;
@@ -26,7 +28,9 @@ commands:
   test-suite   run everything CI runs (fmt, clippy -D warnings, tidy, tests)
   tidy         check the architecture invariants (crate layers, confined dependencies, file docs)
   demo         run the main demo
-  bench        run the criterion benchmarks (extra arguments go to `cargo bench`)
+  bench        run the criterion benchmarks, then `bench fresh` (other arguments go to `cargo bench`)
+  bench fresh [--runs N]
+               first-compile latency of a 30-line function in fresh `numjit run` processes
 ";
 
 fn main() -> anyhow::Result<()> {
@@ -40,10 +44,7 @@ fn main() -> anyhow::Result<()> {
         "test-suite" => test_suite::run(&sh, &root),
         "tidy" => tidy::run(&sh, &root),
         "demo" => demo::run(&sh, &root),
-        "bench" => {
-            xshell::cmd!(sh, "cargo bench -p numjit_benches {rest...}").run()?;
-            Ok(())
-        }
+        "bench" => bench::run(&sh, &root, &rest),
         "" | "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

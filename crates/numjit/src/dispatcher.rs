@@ -156,6 +156,12 @@ impl Dispatcher {
         self.versions().iter().map(|version| signature_text(&version.key, version.return_type())).collect()
     }
 
+    /// How long parsing the source and building its environment took (once per
+    /// [`Jit::compile_source`](crate::Jit::compile_source), before any version compiles).
+    pub fn parse_time(&self) -> std::time::Duration {
+        self.inner.program.parse_time
+    }
+
     /// How long each stage took for each compiled version, in compile order.
     pub fn compile_timings(&self) -> Vec<(String, StageTimings)> {
         self.versions()

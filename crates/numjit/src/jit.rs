@@ -4,6 +4,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Instant;
 
 use numjit_sema::{ConstValue, Env, GlobalValue, ModuleKind};
 
@@ -67,6 +68,7 @@ impl Jit {
             first_line: unit.first_line,
         });
         let (resolved, warnings) = options.resolve()?;
+        let started = Instant::now();
         let parsed = numjit_parser::parse_module(&source.text);
         if !parsed.errors.is_empty() {
             let diagnostics = parsed.errors.iter().map(numjit_parser::ParseError::to_diagnostic).collect();
@@ -95,6 +97,7 @@ impl Jit {
             };
             env.globals_mut(namespace).insert(name.clone(), value);
         }
+        let parse_time = started.elapsed();
         let Some(function_id) = env.function_by_name(namespace, function) else {
             let mut available: Vec<String> = env.namespaces[namespace]
                 .names()
@@ -104,7 +107,7 @@ impl Jit {
             available.sort();
             return Err(CompileError::UnknownFunction { name: function.to_owned(), available });
         };
-        let program = Arc::new(Program { source, env, namespace, env_problems });
+        let program = Arc::new(Program { source, parse_time, env, namespace, env_problems });
         Dispatcher::new(program, function_id, options, resolved, warnings)
     }
 

@@ -20,6 +20,8 @@ use crate::options::{ErrorModel, Inline, Resolved};
 #[derive(Debug)]
 pub(crate) struct Program {
     pub source: Arc<Source>,
+    /// Time spent parsing the source and building `env`.
+    pub parse_time: Duration,
     pub env: Env,
     pub namespace: NamespaceId,
     /// Problems with module-level statements (unsupported imports), shown when a
@@ -54,6 +56,10 @@ pub struct StageTimings {
     pub lower: Duration,
     /// The IR pass pipeline.
     pub opt: Duration,
+    /// LLVM set-up: the native target's initialisation and the host CPU query (paid by the
+    /// first compilation of a process only), the target machine, the LLVM context and the
+    /// execution engine.
+    pub llvm_setup: Duration,
     /// IR → LLVM IR.
     pub codegen: Duration,
     /// LLVM's optimisation pipeline.
@@ -65,7 +71,7 @@ pub struct StageTimings {
 impl StageTimings {
     /// The sum of every stage.
     pub fn total(&self) -> Duration {
-        self.infer + self.lower + self.opt + self.codegen + self.llvm_opt + self.jit
+        self.infer + self.lower + self.opt + self.llvm_setup + self.codegen + self.llvm_opt + self.jit
     }
 }
 
@@ -164,6 +170,7 @@ pub(crate) fn compile(
     let symbols = numjit_runtime::symbols();
     let compiled = numjit_llvm::compile_module(&module, &codegen_options, &symbols)
         .map_err(|error| internal("codegen", error.to_string()))?;
+    timings.llvm_setup = compiled.timings.setup;
     timings.codegen = compiled.timings.codegen;
     timings.llvm_opt = compiled.timings.optimize;
     timings.jit = compiled.timings.jit;

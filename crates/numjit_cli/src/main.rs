@@ -35,10 +35,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => parse::run(&args),
-        Command::Run(args) => run::run(&args),
+        Command::Run(args) => run::run(&args, started),
         Command::Inspect(args) => inspect::run(&args),
         Command::Sysinfo(args) => sysinfo::run(&args),
     };

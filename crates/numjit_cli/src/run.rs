@@ -8,6 +8,7 @@
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 use numjit::{CallError, Dispatcher, FileError, Jit, Options, RenderOptions, Value};
@@ -26,6 +27,10 @@ pub struct RunArgs {
     /// `(1, 2.0)`, `np.int32(7)`, or the name of another function of the file.
     #[arg(allow_hyphen_values = true)]
     args: Vec<String>,
+    /// Print to stderr how long each compile stage, the first call and the whole command
+    /// took (milliseconds; the format `cargo xtask bench fresh` reads).
+    #[arg(long)]
+    timings: bool,
     #[command(flatten)]
     flags: CompileFlags,
 }
@@ -120,7 +125,8 @@ pub fn compile(
     }
 }
 
-pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
+/// Runs `numjit run`; `started` is when `main` began (for `--timings`).
+pub fn run(args: &RunArgs, started: Instant) -> anyhow::Result<ExitCode> {
     let (path, function) = split_target(&args.target)?;
     let options = args.flags.options()?;
     let mut values = Vec::with_capacity(args.args.len());
@@ -135,9 +141,15 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         Ok(dispatcher) => dispatcher,
         Err(code) => return Ok(code),
     };
-    match dispatcher.call(&values) {
+    let call_started = Instant::now();
+    let result = dispatcher.call(&values);
+    let first_call = call_started.elapsed();
+    match result {
         Ok(value) => {
             println!("{value}");
+            if args.timings {
+                print_timings(&dispatcher, first_call, started.elapsed());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(CallError::Compile(error)) => {
@@ -149,6 +161,33 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(EXIT_EXCEPTION))
         }
     }
+}
+
+/// The `--timings` report: one `  name  milliseconds` line per stage of the first
+/// compilation, then `compile` (parse and every stage), `first_call` (the whole first
+/// `Dispatcher::call`, which compiles) and `main` (from `main`'s start to now: argument
+/// parsing, reading the file, compiling, calling, printing; not process start and exit).
+fn print_timings(dispatcher: &Dispatcher, first_call: Duration, main: Duration) {
+    let stages = dispatcher.compile_timings().first().map(|(_, timings)| *timings).unwrap_or_default();
+    let parse = dispatcher.parse_time();
+    let rows = [
+        ("parse", parse),
+        ("infer", stages.infer),
+        ("lower", stages.lower),
+        ("opt", stages.opt),
+        ("llvm_setup", stages.llvm_setup),
+        ("codegen", stages.codegen),
+        ("llvm_opt", stages.llvm_opt),
+        ("jit", stages.jit),
+        ("compile", parse + stages.total()),
+        ("first_call", first_call),
+        ("main", main),
+    ];
+    let mut report = String::from("timings (ms):\n");
+    for (name, duration) in rows {
+        report.push_str(&format!("  {name:<11} {:>9.3}\n", duration.as_secs_f64() * 1000.0));
+    }
+    eprint!("{report}");
 }
 
 /// A Python literal, or a bare name taken as another function of the file.

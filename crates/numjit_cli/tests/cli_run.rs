@@ -157,6 +157,42 @@ fn option_flags() {
     assert!(stderr(&output).contains("put options before"), "{}", stderr(&output));
 }
 
+/// `--timings` reports every stage on stderr in the `  name  milliseconds` rows that
+/// `cargo xtask bench fresh` reads (the values are not checked: no timed assertions).
+#[test]
+fn timings_report_every_stage() {
+    let target = format!("{}::f", program().display());
+    let output = numjit(&["run", "--timings", target.as_str(), "3", "2.5"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "8.5\n");
+    let text = stderr(&output);
+    let (_, report) = text.split_once("timings (ms):\n").expect("a timings report");
+    let names: Vec<&str> = report
+        .lines()
+        .map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            assert!(line.starts_with("  ") && fields.len() == 2, "row `{line}`");
+            assert!(fields[1].parse::<f64>().is_ok_and(|ms| ms >= 0.0), "row `{line}`");
+            fields[0]
+        })
+        .collect();
+    let expected = [
+        "parse",
+        "infer",
+        "lower",
+        "opt",
+        "llvm_setup",
+        "codegen",
+        "llvm_opt",
+        "jit",
+        "compile",
+        "first_call",
+        "main",
+    ];
+    assert_eq!(names, expected);
+    assert!(!stderr(&run("f", &["3", "2.5"])).contains("timings"), "only with --timings");
+}
+
 #[test]
 fn inspect_prints_each_stage() {
     let target = format!("{}::root", program().display());

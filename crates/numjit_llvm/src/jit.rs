@@ -1,22 +1,25 @@
 //! Compiling an IR module to machine code in this process: codegen, verification, the
-//! `default<O3>` pipeline of the new pass manager for the host CPU, optional IR/assembly
-//! dumps, and an MCJIT engine whose external symbols (the runtime's entry points) come
-//! from a table the caller passes in.
+//! `default<O3>` pipeline of the new pass manager for the host CPU (with a target machine
+//! each thread creates once and reuses), optional IR/assembly dumps, and an MCJIT engine
+//! whose external symbols (the runtime's entry points) come from a table the caller passes
+//! in.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::mem::ManuallyDrop;
+use std::rc::Rc;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use inkwell::context::Context;
 use inkwell::execution_engine::ExecutionEngine;
 use inkwell::passes::PassBuilderOptions;
-use inkwell::targets::FileType;
+use inkwell::targets::{FileType, TargetMachine};
 
 use crate::call::CompiledFunction;
 use crate::codegen::{ModuleCodegen, call_wrapper_name, function_symbol};
 use crate::error::{CodegenError, Result};
-use crate::options::CodegenOptions;
+use crate::options::{CodegenOptions, OptLevel};
 use crate::target::HostTarget;
 
 /// The host target, computed once.
@@ -27,9 +30,38 @@ pub fn host_target() -> Result<&'static HostTarget> {
         .map_err(|message| CodegenError::Llvm(message.clone()))
 }
 
+thread_local! {
+    /// This thread's target machines, one per optimisation level: creating one (and the
+    /// subtarget its first use builds) costs about as much as compiling a small function,
+    /// so compilations on a thread share them. They are only used by one compilation at a
+    /// time (a thread runs one at a time) and live until the thread ends.
+    static MACHINES: RefCell<Vec<(OptLevel, Rc<TargetMachine>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// This thread's target machine for the host at `level`, created on first use (a fresh,
+/// unshared one while the thread is being torn down).
+fn cached_target_machine(host: &HostTarget, level: OptLevel) -> Result<Rc<TargetMachine>> {
+    let cached = MACHINES.try_with(|machines| {
+        if let Some((_, machine)) = machines.borrow().iter().find(|(cached, _)| *cached == level) {
+            return Ok(Rc::clone(machine));
+        }
+        let machine = Rc::new(host.target_machine(level.to_llvm())?);
+        machines.borrow_mut().push((level, Rc::clone(&machine)));
+        Ok(machine)
+    });
+    match cached {
+        Ok(machine) => machine,
+        Err(_) => Ok(Rc::new(host.target_machine(level.to_llvm())?)),
+    }
+}
+
 /// How long each stage of [`compile_module`] took.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CompileTimings {
+    /// LLVM set-up: initialising the native target and querying the host CPU (the first
+    /// compilation of a process only), the target machine, the context and the execution
+    /// engine.
+    pub setup: Duration,
     /// IR → LLVM IR, including verification.
     pub codegen: Duration,
     /// The optimisation pipeline.
@@ -101,13 +133,16 @@ pub fn compile_module(
     options: &CodegenOptions,
     symbols: &[(&'static str, *const u8)],
 ) -> Result<CompiledModule> {
-    let host = host_target()?;
     let started = Instant::now();
+    let host = host_target()?;
     let context = Box::new(Context::create());
     // SAFETY: the context lives in a Box whose address never changes; the `'static`
     // borrow is kept only by the module and engine, which `JitOwner` drops before it.
     let context_ref: &'static Context = unsafe { &*(context.as_ref() as *const Context) };
-    let machine = host.target_machine(options.opt_level.to_llvm())?;
+    let machine = cached_target_machine(host, options.opt_level)?;
+    let mut setup_time = started.elapsed();
+
+    let started = Instant::now();
     let mut codegen = ModuleCodegen::new(context_ref, "numjit", host, options.fastmath);
     codegen.set_data_layout(&machine);
     codegen.compile(ir)?;
@@ -142,6 +177,8 @@ pub fn compile_module(
     let engine = module
         .create_jit_execution_engine(options.opt_level.to_llvm())
         .map_err(|message| CodegenError::Llvm(format!("JIT engine: {message}")))?;
+    setup_time += started.elapsed();
+    let started = Instant::now();
     for (name, address) in symbols {
         if let Some(declaration) = module.get_function(name) {
             engine.add_global_mapping(&declaration, *address as usize);
@@ -174,7 +211,12 @@ pub fn compile_module(
         unoptimized_ir,
         optimized_ir,
         assembly,
-        timings: CompileTimings { codegen: codegen_time, optimize: optimize_time, jit: jit_time },
+        timings: CompileTimings {
+            setup: setup_time,
+            codegen: codegen_time,
+            optimize: optimize_time,
+            jit: jit_time,
+        },
         _owner: JitOwner { engine: ManuallyDrop::new(engine), context: ManuallyDrop::new(context) },
     })
 }
