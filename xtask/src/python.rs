@@ -46,7 +46,17 @@ pub fn build_package(sh: &Shell, root: &Path, release: bool) -> anyhow::Result<P
     let _dir = sh.push_dir(root);
     let _venv = sh.push_env("VIRTUAL_ENV", venv_dir(root));
     let profile: &[&str] = if release { &["--release"] } else { &[] };
-    cmd!(sh, "{python} -m maturin develop --quiet {profile...}")
+    // The `maturin` command (on PATH, from `pip install maturin`) builds into the venv that
+    // VIRTUAL_ENV names; `python -m maturin` needs the script beside that Python, which a
+    // venv with system site-packages does not have.
+    let maturin = if cmd!(sh, "maturin --version").quiet().ignore_stdout().ignore_stderr().run().is_ok() {
+        "maturin".to_owned()
+    } else {
+        let scripts =
+            cmd!(sh, "python3 -c 'import sysconfig; print(sysconfig.get_path(\"scripts\"))'").read()?;
+        format!("{}/maturin", scripts.trim())
+    };
+    cmd!(sh, "{maturin} develop --quiet {profile...}")
         .run()
         .context("building the Python package with maturin")?;
     Ok(python)
