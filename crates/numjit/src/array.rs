@@ -19,7 +19,7 @@ use std::ptr::NonNull;
 use ndarray::{Array, ArrayD, ArrayView, Dimension, IxDyn};
 use num_complex::Complex;
 use numjit_abi::MemInfo;
-use numjit_runtime::memory;
+use numjit_runtime::{array_format, memory};
 use numjit_types::{ArrayType, Layout, ScalarType};
 
 mod sealed {
@@ -318,6 +318,30 @@ impl ArrayValue {
         copy
     }
 
+    /// The view with the axes reversed (`a.T`), sharing the block.
+    pub fn transposed(&self) -> ArrayValue {
+        let mut view = self.clone();
+        view.shape.reverse();
+        view.strides.reverse();
+        view
+    }
+
+    /// The array with a new shape of the same size: a view of a C-contiguous array, a
+    /// C-contiguous copy of any other (NumPy's `reshape`).
+    pub fn reshaped(&self, shape: &[usize]) -> Result<ArrayValue, crate::value::LiteralError> {
+        let size = shape.iter().try_fold(1usize, |size, extent| size.checked_mul(*extent));
+        if size != Some(self.len()) {
+            return Err(crate::value::LiteralError(format!(
+                "cannot reshape an array of size {} into shape {shape:?}",
+                self.len()
+            )));
+        }
+        let mut view = if self.is_c_contiguous() { self.clone() } else { self.copy_bytes() };
+        view.strides = c_strides(shape, self.itemsize());
+        view.shape = shape.to_vec();
+        Ok(view)
+    }
+
     /// The current number of owners of the array's block (for tests).
     pub fn refcount(&self) -> usize {
         // SAFETY: we own a reference, so the block is alive.
@@ -414,11 +438,47 @@ impl fmt::Debug for ArrayValue {
     }
 }
 
+impl ArrayValue {
+    /// NumPy's `repr` of the array (`array([1., 2.])`).
+    pub fn repr(&self) -> String {
+        self.format(array_format::array_repr)
+    }
+
+    /// NumPy's `str` of the array (`[1. 2.]`), what `print` shows.
+    pub fn str(&self) -> String {
+        self.format(array_format::array_str)
+    }
+
+    fn format(&self, formatter: fn(&array_format::ArrayView) -> String) -> String {
+        use array_format::Dtype;
+        let dtype = match self.dtype {
+            ScalarType::Bool => Dtype::Bool,
+            ScalarType::Int8 => Dtype::Int8,
+            ScalarType::Int16 => Dtype::Int16,
+            ScalarType::Int32 => Dtype::Int32,
+            ScalarType::Int64 => Dtype::Int64,
+            ScalarType::UInt8 => Dtype::UInt8,
+            ScalarType::UInt16 => Dtype::UInt16,
+            ScalarType::UInt32 => Dtype::UInt32,
+            ScalarType::UInt64 => Dtype::UInt64,
+            ScalarType::Float32 => Dtype::Float32,
+            ScalarType::Float64 => Dtype::Float64,
+            ScalarType::Complex64 => Dtype::Complex64,
+            ScalarType::Complex128 => Dtype::Complex128,
+        };
+        // SAFETY: the block this value owns a reference to holds every element that the
+        // shape and strides address, alive while `self` is.
+        match unsafe { array_format::ArrayView::from_raw_parts(dtype, self.data, &self.shape, &self.strides) }
+        {
+            Ok(view) => formatter(&view),
+            Err(error) => format!("<array: {error}>"),
+        }
+    }
+}
+
 impl fmt::Display for ArrayValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let shape: Vec<String> = self.shape.iter().map(ToString::to_string).collect();
-        let trailing = if self.shape.len() == 1 { "," } else { "" };
-        write!(f, "array(shape=({}{trailing}), dtype={})", shape.join(", "), self.dtype)
+        f.write_str(&self.repr())
     }
 }
 

@@ -28,8 +28,9 @@
 //! `crates/numjit/tests/arrays.rs` records the leak (`known_leak_when_a_callee_raises`).
 
 use numjit_ir::{ExceptionKind, IntCC, LoopRange, Value};
-use numjit_sema::hir::{ExprId, KeywordArg};
-use numjit_sema::templates::numpy::{CreateParam, NumpyFn, bind_create};
+use numjit_sema::hir::{Expr, ExprId, KeywordArg};
+use numjit_sema::templates::numpy::{ArrayFunc, CreateParam, NumpyFn, bind_create};
+use numjit_sema::{ConstValue, Ty};
 use numjit_types::{ArrayType, Layout, ScalarType, Type};
 
 use crate::function::{Lowerer, Operand};
@@ -97,30 +98,6 @@ impl<'a> Lowerer<'a> {
 
     // ----- indexing -------------------------------------------------------------------------
 
-    /// The index values of `a[index]` as int64 positions inside the axes (negative indices
-    /// counted from the end; out of bounds raises IndexError under `boundscheck`).
-    fn array_positions(&mut self, array: Value, index_expr: ExprId, index: Operand) -> Option<Vec<Value>> {
-        let index_type = self.expr_value_type(index_expr)?.clone();
-        let index = self.value_of(index, index_expr);
-        let items: Vec<(Value, ScalarType)> = match &index_type {
-            Type::Tuple(types) => {
-                let mut items = Vec::with_capacity(types.len());
-                for (position, ty) in types.iter().enumerate() {
-                    let value = self.ins().tuple_get(index, position as u32);
-                    items.push((value, ty.as_scalar()?));
-                }
-                items
-            }
-            Type::Scalar(scalar) => vec![(index, *scalar)],
-            _ => return None,
-        };
-        let mut positions = Vec::with_capacity(items.len());
-        for (axis, (value, scalar)) in items.into_iter().enumerate() {
-            positions.push(self.array_position(array, axis as u32, value, scalar));
-        }
-        Some(positions)
-    }
-
     fn array_position(&mut self, array: Value, axis: u32, index: Value, scalar: ScalarType) -> Value {
         let index = self.convert(index, ScalarType::Int64);
         let dim = self.ins().array_dim(array, axis);
@@ -143,7 +120,217 @@ impl<'a> Lowerer<'a> {
         position
     }
 
-    /// `a[i]`, `a[i, j]`: an element, or a view for fewer indices than axes.
+    /// A slice's `(start, stop, step)` as an `int64` triple, with CPython's defaults for
+    /// absent bounds (`operands` are those of the present bounds, in order); a zero step
+    /// raises ValueError.
+    pub(crate) fn slice_item(&mut self, bounds: [Option<ExprId>; 3], operands: &[Operand]) -> Value {
+        let mut operands = operands.iter();
+        let mut values = [None; 3];
+        for (value, bound) in values.iter_mut().zip(bounds) {
+            let Some(bound) = bound else { continue };
+            let operand = operands.next().copied().unwrap_or(Operand::Static);
+            if matches!(self.body.exprs[bound].kind, Expr::Const(ConstValue::None)) {
+                continue;
+            }
+            let Some(Type::Scalar(scalar)) = self.expr_value_type(bound).cloned() else { continue };
+            let raw = self.value_of(operand, bound);
+            *value = Some((self.convert(raw, ScalarType::Int64), scalar, bound));
+        }
+        let int = ScalarType::Int64;
+        let zero = self.scalar(int, 0);
+        let (step, step_sign) = match values[2] {
+            None => (self.scalar(int, 1), Some(true)),
+            Some((step, _, expr)) => {
+                let constant = match &self.body.exprs[expr].kind {
+                    Expr::Const(ConstValue::Int(value)) => Some(*value),
+                    _ => None,
+                };
+                if constant.is_none_or(|value| value == 0) {
+                    let is_zero = self.ins().icmp(IntCC::Equal, step, zero);
+                    self.raise_if(is_zero, ExceptionKind::ValueError, messages::SLICE_STEP_ZERO);
+                }
+                // CPython clamps the step to -PY_SSIZE_T_MAX, so that it can be negated.
+                let min = self.scalar(int, i64::MIN);
+                let is_min = self.ins().icmp(IntCC::Equal, step, min);
+                let clamped = self.scalar(int, -i64::MAX);
+                let step = self.ins().select(is_min, clamped, step);
+                (step, constant.filter(|value| *value != 0).map(|value| value > 0))
+            }
+        };
+        let negative = match step_sign {
+            Some(positive) => self.ins().bconst(!positive),
+            None => self.ins().icmp(IntCC::LessThan, step, zero),
+        };
+        let (max, min) = (self.scalar(int, i64::MAX), self.scalar(int, i64::MIN));
+        let start = match values[0] {
+            Some((start, ..)) => start,
+            None => self.ins().select(negative, max, zero),
+        };
+        let stop = match values[1] {
+            Some((stop, ..)) => stop,
+            None => self.ins().select(negative, min, max),
+        };
+        self.ins().tuple_make(&[start, stop, step])
+    }
+
+    /// CPython's `PySlice_AdjustIndices`: a slice triple against an axis of `dim`
+    /// elements gives the first position, the number of elements and the step.
+    fn slice_bounds(&mut self, slice: Value, dim: Value) -> (Value, Value, Value) {
+        let int = ScalarType::Int64;
+        let start = self.ins().tuple_get(slice, 0);
+        let stop = self.ins().tuple_get(slice, 1);
+        let step = self.ins().tuple_get(slice, 2);
+        let zero = self.scalar(int, 0);
+        let one = self.scalar(int, 1);
+        let minus_one = self.scalar(int, -1);
+        let backwards = self.ins().icmp(IntCC::LessThan, step, zero);
+        let adjust = |this: &mut Self, bound: Value| {
+            let negative = this.ins().icmp(IntCC::LessThan, bound, zero);
+            let from_end = this.ins().iadd(bound, dim);
+            let still_negative = this.ins().icmp(IntCC::LessThan, from_end, zero);
+            let low = this.ins().select(backwards, minus_one, zero);
+            let wrapped = this.ins().select(still_negative, low, from_end);
+            let beyond = this.ins().icmp(IntCC::GreaterThanOrEqual, bound, dim);
+            let last = this.ins().isub(dim, one);
+            let high = this.ins().select(backwards, last, dim);
+            let clamped = this.ins().select(beyond, high, bound);
+            this.ins().select(negative, wrapped, clamped)
+        };
+        let start = adjust(self, start);
+        let stop = adjust(self, stop);
+        // Forwards: (stop - start - 1) / step + 1 when start < stop; backwards mirrored.
+        let forward_span = self.ins().isub(stop, start);
+        let backward_span = self.ins().isub(start, stop);
+        let span = self.ins().select(backwards, backward_span, forward_span);
+        let magnitude = {
+            let negated = self.ins().ineg(step);
+            self.ins().select(backwards, negated, step)
+        };
+        let positive_span = self.ins().icmp(IntCC::GreaterThan, span, zero);
+        let safe_span = self.ins().select(positive_span, span, one);
+        let safe_magnitude = {
+            let is_zero = self.ins().icmp(IntCC::Equal, magnitude, zero);
+            self.ins().select(is_zero, one, magnitude)
+        };
+        let less = self.ins().isub(safe_span, one);
+        let quotient = self.ins().idiv(less, safe_magnitude);
+        let count = self.ins().iadd(quotient, one);
+        let len = self.ins().select(positive_span, count, zero);
+        (start, len, step)
+    }
+
+    /// The items of an array index, evaluated: what sema typed the index as, with the
+    /// run-time values of its integers and slices.
+    fn index_values(&mut self, index_expr: ExprId, index: Operand) -> Option<Vec<IndexValue>> {
+        let ty = self.typed.expr_types[index_expr].clone()?;
+        let one = |this: &mut Self, ty: &Ty, value: Option<Value>| -> Option<IndexValue> {
+            Some(match ty {
+                Ty::Value(Type::Scalar(scalar)) => IndexValue::Int(value?, *scalar),
+                Ty::Value(Type::NoneType) => IndexValue::NewAxis,
+                Ty::Slice { .. } => IndexValue::Slice(value?),
+                Ty::Ellipsis => IndexValue::Ellipsis,
+                _ => {
+                    let _ = this;
+                    return None;
+                }
+            })
+        };
+        match &ty {
+            Ty::Value(Type::Tuple(types)) => {
+                let tuple = self.value_of(index, index_expr);
+                let mut items = Vec::with_capacity(types.len());
+                for (position, item) in types.iter().enumerate() {
+                    let value = self.ins().tuple_get(tuple, position as u32);
+                    items.push(one(self, &Ty::Value(item.clone()), Some(value))?);
+                }
+                Some(items)
+            }
+            Ty::IndexTuple(types) => {
+                let tuple = self.value_of(index, index_expr);
+                let mut items = Vec::with_capacity(types.len());
+                let mut position = 0;
+                for item in types {
+                    if *item == Ty::Ellipsis {
+                        items.push(IndexValue::Ellipsis);
+                        continue;
+                    }
+                    let value = self.ins().tuple_get(tuple, position);
+                    position += 1;
+                    items.push(one(self, item, Some(value))?);
+                }
+                Some(items)
+            }
+            Ty::Ellipsis => Some(vec![IndexValue::Ellipsis]),
+            other => {
+                let value = match index {
+                    Operand::Value(value) => Some(value),
+                    Operand::Static => None,
+                };
+                Some(vec![one(self, other, value)?])
+            }
+        }
+    }
+
+    /// Basic indexing: the element (`Err` with its positions, when every item is an
+    /// integer and the result is a scalar) or the view's offset, extents and strides.
+    fn basic_index(&mut self, array: Value, ndim: u8, items: &[IndexValue], view: bool) -> BasicIndex {
+        let consumed =
+            items.iter().filter(|item| matches!(item, IndexValue::Int(..) | IndexValue::Slice(_))).count();
+        let fill = usize::from(ndim).saturating_sub(consumed);
+        let mut offset = view.then(|| self.scalar(ScalarType::Int64, 0));
+        let mut dims = Vec::new();
+        let mut strides = Vec::new();
+        let mut positions = Vec::new();
+        let mut axis: u32 = 0;
+        let mut filled = false;
+        for item in items {
+            match item {
+                IndexValue::Ellipsis => {
+                    for _ in 0..fill {
+                        dims.push(self.ins().array_dim(array, axis));
+                        strides.push(self.ins().array_stride(array, axis));
+                        axis += 1;
+                    }
+                    filled = true;
+                }
+                IndexValue::Int(value, scalar) => {
+                    let position = self.array_position(array, axis, *value, *scalar);
+                    if let Some(base) = offset {
+                        let stride = self.ins().array_stride(array, axis);
+                        let term = self.ins().imul(position, stride);
+                        offset = Some(self.ins().iadd(base, term));
+                    }
+                    positions.push(position);
+                    axis += 1;
+                }
+                IndexValue::Slice(slice) => {
+                    let dim = self.ins().array_dim(array, axis);
+                    let stride = self.ins().array_stride(array, axis);
+                    let (start, len, step) = self.slice_bounds(*slice, dim);
+                    let term = self.ins().imul(start, stride);
+                    let base = offset.unwrap_or(term);
+                    offset = Some(if offset.is_some() { self.ins().iadd(base, term) } else { term });
+                    dims.push(len);
+                    strides.push(self.ins().imul(stride, step));
+                    axis += 1;
+                }
+                IndexValue::NewAxis => {
+                    dims.push(self.scalar(ScalarType::Int64, 1));
+                    strides.push(self.scalar(ScalarType::Int64, 0));
+                }
+            }
+        }
+        if !filled {
+            while axis < u32::from(ndim) {
+                dims.push(self.ins().array_dim(array, axis));
+                strides.push(self.ins().array_stride(array, axis));
+                axis += 1;
+            }
+        }
+        BasicIndex { offset, dims, strides, positions }
+    }
+
+    /// `a[i]`, `a[i, 1:n, None, ...]`: an element, or a view.
     pub(crate) fn array_getitem(
         &mut self,
         expr: ExprId,
@@ -153,6 +340,32 @@ impl<'a> Lowerer<'a> {
         index: Operand,
     ) -> Operand {
         let range = self.body.exprs[expr].range;
+        let Some(items) = self.index_values(index_expr, index) else {
+            self.unsupported("this array index", range);
+            return Operand::Static;
+        };
+        self.index_array(expr, base_expr, base, &items)
+    }
+
+    /// `a[lo:hi:step]` (the slice triple already evaluated).
+    pub(crate) fn array_slice(
+        &mut self,
+        expr: ExprId,
+        base_expr: ExprId,
+        base: Operand,
+        slice: Value,
+    ) -> Operand {
+        self.index_array(expr, base_expr, base, &[IndexValue::Slice(slice)])
+    }
+
+    fn index_array(
+        &mut self,
+        expr: ExprId,
+        base_expr: ExprId,
+        base: Operand,
+        items: &[IndexValue],
+    ) -> Operand {
+        let range = self.body.exprs[expr].range;
         let (Some(Type::Array(array_type)), Some(result_type)) =
             (self.expr_value_type(base_expr).cloned(), self.expr_value_type(expr).cloned())
         else {
@@ -160,29 +373,32 @@ impl<'a> Lowerer<'a> {
             return Operand::Static;
         };
         let array = self.value_of(base, base_expr);
-        let Some(positions) = self.array_positions(array, index_expr, index) else {
-            self.unsupported("this array index", range);
-            return Operand::Static;
-        };
+        let index = self.basic_index(array, array_type.ndim, items, matches!(result_type, Type::Array(_)));
         match result_type {
             Type::Array(view_type) => {
-                let mut offset = self.scalar(ScalarType::Int64, 0);
-                for (axis, position) in positions.iter().enumerate() {
-                    let stride = self.ins().array_stride(array, axis as u32);
-                    let term = self.ins().imul(*position, stride);
-                    offset = self.ins().iadd(offset, term);
-                }
-                let (dims, strides) = self.dims_and_strides(array, positions.len() as u8, array_type.ndim);
-                Operand::Value(self.ins().array_view(view_type.layout, array, offset, &dims, &strides))
+                let offset = index.offset.unwrap_or_else(|| self.scalar(ScalarType::Int64, 0));
+                Operand::Value(self.ins().array_view(
+                    view_type.layout,
+                    array,
+                    offset,
+                    &index.dims,
+                    &index.strides,
+                ))
             }
-            _ => Operand::Value(self.ins().array_load(array, &positions)),
+            _ => Operand::Value(self.ins().array_load(array, &index.positions)),
         }
     }
 
-    /// `a[index] = value` (sema checked: one integer index per axis, a writable array).
+    /// `a[index] = value`: an element, or every element of a view, with the value
+    /// broadcast to the view's shape (sema checked the types).
     pub(crate) fn array_setitem(&mut self, base_expr: ExprId, index_expr: ExprId, value_expr: ExprId) {
         let range = self.stmt_range;
+        let temps = self.temps.len();
         let value = self.eval(value_expr);
+        let fresh = match value {
+            Operand::Value(value) => self.temps[temps.min(self.temps.len())..].contains(&value),
+            Operand::Static => false,
+        };
         let base = self.eval(base_expr);
         let index = self.eval(index_expr);
         let (Some(Type::Array(array_type)), Some(value_type)) =
@@ -191,14 +407,75 @@ impl<'a> Lowerer<'a> {
             self.unsupported("this item assignment", range);
             return;
         };
-        let value = self.value_of(value, value_expr);
-        let value = self.coerce(value, &value_type, &Type::Scalar(array_type.dtype));
-        let array = self.value_of(base, base_expr);
-        let Some(positions) = self.array_positions(array, index_expr, index) else {
+        let Some(items) = self.index_values(index_expr, index) else {
             self.unsupported("this array index", range);
             return;
         };
-        self.ins().array_store(array, &positions, value);
+        let value = self.value_of(value, value_expr);
+        let array = self.value_of(base, base_expr);
+        let whole = items.iter().all(|item| matches!(item, IndexValue::Int(..)))
+            && items.len() == usize::from(array_type.ndim);
+        if whole {
+            let value = self.coerce(value, &value_type, &Type::Scalar(array_type.dtype));
+            let index = self.basic_index(array, array_type.ndim, &items, false);
+            self.ins().array_store(array, &index.positions, value);
+            return;
+        }
+        if self.stores_through_view(base_expr, index_expr, value_expr) {
+            // `a[i] += x` where `a[i]` is a view: the in-place operator already wrote it.
+            return;
+        }
+        let index = self.basic_index(array, array_type.ndim, &items, true);
+        let view_type = ArrayType::new(array_type.dtype, index.dims.len() as u8, Layout::A);
+        let offset = index.offset.unwrap_or_else(|| self.scalar(ScalarType::Int64, 0));
+        let view = self.ins().array_view(Layout::A, array, offset, &index.dims, &index.strides);
+        let value = match &value_type {
+            Type::Array(source_type) if !fresh => {
+                // The source may overlap the target (`a[1:] = a[:-1]`): copy it first.
+                let copy = self.copy_array(value, source_type);
+                self.own(copy);
+                copy
+            }
+            _ => value,
+        };
+        self.assign_elements(view, &view_type, &index.dims, value, &value_type);
+    }
+
+    /// Whether `base[index] = value` stores back the result of an in-place operator on
+    /// the same `base[index]` (how `a[i] += x` is desugared), which wrote through the view.
+    fn stores_through_view(&self, base_expr: ExprId, index_expr: ExprId, value_expr: ExprId) -> bool {
+        let exprs = &self.body.exprs;
+        let Expr::Binary { lhs, in_place: true, .. } = exprs[value_expr].kind else { return false };
+        let Expr::Index { base, index } = exprs[lhs].kind else { return false };
+        let same = |a: ExprId, b: ExprId| matches!((&exprs[a].kind, &exprs[b].kind), (Expr::Local(x), Expr::Local(y)) if x == y);
+        same(base, base_expr)
+            && same(index, index_expr)
+            && matches!(self.expr_value_type(value_expr), Some(Type::Array(_)))
+    }
+
+    /// Stores `value` (a scalar, or an array broadcast to `dims`) into every element of
+    /// `target`.
+    pub(crate) fn assign_elements(
+        &mut self,
+        target: Value,
+        target_type: &ArrayType,
+        dims: &[Value],
+        value: Value,
+        value_type: &Type,
+    ) {
+        let range = self.stmt_range;
+        self.broadcast_store(target, target_type, dims, value, value_type, range);
+    }
+
+    /// A C-contiguous copy of an array, owned by nobody yet.
+    pub(crate) fn copy_array(&mut self, array: Value, array_type: &ArrayType) -> Value {
+        let dims: Vec<Value> =
+            (0..array_type.ndim).map(|axis| self.ins().array_dim(array, u32::from(axis))).collect();
+        let copy = self.ins().array_alloc(array_type.dtype, false, &dims);
+        let copy_type = ArrayType::new(array_type.dtype, array_type.ndim, Layout::C);
+        let range = self.stmt_range;
+        self.broadcast_store(copy, &copy_type, &dims, array, &Type::Array(*array_type), range);
+        copy
     }
 
     /// `a.shape`, `a.ndim`, ... (sema checked the name).
@@ -222,6 +499,7 @@ impl<'a> Lowerer<'a> {
                 self.ins().tuple_make(&strides)
             }
             "ndim" => self.scalar(ScalarType::Int64, i64::from(ndim)),
+            "T" => self.transpose(array, array_type),
             "itemsize" => self.scalar(ScalarType::Int64, itemsize),
             "size" => self.array_size(array, ndim),
             "nbytes" => {
@@ -312,6 +590,227 @@ impl<'a> Lowerer<'a> {
         Operand::Value(array)
     }
 
+    /// `a.T`, `a.transpose()`: the view with the axes reversed.
+    pub(crate) fn transpose(&mut self, array: Value, array_type: &ArrayType) -> Value {
+        let (mut dims, mut strides) = self.dims_and_strides(array, 0, array_type.ndim);
+        dims.reverse();
+        strides.reverse();
+        let layout = numjit_sema::templates::numpy::transposed(array_type).layout;
+        let zero = self.scalar(ScalarType::Int64, 0);
+        self.ins().array_view(layout, array, zero, &dims, &strides)
+    }
+
+    /// Array methods other than reductions: `copy`, `fill`, `transpose`.
+    pub(crate) fn array_method(
+        &mut self,
+        expr: ExprId,
+        array: Value,
+        array_type: &ArrayType,
+        method: &str,
+        arg_exprs: &[ExprId],
+        args: &[Operand],
+    ) -> Operand {
+        let range = self.body.exprs[expr].range;
+        match method {
+            "copy" => {
+                let copy = self.copy_array(array, array_type);
+                self.own(copy);
+                Operand::Value(copy)
+            }
+            "transpose" => Operand::Value(self.transpose(array, array_type)),
+            "fill" => {
+                let (Some(&value_expr), Some(&operand)) = (arg_exprs.first(), args.first()) else {
+                    return Operand::Static;
+                };
+                let value = self.value_of(operand, value_expr);
+                let from = self.expr_value_type(value_expr).cloned().unwrap_or(Type::NoneType);
+                let value = self.coerce(value, &from, &Type::Scalar(array_type.dtype));
+                let (dims, _) = self.dims_and_strides(array, 0, array_type.ndim);
+                self.broadcast_store(array, array_type, &dims, value, &Type::Scalar(array_type.dtype), range);
+                Operand::Value(self.ins().noneconst())
+            }
+            _ => {
+                self.unsupported(&format!("the array method '{method}'"), range);
+                Operand::Static
+            }
+        }
+    }
+
+    /// `np.copy`, `np.*_like`, `np.arange`, `np.linspace` (reductions are evaluated
+    /// before their operands, see `reductions.rs`).
+    pub(crate) fn call_array_func(
+        &mut self,
+        expr: ExprId,
+        function: ArrayFunc,
+        positional: &[ExprId],
+        keywords: &[KeywordArg],
+        operands: &[Operand],
+    ) -> Operand {
+        let range = self.body.exprs[expr].range;
+        let Some(Type::Array(result_type)) = self.expr_value_type(expr).cloned() else {
+            self.unsupported(&format!("numpy.{}() here", function.name()), range);
+            return Operand::Static;
+        };
+        let mut values = Vec::with_capacity(positional.len());
+        for (&arg, &operand) in positional.iter().zip(operands) {
+            let value = self.value_of(operand, arg);
+            values.push((value, self.expr_value_type(arg).cloned().unwrap_or(Type::NoneType)));
+        }
+        let keyword = |name: &str| {
+            keywords
+                .iter()
+                .position(|keyword| keyword.name == name)
+                .map(|at| (keywords[at].value, operands[positional.len() + at]))
+        };
+        let dtype = result_type.dtype;
+        let int = ScalarType::Int64;
+        match function {
+            ArrayFunc::Copy => {
+                let Some((value, Type::Array(source))) = values.first().cloned() else {
+                    return Operand::Static;
+                };
+                let copy = self.copy_array(value, &source);
+                self.own(copy);
+                Operand::Value(copy)
+            }
+            ArrayFunc::Like(kind) => {
+                let Some((value, Type::Array(source))) = values.first().cloned() else {
+                    return Operand::Static;
+                };
+                let (dims, _) = self.dims_and_strides(value, 0, source.ndim);
+                let out = self.ins().array_alloc(dtype, kind == NumpyFn::Zeros, &dims);
+                self.own(out);
+                let fill = match kind {
+                    NumpyFn::Ones => Some(self.scalar(dtype, 1)),
+                    NumpyFn::Full => values
+                        .get(1)
+                        .cloned()
+                        .map(|(fill, from)| self.coerce(fill, &from, &Type::Scalar(dtype))),
+                    NumpyFn::Empty | NumpyFn::Zeros => None,
+                };
+                if let Some(fill) = fill {
+                    self.fill_array(out, &result_type, fill);
+                }
+                Operand::Value(out)
+            }
+            ArrayFunc::Arange => {
+                let compute = if values.iter().any(|(_, ty)| ty.as_scalar().is_some_and(ScalarType::is_float))
+                {
+                    ScalarType::Float64
+                } else {
+                    int
+                };
+                let mut parts: Vec<Value> = values
+                    .iter()
+                    .map(|(value, ty)| self.coerce(*value, ty, &Type::Scalar(compute)))
+                    .collect();
+                let (start, stop, step) = match parts.len() {
+                    1 => (self.scalar(compute, 0), parts.remove(0), self.scalar(compute, 1)),
+                    2 => (parts[0], parts[1], self.scalar(compute, 1)),
+                    _ => (parts[0], parts[1], parts[2]),
+                };
+                let len = if compute == int {
+                    let zero = self.scalar(int, 0);
+                    let is_zero = self.ins().icmp(IntCC::Equal, step, zero);
+                    self.raise_if(is_zero, ExceptionKind::ZeroDivisionError, "division by zero");
+                    // ceil((stop - start) / step), at least 0.
+                    let span = self.ins().isub(stop, start);
+                    let one = self.scalar(int, 1);
+                    let positive = self.ins().icmp(IntCC::GreaterThan, step, zero);
+                    let minus_one = self.scalar(int, -1);
+                    let adjust = self.ins().select(positive, minus_one, one);
+                    let rounded = self.ins().iadd(span, step);
+                    let rounded = self.ins().iadd(rounded, adjust);
+                    let count = self.ins().idiv(rounded, step);
+                    let negative = self.ins().icmp(IntCC::LessThan, count, zero);
+                    self.ins().select(negative, zero, count)
+                } else {
+                    let zero = self.float(compute, 0.0);
+                    let is_zero = self.ins().fcmp(numjit_ir::FloatCC::Equal, step, zero);
+                    self.raise_if(is_zero, ExceptionKind::ZeroDivisionError, "division by zero");
+                    let span = self.ins().fsub(stop, start);
+                    let quotient = self.ins().fdiv(span, step);
+                    let ceiling = self.ins().call_intrinsic(numjit_ir::Intrinsic::Ceil, &[quotient]);
+                    let negative = self.ins().fcmp(numjit_ir::FloatCC::LessThan, ceiling, zero);
+                    let not_nan = self.ins().fcmp(numjit_ir::FloatCC::Ordered, ceiling, ceiling);
+                    let not_negative = self.ins().inot(negative);
+                    let ok = self.ins().iand(not_nan, not_negative);
+                    let count = self.convert(ceiling, int);
+                    let zero_int = self.scalar(int, 0);
+                    self.ins().select(ok, count, zero_int)
+                };
+                let out = self.ins().array_alloc(dtype, false, &[len]);
+                self.own(out);
+                self.loop_nest(&[len], &[], &mut |this, indices, _| {
+                    let i = this.convert(indices[0], compute);
+                    let offset =
+                        if compute == int { this.ins().imul(i, step) } else { this.ins().fmul(i, step) };
+                    let value = if compute == int {
+                        this.ins().iadd(start, offset)
+                    } else {
+                        this.ins().fadd(start, offset)
+                    };
+                    let value = this.convert(value, dtype);
+                    this.ins().array_store(out, indices, value);
+                    Vec::new()
+                });
+                Operand::Value(out)
+            }
+            ArrayFunc::Linspace => {
+                if dtype.is_complex() {
+                    self.unsupported("numpy.linspace() of complex numbers", range);
+                    return Operand::Static;
+                }
+                let float = ScalarType::Float64;
+                let (start, stop) = match values.as_slice() {
+                    [(a, a_ty), (b, b_ty), ..] => (
+                        self.coerce(*a, a_ty, &Type::Scalar(float)),
+                        self.coerce(*b, b_ty, &Type::Scalar(float)),
+                    ),
+                    _ => return Operand::Static,
+                };
+                let num = match (values.get(2), keyword("num")) {
+                    (Some((value, _)), _) => self.convert(*value, int),
+                    (None, Some((expr, operand))) => {
+                        let value = self.value_of(operand, expr);
+                        self.convert(value, int)
+                    }
+                    (None, None) => self.scalar(int, 50),
+                };
+                let zero = self.scalar(int, 0);
+                let negative = self.ins().icmp(IntCC::LessThan, num, zero);
+                self.raise_if_with(
+                    negative,
+                    ExceptionKind::ValueError,
+                    "Number of samples, {}, must be non-negative.",
+                    &[num],
+                );
+                let one = self.scalar(int, 1);
+                let intervals = self.ins().isub(num, one);
+                let several = self.ins().icmp(IntCC::GreaterThan, intervals, zero);
+                let safe = self.ins().select(several, intervals, one);
+                let divisor = self.convert(safe, float);
+                let delta = self.ins().fsub(stop, start);
+                let step = self.ins().fdiv(delta, divisor);
+                let out = self.ins().array_alloc(dtype, false, &[num]);
+                self.own(out);
+                self.loop_nest(&[num], &[], &mut |this, indices, _| {
+                    let i = this.convert(indices[0], float);
+                    let scaled = this.ins().fmul(i, step);
+                    let value = this.ins().fadd(scaled, start);
+                    let last = this.ins().icmp(IntCC::Equal, indices[0], intervals);
+                    let last = this.ins().iand(last, several);
+                    let value = this.ins().select(last, stop, value);
+                    let value = this.convert(value, dtype);
+                    this.ins().array_store(out, indices, value);
+                    Vec::new()
+                });
+                Operand::Value(out)
+            }
+            ArrayFunc::Reduce(_) => Operand::Static,
+        }
+    }
+
     /// Stores `value` in every element of a new C-contiguous array: a structured loop over
     /// a flat view.
     fn fill_array(&mut self, array: Value, array_type: &ArrayType, value: Value) {
@@ -326,4 +825,24 @@ impl<'a> Lowerer<'a> {
         builder.array_store(flat, &[lp.induction_variable], value);
         builder.yield_(&[]);
     }
+}
+
+/// One evaluated item of an array index.
+#[derive(Clone, Copy, Debug)]
+enum IndexValue {
+    Int(Value, ScalarType),
+    /// An `int64` triple `(start, stop, step)` from [`Lowerer::slice_item`].
+    Slice(Value),
+    NewAxis,
+    Ellipsis,
+}
+
+/// What [`Lowerer::basic_index`] computes.
+struct BasicIndex {
+    /// Byte offset of the view's first element (computed for views only).
+    offset: Option<Value>,
+    dims: Vec<Value>,
+    strides: Vec<Value>,
+    /// The positions of the integer items (all of them select an element).
+    positions: Vec<Value>,
 }

@@ -68,6 +68,14 @@ impl<'a> Lowerer<'a> {
             Some(CallTarget::Callable(Callable::Numpy(function))) => {
                 self.call_numpy(expr, *function, positional, keywords, operands)
             }
+            Some(CallTarget::Callable(Callable::ArrayFunc(function))) => {
+                self.call_array_func(expr, *function, positional, keywords, operands)
+            }
+            Some(CallTarget::Callable(Callable::Ufunc(ufunc))) => {
+                let args = self.typed_args(&arg_exprs, operands, resolution);
+                let values: Vec<Value> = args.iter().map(|(value, _)| *value).collect();
+                self.ufunc_scalar(expr, *ufunc, &values)
+            }
             Some(CallTarget::Callable(Callable::NumpyScalar(scalar))) => {
                 let args = self.typed_args(&arg_exprs, operands, resolution);
                 match args.first() {

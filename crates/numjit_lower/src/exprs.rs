@@ -44,6 +44,14 @@ impl<'a> Lowerer<'a> {
         let mut values: Vec<Operand> = Vec::new();
         while let Some(task) = tasks.pop() {
             match task {
+                Task::Eval(expr) if self.is_elementwise_array(expr) => {
+                    let operand = self.eval_elementwise(expr);
+                    values.push(operand);
+                }
+                Task::Eval(expr) if self.reduction_of(expr).is_some() => {
+                    let operand = self.eval_reduction(expr);
+                    values.push(operand);
+                }
                 Task::Eval(expr) => match &body.exprs[expr].kind {
                     Expr::Const(_) | Expr::Local(_) | Expr::Item(_) | Expr::Closure(_) => {
                         let operand = self.leaf(expr);
@@ -223,6 +231,17 @@ impl<'a> Lowerer<'a> {
                 self.assign(DefSite::Store(expr), *local, arg(0), *value);
                 arg(0)
             }
+            Expr::Tuple(items) if matches!(self.typed.expr_types[expr], Some(Ty::IndexTuple(_))) => {
+                // An array index with slices or `...`: a tuple of its run-time items (`...`
+                // has none).
+                let values: Vec<Value> = items
+                    .iter()
+                    .zip(args)
+                    .filter(|(item, _)| !matches!(self.body.exprs[**item].kind, Expr::Ellipsis))
+                    .map(|(item, operand)| self.value_of(*operand, *item))
+                    .collect();
+                Operand::Value(self.ins().tuple_make(&values))
+            }
             Expr::Tuple(items) => {
                 let item_types = match self.expr_value_type(expr) {
                     Some(Type::Tuple(types)) => types.as_slice(),
@@ -244,15 +263,25 @@ impl<'a> Lowerer<'a> {
             Expr::Call { args: positional, keywords, .. } => {
                 self.call(expr, positional, keywords, args.get(1..).unwrap_or(&[]))
             }
-            Expr::MethodCall { base, method, args: arg_exprs } => {
+            Expr::MethodCall { base, method, args: arg_exprs, .. } => {
                 self.method_call(expr, *base, method, arg(0), arg_exprs, args.get(1..).unwrap_or(&[]))
             }
             Expr::Slice { base, lower, upper, step } => {
+                if let Some(Type::Array(_)) = self.expr_value_type(*base) {
+                    let slice = self.slice_item([*lower, *upper, *step], args.get(1..).unwrap_or(&[]));
+                    return self.array_slice(expr, *base, arg(0), slice);
+                }
                 self.slice(expr, *base, [*lower, *upper, *step], arg(0))
             }
-            Expr::Const(_) | Expr::Local(_) | Expr::Item(_) | Expr::Closure(_) | Expr::If { .. } => {
-                Operand::Static
+            Expr::SliceItem { lower, upper, step } => {
+                Operand::Value(self.slice_item([*lower, *upper, *step], args))
             }
+            Expr::Const(_)
+            | Expr::Local(_)
+            | Expr::Item(_)
+            | Expr::Closure(_)
+            | Expr::If { .. }
+            | Expr::Ellipsis => Operand::Static,
         }
     }
 
@@ -1212,6 +1241,10 @@ impl<'a> Lowerer<'a> {
             let missing = self.ins().icmp(IntCC::Equal, position, length);
             self.raise_if(missing, ExceptionKind::ValueError, messages::TUPLE_INDEX_MISSING);
             return Operand::Value(position);
+        }
+        if let Some(Type::Array(array_type)) = base_type {
+            let array = self.value_of(base, base_expr);
+            return self.array_method(expr, array, array_type, method, arg_exprs, args);
         }
         let scalar = base_type.and_then(Type::as_scalar);
         match (scalar, method) {

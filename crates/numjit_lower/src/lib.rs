@@ -34,10 +34,12 @@
 
 mod arrays;
 mod calls;
+mod elementwise;
 mod exprs;
 mod function;
 mod loops;
 pub mod messages;
+mod reductions;
 mod ssa;
 pub mod types;
 

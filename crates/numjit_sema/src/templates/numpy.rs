@@ -189,71 +189,149 @@ pub fn create(function: NumpyFn, params: &[CreateParam], args: &[Ty]) -> Result<
     Ok(Resolved::returning(&[], Type::Array(ArrayType::new(dtype, ndim, Layout::C))))
 }
 
-/// The integer types of an index expression: one per index (an integer, or a tuple of
-/// integers), or what is not supported.
-pub fn index_types(index: &Type) -> Result<Vec<ScalarType>, TemplateError> {
-    let one = |ty: &Type| match ty {
-        Type::Scalar(scalar) if scalar.is_integer() => Ok(*scalar),
-        Type::Scalar(ScalarType::Bool) => Err(TemplateError::Unsupported(
-            "indexing an array with a boolean (a mask) is not supported yet".into(),
-        )),
-        other => Err(TemplateError::Unsupported(format!(
-            "indexing an array with {other} is not supported yet (only integer indices are)"
-        ))),
-    };
+/// One item of an array index, as its type decides.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IndexItem {
+    /// An integer: selects one position and drops the axis.
+    Int(ScalarType),
+    /// A slice (`lo:hi`, `lo:hi:step`): keeps the axis.
+    Slice { has_step: bool },
+    /// `None` (`np.newaxis`): inserts an axis of extent 1.
+    NewAxis,
+    /// `...`: as many full slices as the other items leave axes.
+    Ellipsis,
+}
+
+/// The items of an index of type `index`: an integer, a slice, `None`, `...`, or a tuple
+/// of them.
+pub fn index_items(index: &Ty) -> Result<Vec<IndexItem>, TemplateError> {
+    fn one(ty: &Ty) -> Result<IndexItem, TemplateError> {
+        match ty {
+            Ty::Value(Type::Scalar(scalar)) if scalar.is_integer() => Ok(IndexItem::Int(*scalar)),
+            Ty::Value(Type::Scalar(ScalarType::Bool)) => Err(TemplateError::Unsupported(
+                "indexing an array with a boolean scalar is not supported".into(),
+            )),
+            Ty::Value(Type::NoneType) => Ok(IndexItem::NewAxis),
+            Ty::Slice { has_step } => Ok(IndexItem::Slice { has_step: *has_step }),
+            Ty::Ellipsis => Ok(IndexItem::Ellipsis),
+            Ty::Value(Type::Array(array)) => Err(TemplateError::Unsupported(format!(
+                "indexing an array with an array ({array}) is not supported yet"
+            ))),
+            other => Err(TemplateError::InvalidIndex(format!(
+                "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices, not {other}"
+            ))),
+        }
+    }
     match index {
-        Type::Tuple(items) => items.iter().map(one).collect(),
+        Ty::Value(Type::Tuple(items)) => items.iter().map(|item| one(&Ty::Value(item.clone()))).collect(),
+        Ty::IndexTuple(items) => items.iter().map(one).collect(),
         other => Ok(vec![one(other)?]),
     }
 }
 
-/// The type of `array[index]`: the dtype for one integer per axis, a view for fewer.
-pub fn getitem(array: &ArrayType, index: &Type) -> Result<Type, TemplateError> {
-    let indices = index_types(index)?;
+/// What indexing an array with basic items gives: the element (all integers, one per
+/// axis) or a view.
+pub fn basic_index_result(array: &ArrayType, items: &[IndexItem]) -> Result<Type, TemplateError> {
     let ndim = usize::from(array.ndim);
-    if indices.len() > ndim {
-        return Err(TemplateError::InvalidOperand(format!(
-            "too many indices for array: array is {ndim}-dimensional, but {} were indexed",
-            indices.len()
+    let n_ellipsis = items.iter().filter(|item| **item == IndexItem::Ellipsis).count();
+    if n_ellipsis > 1 {
+        return Err(TemplateError::InvalidIndex("an index can only have a single ellipsis ('...')".into()));
+    }
+    let consumed =
+        items.iter().filter(|item| matches!(item, IndexItem::Int(_) | IndexItem::Slice { .. })).count();
+    if consumed > ndim {
+        return Err(TemplateError::InvalidIndex(format!(
+            "too many indices for array: array is {ndim}-dimensional, but {consumed} were indexed"
         )));
     }
-    if indices.len() == ndim {
+    let n_ints = items.iter().filter(|item| matches!(item, IndexItem::Int(_))).count();
+    let n_new = items.iter().filter(|item| **item == IndexItem::NewAxis).count();
+    if n_ints == ndim && n_ints == items.len() {
         return Ok(Type::Scalar(array.dtype));
     }
-    let layout = if array.layout == Layout::C { Layout::C } else { Layout::A };
-    Ok(Type::Array(ArrayType { ndim: array.ndim - indices.len() as u8, layout, ..*array }))
+    let result_ndim = ndim - n_ints + n_new;
+    let result_ndim = u8::try_from(result_ndim)
+        .ok()
+        .filter(|ndim| *ndim <= MAX_NDIM)
+        .ok_or_else(|| TemplateError::InvalidIndex(format!("arrays have at most {MAX_NDIM} dimensions")))?;
+    let layout = view_layout(array, items, consumed);
+    Ok(Type::Array(ArrayType { ndim: result_ndim, layout, ..*array }))
 }
 
-/// Checks `array[index] = value`: integer indices, one per axis, a writable array and a
-/// value that converts to the dtype.
-pub fn setitem(array: &ArrayType, index: &Type, value: &Type) -> Result<(), TemplateError> {
-    let indices = index_types(index)?;
-    let ndim = usize::from(array.ndim);
-    if indices.len() != ndim {
-        return Err(if indices.len() > ndim {
-            TemplateError::InvalidOperand(format!(
-                "too many indices for array: array is {ndim}-dimensional, but {} were indexed",
-                indices.len()
-            ))
-        } else {
-            TemplateError::Unsupported(format!(
-                "assigning to a part of an array (array[...] = value with {} of {ndim} indices) is not supported yet",
-                indices.len()
-            ))
-        });
+/// Numba's layout of a view: C (F) arrays stay C (F) when integers select along the outer
+/// (inner) axes and at most the innermost (outermost) selected axis is a slice without a
+/// step; everything else is `A`.
+fn view_layout(array: &ArrayType, items: &[IndexItem], consumed: usize) -> Layout {
+    let keeps = |item: &IndexItem, innermost: bool| match item {
+        IndexItem::Int(_) | IndexItem::Ellipsis => true,
+        IndexItem::Slice { has_step } => innermost && !has_step,
+        IndexItem::NewAxis => false,
+    };
+    let contiguous = |ordered: &[&IndexItem]| match ordered.split_last() {
+        None => true,
+        Some((last, rest)) => rest.iter().all(|item| keeps(item, false)) && keeps(last, true),
+    };
+    let position = items.iter().position(|item| *item == IndexItem::Ellipsis);
+    let (mut left, mut right): (Vec<&IndexItem>, Vec<&IndexItem>) = match position {
+        Some(at) => (items[..at].iter().collect(), items[at + 1..].iter().collect()),
+        None => (items.iter().collect(), Vec::new()),
+    };
+    let full = consumed == usize::from(array.ndim);
+    match array.layout {
+        Layout::C => {
+            if full {
+                left.append(&mut right);
+            }
+            if !right.is_empty() || !contiguous(&left) { Layout::A } else { Layout::C }
+        }
+        Layout::F => {
+            if full {
+                left.append(&mut right);
+                right = left;
+                left = Vec::new();
+            }
+            right.reverse();
+            if !left.is_empty() || !contiguous(&right) { Layout::A } else { Layout::F }
+        }
+        Layout::A => Layout::A,
     }
+}
+
+/// The type of `array[index]`.
+pub fn getitem(array: &ArrayType, index: &Ty) -> Result<Type, TemplateError> {
+    basic_index_result(array, &index_items(index)?)
+}
+
+/// Checks `array[index] = value`: a writable array, and a value that converts to the
+/// dtype (a number, or an array that broadcasts to the selection).
+pub fn setitem(array: &ArrayType, index: &Ty, value: &Type) -> Result<(), TemplateError> {
+    let target = getitem(array, index)?;
     if array.readonly {
-        return Err(TemplateError::InvalidOperand(format!(
-            "cannot assign to an item of the read-only {array}"
-        )));
+        return Err(TemplateError::ReadonlyArray(format!("cannot assign to an item of {array}")));
     }
-    match value {
-        Type::Scalar(scalar) if !scalar.is_complex() || array.dtype.is_complex() => Ok(()),
-        _ => Err(TemplateError::InvalidOperand(format!(
+    let (dtype, value_ndim) = match value {
+        Type::Scalar(scalar) => (*scalar, 0),
+        Type::Array(value) => (value.dtype, value.ndim),
+        _ => {
+            return Err(TemplateError::InvalidOperand(format!(
+                "cannot store a value of type {value} in an array of {}",
+                array.dtype
+            )));
+        }
+    };
+    if dtype.is_complex() && !array.dtype.is_complex() {
+        return Err(TemplateError::InvalidOperand(format!(
             "cannot store a value of type {value} in an array of {}",
             array.dtype
-        ))),
+        )));
     }
+    let target_ndim = target.as_array().map_or(0, |target| target.ndim);
+    if value_ndim > target_ndim {
+        return Err(TemplateError::InvalidOperand(format!(
+            "cannot assign a {value_ndim}-d array to a {target_ndim}-d selection of an array"
+        )));
+    }
+    Ok(())
 }
 
 /// The type of the array attribute `name`, if it has one.
@@ -262,8 +340,353 @@ pub fn attribute(array: &ArrayType, name: &str) -> Option<Type> {
     match name {
         "shape" | "strides" => Some(per_axis),
         "ndim" | "size" | "itemsize" | "nbytes" => Some(Type::INT64),
+        "T" => Some(Type::Array(transposed(array))),
         _ => None,
     }
+}
+
+/// A NumPy function or array method over whole arrays (not a ufunc or a creation
+/// function from a shape).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ArrayFunc {
+    /// A reduction to one value (`np.sum(a)`, `a.max()`).
+    Reduce(Reduction),
+    /// `np.copy(a)`, `a.copy()`: a C-contiguous copy.
+    Copy,
+    /// `np.empty_like`, `np.zeros_like`, `np.ones_like`, `np.full_like`.
+    Like(NumpyFn),
+    /// `np.arange(start, stop, step, dtype=)`.
+    Arange,
+    /// `np.linspace(start, stop, num=50)`.
+    Linspace,
+}
+
+/// A reduction of all elements to one value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reduction {
+    Sum,
+    Prod,
+    Min,
+    Max,
+    Mean,
+    Var,
+    Std,
+    Argmin,
+    Argmax,
+    All,
+    Any,
+}
+
+impl Reduction {
+    /// Every reduction with its method name.
+    pub const ALL: [(Reduction, &'static str); 11] = [
+        (Reduction::Sum, "sum"),
+        (Reduction::Prod, "prod"),
+        (Reduction::Min, "min"),
+        (Reduction::Max, "max"),
+        (Reduction::Mean, "mean"),
+        (Reduction::Var, "var"),
+        (Reduction::Std, "std"),
+        (Reduction::Argmin, "argmin"),
+        (Reduction::Argmax, "argmax"),
+        (Reduction::All, "all"),
+        (Reduction::Any, "any"),
+    ];
+
+    /// The name (of the method and of the `numpy` function).
+    pub fn name(self) -> &'static str {
+        Reduction::ALL.iter().find(|(reduction, _)| *reduction == self).map_or("sum", |(_, name)| name)
+    }
+
+    /// The reduction an array method names.
+    pub fn from_method(name: &str) -> Option<Reduction> {
+        Reduction::ALL.iter().find(|(_, method)| *method == name).map(|(reduction, _)| *reduction)
+    }
+
+    /// NumPy's result dtype for an array of `dtype` (sums widen small integers to the
+    /// platform integer, means and variances of integers are float64).
+    pub fn result_dtype(self, dtype: ScalarType) -> ScalarType {
+        match self {
+            Reduction::Sum | Reduction::Prod => {
+                if dtype == ScalarType::Bool || dtype.is_signed_integer() {
+                    ScalarType::Int64
+                } else if dtype.is_unsigned_integer() {
+                    ScalarType::UInt64
+                } else {
+                    dtype
+                }
+            }
+            Reduction::Min | Reduction::Max => dtype,
+            Reduction::Mean => {
+                if dtype.is_float() || dtype.is_complex() {
+                    dtype
+                } else {
+                    ScalarType::Float64
+                }
+            }
+            Reduction::Var | Reduction::Std => {
+                if dtype.is_float() || dtype.is_complex() {
+                    dtype.real_part()
+                } else {
+                    ScalarType::Float64
+                }
+            }
+            Reduction::Argmin | Reduction::Argmax => ScalarType::Int64,
+            Reduction::All | Reduction::Any => ScalarType::Bool,
+        }
+    }
+}
+
+impl ArrayFunc {
+    /// The function `np.NAME`, if it is one of these.
+    pub fn from_name(name: &str) -> Option<ArrayFunc> {
+        Some(match name {
+            "amin" => ArrayFunc::Reduce(Reduction::Min),
+            "amax" => ArrayFunc::Reduce(Reduction::Max),
+            "copy" => ArrayFunc::Copy,
+            "empty_like" => ArrayFunc::Like(NumpyFn::Empty),
+            "zeros_like" => ArrayFunc::Like(NumpyFn::Zeros),
+            "ones_like" => ArrayFunc::Like(NumpyFn::Ones),
+            "full_like" => ArrayFunc::Like(NumpyFn::Full),
+            "arange" => ArrayFunc::Arange,
+            "linspace" => ArrayFunc::Linspace,
+            other => ArrayFunc::Reduce(Reduction::from_method(other)?),
+        })
+    }
+
+    /// The name in the `numpy` module.
+    pub fn name(self) -> &'static str {
+        match self {
+            ArrayFunc::Reduce(reduction) => reduction.name(),
+            ArrayFunc::Copy => "copy",
+            ArrayFunc::Like(NumpyFn::Empty) => "empty_like",
+            ArrayFunc::Like(NumpyFn::Zeros) => "zeros_like",
+            ArrayFunc::Like(NumpyFn::Ones) => "ones_like",
+            ArrayFunc::Like(NumpyFn::Full) => "full_like",
+            ArrayFunc::Arange => "arange",
+            ArrayFunc::Linspace => "linspace",
+        }
+    }
+}
+
+/// Types `np.FUNC(args, keywords...)` (`keywords` names the trailing arguments).
+pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result<Resolved, TemplateError> {
+    let describe = format!("numpy.{}()", function.name());
+    let n_positional = args.len() - keywords.len();
+    let positional = &args[..n_positional];
+    let keyword =
+        |name: &str| keywords.iter().position(|keyword| *keyword == name).map(|at| &args[n_positional + at]);
+    let allowed: &[&str] = match function {
+        ArrayFunc::Like(_) | ArrayFunc::Arange => &["dtype"],
+        ArrayFunc::Linspace => &["num"],
+        ArrayFunc::Reduce(_) => &["axis"],
+        ArrayFunc::Copy => &[],
+    };
+    if let Some(unknown) = keywords.iter().find(|keyword| !allowed.contains(keyword)) {
+        return Err(TemplateError::WrongArguments(format!(
+            "{describe} got an unexpected keyword argument '{unknown}'"
+        )));
+    }
+    let array_arg = |ty: Option<&Ty>| match ty.and_then(Ty::as_value) {
+        Some(Type::Array(array)) => Ok(*array),
+        Some(other) => Err(TemplateError::InvalidOperand(format!("{describe} takes an array, not {other}"))),
+        None => Err(TemplateError::WrongArguments(format!("{describe} takes an array argument"))),
+    };
+    match function {
+        ArrayFunc::Reduce(reduction) => {
+            if positional.len() != 1 {
+                return Err(TemplateError::WrongArguments(format!("{describe} takes 1 positional argument")));
+            }
+            let array = array_arg(positional.first())?;
+            reduce(reduction, &array, keyword("axis"))
+        }
+        ArrayFunc::Copy => {
+            if positional.len() != 1 {
+                return Err(TemplateError::WrongArguments(format!("{describe} takes 1 argument")));
+            }
+            let array = array_arg(positional.first())?;
+            Ok(Resolved::returning(&[], Type::Array(ArrayType::new(array.dtype, array.ndim, Layout::C))))
+        }
+        ArrayFunc::Like(kind) => {
+            let wanted = if kind == NumpyFn::Full { 2 } else { 1 };
+            if positional.len() != wanted {
+                return Err(TemplateError::WrongArguments(format!(
+                    "{describe} takes {wanted} positional argument{}",
+                    if wanted == 1 { "" } else { "s" }
+                )));
+            }
+            let array = array_arg(positional.first())?;
+            let dtype = match keyword("dtype") {
+                Some(Ty::Value(Type::NoneType)) | None => array.dtype,
+                Some(dtype) => dtype_of(dtype).ok_or_else(|| {
+                    TemplateError::Unsupported(format!(
+                        "{describe} with dtype={dtype}; pass a NumPy scalar type"
+                    ))
+                })?,
+            };
+            if kind == NumpyFn::Full {
+                let fill = positional[1].as_scalar().ok_or_else(|| {
+                    TemplateError::InvalidOperand(format!(
+                        "{describe} fills with a number, not {}",
+                        positional[1]
+                    ))
+                })?;
+                if fill.is_complex() && !dtype.is_complex() {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe} cannot fill an array of {dtype} with {fill}"
+                    )));
+                }
+            }
+            Ok(Resolved::returning(&[], Type::Array(ArrayType::new(dtype, array.ndim, Layout::C))))
+        }
+        ArrayFunc::Arange => {
+            if positional.is_empty() || positional.len() > 3 {
+                return Err(TemplateError::WrongArguments(format!(
+                    "{describe} takes 1 to 3 positional arguments"
+                )));
+            }
+            let mut dtype = ScalarType::Int64;
+            for arg in positional {
+                match arg.as_scalar() {
+                    Some(scalar) if scalar.is_complex() => {
+                        return Err(TemplateError::Unsupported(format!("{describe} of complex numbers")));
+                    }
+                    Some(scalar) if scalar.is_float() => dtype = ScalarType::Float64,
+                    Some(_) => {}
+                    None => {
+                        return Err(TemplateError::InvalidOperand(format!(
+                            "{describe} takes numbers, not {arg}"
+                        )));
+                    }
+                }
+            }
+            if let Some(requested) = keyword("dtype")
+                && !matches!(requested, Ty::Value(Type::NoneType))
+            {
+                dtype = dtype_of(requested).ok_or_else(|| {
+                    TemplateError::Unsupported(format!("{describe} with dtype={requested}"))
+                })?;
+            }
+            Ok(Resolved::returning(&[], Type::Array(ArrayType::new(dtype, 1, Layout::C))))
+        }
+        ArrayFunc::Linspace => {
+            let count = positional.len() + usize::from(keyword("num").is_some());
+            if !(2..=3).contains(&count) {
+                return Err(TemplateError::WrongArguments(format!("{describe} takes start, stop and num")));
+            }
+            let mut dtype = ScalarType::Float64;
+            for (at, arg) in positional.iter().enumerate() {
+                match arg.as_scalar() {
+                    Some(scalar) if at < 2 && scalar.is_complex() => dtype = ScalarType::Complex128,
+                    Some(scalar) if at < 2 || scalar.is_integer() => {}
+                    _ => {
+                        return Err(TemplateError::InvalidOperand(format!(
+                            "{describe} takes numbers, not {arg}"
+                        )));
+                    }
+                }
+            }
+            if let Some(num) = keyword("num")
+                && !num.as_scalar().is_some_and(ScalarType::is_integer)
+            {
+                return Err(TemplateError::InvalidOperand(format!(
+                    "{describe}: num must be an integer, not {num}"
+                )));
+            }
+            Ok(Resolved::returning(&[], Type::Array(ArrayType::new(dtype, 1, Layout::C))))
+        }
+    }
+}
+
+/// Types a reduction of `array` (`axis` when given).
+pub fn reduce(reduction: Reduction, array: &ArrayType, axis: Option<&Ty>) -> Result<Resolved, TemplateError> {
+    let dtype = reduction.result_dtype(array.dtype);
+    if array.dtype.is_complex()
+        && matches!(reduction, Reduction::Min | Reduction::Max | Reduction::Argmin | Reduction::Argmax)
+    {
+        return Err(TemplateError::Unsupported(format!("{}() of complex arrays", reduction.name())));
+    }
+    match axis {
+        None | Some(Ty::Value(Type::NoneType)) => Ok(Resolved::returning(&[], Type::Scalar(dtype))),
+        Some(Ty::Value(Type::Scalar(scalar))) if scalar.is_integer() => {
+            if array.ndim == 0 {
+                return Err(TemplateError::InvalidOperand(format!(
+                    "{}(axis=...) of a 0-d array",
+                    reduction.name()
+                )));
+            }
+            let ndim = array.ndim - 1;
+            let ty = if ndim == 0 {
+                Type::Scalar(dtype)
+            } else {
+                Type::Array(ArrayType::new(dtype, ndim, Layout::C))
+            };
+            Ok(Resolved::returning(&[], ty))
+        }
+        Some(other) => {
+            Err(TemplateError::InvalidOperand(format!("axis must be an integer or None, not {other}")))
+        }
+    }
+}
+
+/// Types the array method `name` (`a.sum()`, `a.copy()`, `a.fill(v)`), given its
+/// arguments and the names of its trailing keyword arguments.
+pub fn method(
+    array: &ArrayType,
+    name: &str,
+    args: &[Ty],
+    keywords: &[&str],
+) -> Option<Result<Resolved, TemplateError>> {
+    if let Some(reduction) = Reduction::from_method(name) {
+        let n_positional = args.len() - keywords.len();
+        if let Some(unknown) = keywords.iter().find(|keyword| **keyword != "axis") {
+            return Some(Err(TemplateError::WrongArguments(format!(
+                "{name}() got an unexpected keyword argument '{unknown}'"
+            ))));
+        }
+        if n_positional > 1 {
+            return Some(Err(TemplateError::WrongArguments(format!(
+                "{name}() takes at most 1 positional argument"
+            ))));
+        }
+        return Some(reduce(reduction, array, args.first()));
+    }
+    let no_args = |result: Type| {
+        if args.is_empty() {
+            Ok(Resolved::returning(&[], result))
+        } else {
+            Err(TemplateError::WrongArguments(format!("{name}() takes no arguments")))
+        }
+    };
+    Some(match name {
+        "copy" => no_args(Type::Array(ArrayType::new(array.dtype, array.ndim, Layout::C))),
+        "fill" => match (args, keywords) {
+            ([value], []) if array.readonly => {
+                let _ = value;
+                Err(TemplateError::ReadonlyArray(format!("cannot fill {array}")))
+            }
+            ([Ty::Value(Type::Scalar(scalar))], []) if !scalar.is_complex() || array.dtype.is_complex() => {
+                Ok(Resolved::returning(&[Type::Scalar(array.dtype)], Type::NoneType))
+            }
+            ([value], []) => Err(TemplateError::InvalidOperand(format!(
+                "cannot fill an array of {} with {value}",
+                array.dtype
+            ))),
+            _ => Err(TemplateError::WrongArguments("fill() takes one value".into())),
+        },
+        "transpose" => no_args(Type::Array(transposed(array))),
+        _ => return None,
+    })
+}
+
+/// The type of `a.T`.
+pub fn transposed(array: &ArrayType) -> ArrayType {
+    let layout = match array.layout {
+        Layout::C if array.ndim > 1 => Layout::F,
+        Layout::F if array.ndim > 1 => Layout::C,
+        other => other,
+    };
+    ArrayType { layout, ..*array }
 }
 
 #[cfg(test)]
@@ -291,21 +714,35 @@ mod tests {
     fn indexing_rules() {
         let c2 = ArrayType::new(ScalarType::Float64, 2, Layout::C);
         let f2 = ArrayType::new(ScalarType::Float64, 2, Layout::F);
-        let pair = Type::Tuple(vec![Type::INT64, Type::Scalar(ScalarType::UInt8)]);
+        let pair = Ty::Value(Type::Tuple(vec![Type::INT64, Type::Scalar(ScalarType::UInt8)]));
         assert_eq!(getitem(&c2, &pair), Ok(Type::FLOAT64));
-        assert_eq!(
-            getitem(&c2, &Type::INT64).map(|ty| ty.to_string()).as_deref(),
-            Ok("array(float64, 1d, C)")
-        );
-        assert_eq!(
-            getitem(&f2, &Type::INT64).map(|ty| ty.to_string()).as_deref(),
-            Ok("array(float64, 1d, A)")
-        );
-        assert!(matches!(getitem(&c2, &Type::FLOAT64), Err(TemplateError::Unsupported(_))));
+        assert_eq!(getitem(&c2, &Ty::INT64).map(|ty| ty.to_string()).as_deref(), Ok("array(float64, 1d, C)"));
+        assert_eq!(getitem(&f2, &Ty::INT64).map(|ty| ty.to_string()).as_deref(), Ok("array(float64, 1d, A)"));
+        assert!(matches!(getitem(&c2, &Ty::FLOAT64), Err(TemplateError::InvalidIndex(_))));
         assert!(setitem(&c2, &pair, &Type::INT64).is_ok());
         assert!(setitem(&c2, &pair, &Type::COMPLEX128).is_err());
         let readonly = ArrayType { readonly: true, ..c2 };
-        assert!(setitem(&readonly, &pair, &Type::FLOAT64).is_err());
+        assert!(matches!(setitem(&readonly, &pair, &Type::FLOAT64), Err(TemplateError::ReadonlyArray(_))));
+        let slice = Ty::Slice { has_step: false };
+        let stepped = Ty::Slice { has_step: true };
+        let show = |array: &ArrayType, items: Vec<Ty>| {
+            getitem(array, &Ty::IndexTuple(items)).map(|ty| ty.to_string())
+        };
+        assert_eq!(show(&c2, vec![slice.clone()]).as_deref(), Ok("array(float64, 2d, C)"));
+        assert_eq!(show(&c2, vec![Ty::INT64, slice.clone()]).as_deref(), Ok("array(float64, 1d, C)"));
+        assert_eq!(show(&c2, vec![slice.clone(), Ty::INT64]).as_deref(), Ok("array(float64, 1d, A)"));
+        assert_eq!(show(&c2, vec![stepped]).as_deref(), Ok("array(float64, 2d, A)"));
+        assert_eq!(show(&f2, vec![slice.clone(), Ty::INT64]).as_deref(), Ok("array(float64, 1d, F)"));
+        assert_eq!(show(&c2, vec![Ty::NONE, Ty::Ellipsis]).as_deref(), Ok("array(float64, 3d, A)"));
+        assert_eq!(
+            show(&c2, vec![Ty::Ellipsis, Ty::INT64, Ty::INT64]).as_deref(),
+            Ok("array(float64, 0d, C)")
+        );
+        assert!(matches!(
+            getitem(&c2, &Ty::IndexTuple(vec![Ty::Ellipsis, Ty::Ellipsis])),
+            Err(TemplateError::InvalidIndex(_))
+        ));
+        assert!(setitem(&c2, &Ty::IndexTuple(vec![slice, Ty::INT64]), &Type::FLOAT64).is_ok());
         assert_eq!(attribute(&c2, "shape").map(|ty| ty.to_string()).as_deref(), Some("UniTuple(int64 x 2)"));
     }
 }
