@@ -131,6 +131,29 @@ def prange_ok_result_whole_arr(x):
         y += x[i]
     return y
 
+def reshaped(a):
+    return a.reshape(3, -1)
+
+def reshaped_tuple(a, shape):
+    return a.reshape(shape)
+
+def ravelled(a):
+    return a.ravel()
+
+def flattened(a):
+    return a.flatten()
+
+def as_int32(a):
+    return a.astype(np.int32)
+
+def row_norms(m):
+    out = np.empty(m.shape[0])
+    k = 0
+    for row in m:
+        out[k] = np.sqrt(np.sum(row * row))
+        k += 1
+    return out
+
 def two_d_array_reduction_prod(n):
     shp = (13, 17)
     result1 = 2 * np.ones(shp, np.int_)
@@ -389,4 +412,36 @@ fn seed_reduction_examples() {
     let result = result.to_ndarray::<i64>().unwrap();
     assert_eq!(result.shape(), &[13, 17]);
     assert!(result.iter().all(|v| *v == 16));
+}
+
+#[test]
+fn reshape_ravel_flatten_astype_and_rows() {
+    let a = grid(2, 6);
+    let got = f64s(call(&compile("reshaped"), &[array(a.clone())]));
+    close(&got, &a.clone().into_shape_with_order((3, 4)).unwrap().into_dyn());
+    // A strided input is copied first.
+    let t = a.t().to_owned();
+    let strided = {
+        let mut wide = Array2::<f64>::zeros((6, 4));
+        wide.slice_mut(s![.., ..;2]).assign(&t);
+        wide.slice_move(s![.., ..;2])
+    };
+    let got = f64s(call(&compile("reshaped"), &[array(strided.clone())]));
+    let expected: Vec<f64> = strided.iter().copied().collect();
+    assert_eq!(got.iter().copied().collect::<Vec<_>>(), expected);
+    let error = compile("reshaped_tuple")
+        .call(&[array(a.clone()), Value::Tuple(vec![Value::Int(5), Value::Int(2)])])
+        .unwrap_err();
+    let CallError::Exception { class, message } = error else { panic!("{error}") };
+    assert_eq!(class, ExceptionClass::ValueError);
+    assert_eq!(message, "cannot reshape array of size 12 into shape (5,2)");
+    for name in ["ravelled", "flattened"] {
+        let Value::Array(item) = call(&compile(name), &[array(strided.clone())]) else { panic!() };
+        assert_eq!(item.to_ndarray::<f64>().unwrap().iter().copied().collect::<Vec<_>>(), expected);
+    }
+    let Value::Array(ints) = call(&compile("as_int32"), &[array(arr1(&[1.9, -2.5, 3.0]))]) else { panic!() };
+    assert_eq!(ints.to_ndarray::<i32>().unwrap().into_raw_vec_and_offset().0, vec![1, -2, 3]);
+    let m = arr2(&[[3.0, 4.0], [6.0, 8.0], [0.0, 1.0]]);
+    let got = f64s(call(&compile("row_norms"), &[array(m)]));
+    close(&got, &arr1(&[5.0, 10.0, 1.0]).into_dyn());
 }

@@ -618,6 +618,38 @@ impl<'a> Lowerer<'a> {
                 Operand::Value(copy)
             }
             "transpose" => Operand::Value(self.transpose(array, array_type)),
+            "astype" => {
+                let Some(Type::Array(result_type)) = self.expr_value_type(expr).cloned() else {
+                    return Operand::Static;
+                };
+                let (dims, _) = self.dims_and_strides(array, 0, array_type.ndim);
+                let out = self.ins().array_alloc(result_type.dtype, false, &dims);
+                self.own(out);
+                self.broadcast_store(out, &result_type, &dims, array, &Type::Array(*array_type), range);
+                Operand::Value(out)
+            }
+            "flatten" => {
+                let copy = self.copy_array(array, array_type);
+                self.own(copy);
+                let size = self.array_size(copy, array_type.ndim);
+                Operand::Value(self.contiguous_view(copy, array_type.dtype, &[size]))
+            }
+            "ravel" | "reshape" => {
+                let size = self.array_size(array, array_type.ndim);
+                let dims = if method == "ravel" {
+                    vec![size]
+                } else {
+                    match self.reshape_dims(arg_exprs, args, size) {
+                        Some(dims) => dims,
+                        None => {
+                            self.unsupported("this reshape", range);
+                            return Operand::Static;
+                        }
+                    }
+                };
+                let source = self.c_contiguous(array, array_type);
+                Operand::Value(self.contiguous_view(source, array_type.dtype, &dims))
+            }
             "fill" => {
                 let (Some(&value_expr), Some(&operand)) = (arg_exprs.first(), args.first()) else {
                     return Operand::Static;
@@ -634,6 +666,119 @@ impl<'a> Lowerer<'a> {
                 Operand::Static
             }
         }
+    }
+
+    /// A C-contiguous view of the C-contiguous `array` with extents `dims`.
+    fn contiguous_view(&mut self, array: Value, dtype: ScalarType, dims: &[Value]) -> Value {
+        let mut strides = vec![self.scalar(ScalarType::Int64, i64::from(dtype.size_bytes())); dims.len()];
+        for axis in (0..dims.len().saturating_sub(1)).rev() {
+            strides[axis] = self.ins().imul(strides[axis + 1], dims[axis + 1]);
+        }
+        let zero = self.scalar(ScalarType::Int64, 0);
+        self.ins().array_view(Layout::C, array, zero, dims, &strides)
+    }
+
+    /// `array` itself when it is C-contiguous (by type, or checked at run time), else a
+    /// C-contiguous copy; a reference the statement owns either way (a borrowed array
+    /// gets an extra owner, so both paths own one).
+    fn c_contiguous(&mut self, array: Value, array_type: &ArrayType) -> Value {
+        if array_type.layout == Layout::C {
+            return array;
+        }
+        let int = ScalarType::Int64;
+        let (dims, strides) = self.dims_and_strides(array, 0, array_type.ndim);
+        let mut expected = self.scalar(int, i64::from(array_type.dtype.size_bytes()));
+        let mut contiguous = self.ins().bconst(true);
+        let one = self.scalar(int, 1);
+        for axis in (0..dims.len()).rev() {
+            let same = self.ins().icmp(IntCC::Equal, strides[axis], expected);
+            let unit = self.ins().icmp(IntCC::Equal, dims[axis], one);
+            let fine = self.ins().ior(same, unit);
+            contiguous = self.ins().iand(contiguous, fine);
+            expected = self.ins().imul(expected, dims[axis]);
+        }
+        let as_is = self.new_block();
+        let copy_block = self.new_block();
+        let join = self.new_block();
+        let param = self.func.dfg.append_block_param(join, Type::Array(*array_type));
+        self.brif(contiguous, as_is, copy_block);
+        self.enter(as_is);
+        self.ins().array_incref(array);
+        self.jump(join, &[array]);
+        self.enter(copy_block);
+        let copy = self.copy_array(array, array_type);
+        let copy = self.coerce_array(copy, &ArrayType { layout: Layout::C, ..*array_type }, array_type);
+        self.jump(join, &[copy]);
+        self.enter(join);
+        self.own(param);
+        param
+    }
+
+    /// The extents of `a.reshape(...)` for an array of `size` elements: one `-1` is
+    /// inferred; NumPy's ValueError when the sizes differ.
+    fn reshape_dims(&mut self, arg_exprs: &[ExprId], args: &[Operand], size: Value) -> Option<Vec<Value>> {
+        let int = ScalarType::Int64;
+        let mut dims = Vec::new();
+        for (&expr, &operand) in arg_exprs.iter().zip(args) {
+            let value = self.value_of(operand, expr);
+            match self.expr_value_type(expr)? {
+                Type::Tuple(items) => {
+                    for position in 0..items.len() {
+                        let item = self.ins().tuple_get(value, position as u32);
+                        dims.push(self.convert(item, int));
+                    }
+                }
+                _ => dims.push(self.convert(value, int)),
+            }
+        }
+        // Product of the known extents; the unknown one (-1) is size / product.
+        let zero = self.scalar(int, 0);
+        let one = self.scalar(int, 1);
+        let minus_one = self.scalar(int, -1);
+        let mut known = one;
+        let mut unknowns = zero;
+        for dim in &dims {
+            let unknown = self.ins().icmp(IntCC::Equal, *dim, minus_one);
+            let factor = self.ins().select(unknown, one, *dim);
+            known = self.ins().imul(known, factor);
+            let counted = self.ins().select(unknown, one, zero);
+            unknowns = self.ins().iadd(unknowns, counted);
+        }
+        let safe = {
+            let is_zero = self.ins().icmp(IntCC::Equal, known, zero);
+            self.ins().select(is_zero, one, known)
+        };
+        let inferred = self.ins().idiv(size, safe);
+        let resolved: Vec<Value> = dims
+            .iter()
+            .map(|dim| {
+                let unknown = self.ins().icmp(IntCC::Equal, *dim, minus_one);
+                self.ins().select(unknown, inferred, *dim)
+            })
+            .collect();
+        let mut total = one;
+        let mut negative = self.ins().bconst(false);
+        for dim in &resolved {
+            total = self.ins().imul(total, *dim);
+            let below = self.ins().icmp(IntCC::LessThan, *dim, zero);
+            negative = self.ins().ior(negative, below);
+        }
+        let mismatch = self.ins().icmp(IntCC::NotEqual, total, size);
+        let several = self.ins().icmp(IntCC::GreaterThan, unknowns, one);
+        let bad = self.ins().ior(mismatch, negative);
+        let bad = self.ins().ior(bad, several);
+        let mut message = String::from("cannot reshape array of size {} into shape (");
+        for (idx, _) in dims.iter().enumerate() {
+            message.push_str("{}");
+            if dims.len() == 1 || idx + 1 < dims.len() {
+                message.push(',');
+            }
+        }
+        message.push(')');
+        let mut values = vec![size];
+        values.extend(&dims);
+        self.raise_if_with(bad, ExceptionKind::ValueError, &message, &values);
+        Some(resolved)
     }
 
     /// `np.copy`, `np.*_like`, `np.arange`, `np.linspace` (reductions are evaluated

@@ -2,8 +2,6 @@
 import numpy as np
 def f(a, m):
     print(a)  # error: [unsupported-construct]
-    for row in m:  # error: [unsupported-construct]
-        pass
     g = a[1.5]  # error: [invalid-index]
     b = a @ a  # error: [unsupported-construct]
     c = a[m]  # error: [unsupported-construct]

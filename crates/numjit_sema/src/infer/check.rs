@@ -673,18 +673,16 @@ impl Checker<'_, '_> {
                 let ty = self.ty(*value)?;
                 match &ty {
                     Ty::Value(Type::Range(int)) => Some(Ty::from(*int)),
-                    Ty::Value(Type::Array(array)) if array.ndim == 1 => Some(Ty::from(array.dtype)),
-                    Ty::Value(Type::Array(array)) => {
+                    Ty::Value(Type::Array(array)) if array.ndim == 0 => {
                         self.error(
-                            Diagnostic::error(
-                                UNSUPPORTED,
-                                format!("iterating over the {array} is not supported yet (only 1-d arrays)"),
-                            )
-                            .with_primary(self.range(*value), "")
-                            .with_help("loop over range(a.shape[0]) and index the array"),
+                            Diagnostic::error(INVALID_OPERAND, "iteration over a 0-d array")
+                                .with_primary(self.range(*value), "")
+                                .with_help("read the element with a[()] instead"),
                         );
                         None
                     }
+                    // The first axis: elements of a 1-d array, views of the rows of others.
+                    Ty::Value(Type::Array(array)) => numpy::getitem(array, &Ty::INT64).ok().map(Ty::Value),
                     Ty::Value(Type::Tuple(items)) => {
                         match items.split_first() {
                             None => None,

@@ -675,6 +675,37 @@ pub fn method(
             _ => Err(TemplateError::WrongArguments("fill() takes one value".into())),
         },
         "transpose" => no_args(Type::Array(transposed(array))),
+        "ravel" => no_args(Type::Array(ArrayType { ndim: 1, layout: Layout::C, ..*array })),
+        "flatten" => no_args(Type::Array(ArrayType::new(array.dtype, 1, Layout::C))),
+        "reshape" => {
+            if !keywords.is_empty() {
+                return Some(Err(TemplateError::WrongArguments(
+                    "reshape() takes no keyword arguments".into(),
+                )));
+            }
+            let ndim = match args {
+                [single] => shape_ndim(single),
+                many if many.iter().all(|arg| arg.as_scalar().is_some_and(ScalarType::is_integer)) => {
+                    u8::try_from(many.len())
+                        .map_err(|_| TemplateError::InvalidOperand("too many dimensions".into()))
+                }
+                _ => Err(TemplateError::InvalidOperand(
+                    "reshape() takes integers or a tuple of integers".into(),
+                )),
+            };
+            ndim.map(|ndim| {
+                Resolved::returning(&[], Type::Array(ArrayType { ndim, layout: Layout::C, ..*array }))
+            })
+        }
+        "astype" => match (args, keywords) {
+            ([dtype], []) => match dtype_of(dtype) {
+                Some(dtype) => {
+                    Ok(Resolved::returning(&[], Type::Array(ArrayType::new(dtype, array.ndim, Layout::C))))
+                }
+                None => Err(TemplateError::Unsupported(format!("astype({dtype}); pass a NumPy scalar type"))),
+            },
+            _ => Err(TemplateError::WrongArguments("astype() takes one dtype".into())),
+        },
         _ => return None,
     })
 }
