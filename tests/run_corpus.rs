@@ -346,7 +346,7 @@ fn dump_args(path: &Path) -> ExitCode {
             }
         };
         for (index, arg) in call.args.iter().enumerate() {
-            let (array, readonly) = match arg.build() {
+            let (array, offset) = match arg.build() {
                 Ok(Value::Array(array)) => (array, array_offset(arg)),
                 Ok(value) => {
                     if let Some(scalar) = value.scalar_type() {
@@ -371,7 +371,7 @@ fn dump_args(path: &Path) -> ExitCode {
                 array.dtype(),
                 array.shape(),
                 array.strides(),
-                readonly,
+                offset,
                 array.is_readonly(),
                 values.join(", ")
             );
