@@ -661,10 +661,13 @@ impl<'a> Lowerer<'a> {
                 self.broadcast_store(array, array_type, &dims, value, &Type::Scalar(array_type.dtype), range);
                 Operand::Value(self.ins().noneconst())
             }
-            _ => {
-                self.unsupported(&format!("the array method '{method}'"), range);
-                Operand::Static
-            }
+            _ => match self.library_method(expr, array, array_type, method, arg_exprs, args) {
+                Some(operand) => operand,
+                None => {
+                    self.unsupported(&format!("the array method '{method}'"), range);
+                    Operand::Static
+                }
+            },
         }
     }
 
@@ -791,6 +794,9 @@ impl<'a> Lowerer<'a> {
         keywords: &[KeywordArg],
         operands: &[Operand],
     ) -> Operand {
+        if let ArrayFunc::Library(function) = function {
+            return self.call_library(expr, function, positional, keywords, operands);
+        }
         let range = self.body.exprs[expr].range;
         let Some(Type::Array(result_type)) = self.expr_value_type(expr).cloned() else {
             self.unsupported(&format!("numpy.{}() here", function.name()), range);
@@ -952,7 +958,7 @@ impl<'a> Lowerer<'a> {
                 });
                 Operand::Value(out)
             }
-            ArrayFunc::Reduce(_) => Operand::Static,
+            ArrayFunc::Reduce(_) | ArrayFunc::Library(_) => Operand::Static,
         }
     }
 

@@ -223,6 +223,26 @@ impl<'a> Lowerer<'a> {
     fn finish(&mut self, expr: ExprId, args: &[Operand]) -> Operand {
         let body = self.body;
         let arg = |idx: usize| args.get(idx).copied().unwrap_or(Operand::Static);
+        // An operator that sema typed as a ufunc with a scalar result (its operands are 0-d
+        // arrays): NumPy's per-element semantics.
+        if let (Some(ufunc), Expr::Binary { .. } | Expr::Unary { .. } | Expr::Compare { .. }) =
+            (self.ufunc_of(expr), &body.exprs[expr].kind)
+        {
+            let operands = body.exprs[expr].kind.children();
+            let formal: Vec<Type> = self
+                .typed
+                .resolutions
+                .get(&expr)
+                .map(|resolution| resolution.arg_types.clone())
+                .unwrap_or_default();
+            let mut values = Vec::with_capacity(operands.len());
+            for ((&operand_expr, operand), to) in operands.iter().zip(args).zip(&formal) {
+                let value = self.value_of(*operand, operand_expr);
+                let from = self.expr_value_type(operand_expr).cloned().unwrap_or(Type::NoneType);
+                values.push(self.coerce(value, &from, to));
+            }
+            return self.ufunc_scalar(expr, ufunc, &values);
+        }
         match &body.exprs[expr].kind {
             Expr::Binary { op, lhs, rhs, .. } => self.binary(expr, *op, *lhs, *rhs, arg(0), arg(1)),
             Expr::Unary { op, operand } => self.unary(expr, *op, *operand, arg(0)),
@@ -346,6 +366,11 @@ impl<'a> Lowerer<'a> {
             }
             (Type::Array(a), Type::Array(b)) if a.dtype == b.dtype && a.ndim == b.ndim => {
                 self.coerce_array(value, a, b)
+            }
+            // A 0-d array where a scalar is wanted: its element.
+            (Type::Array(a), Type::Scalar(to)) if a.ndim == 0 => {
+                let element = self.ins().array_load(value, &[]);
+                self.convert(element, *to)
             }
             (Type::Tuple(a), Type::Tuple(b)) if a.len() == b.len() => {
                 let mut items = Vec::with_capacity(a.len());

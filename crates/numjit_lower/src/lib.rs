@@ -37,6 +37,7 @@ mod calls;
 mod elementwise;
 mod exprs;
 mod function;
+mod library;
 mod loops;
 pub mod messages;
 mod reductions;

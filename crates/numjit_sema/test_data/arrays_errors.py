@@ -11,5 +11,5 @@ def f(a, z):
     t = z[..., ...]  # error: [invalid-index]
     s = z[1.5:]  # error: [invalid-index]
     q = np.floor(z)  # error: [invalid-operand]
-    p = a.cumsum()  # error: [unsupported-construct]
+    p = a.tolist()  # error: [unsupported-construct]
     return 0

@@ -12,6 +12,7 @@
 
 pub mod builtins;
 pub mod cmath;
+pub mod library;
 pub mod math;
 pub mod numpy;
 pub mod operators;

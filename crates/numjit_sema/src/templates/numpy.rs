@@ -359,6 +359,8 @@ pub enum ArrayFunc {
     Arange,
     /// `np.linspace(start, stop, num=50)`.
     Linspace,
+    /// A library function (`np.where`, `np.cumsum`, ...; see [`super::library`]).
+    Library(super::library::LibraryFn),
 }
 
 /// A reduction of all elements to one value.
@@ -450,7 +452,10 @@ impl ArrayFunc {
             "full_like" => ArrayFunc::Like(NumpyFn::Full),
             "arange" => ArrayFunc::Arange,
             "linspace" => ArrayFunc::Linspace,
-            other => ArrayFunc::Reduce(Reduction::from_method(other)?),
+            other => match Reduction::from_method(other) {
+                Some(reduction) => ArrayFunc::Reduce(reduction),
+                None => ArrayFunc::Library(super::library::LibraryFn::from_name(other)?),
+            },
         })
     }
 
@@ -465,6 +470,7 @@ impl ArrayFunc {
             ArrayFunc::Like(NumpyFn::Full) => "full_like",
             ArrayFunc::Arange => "arange",
             ArrayFunc::Linspace => "linspace",
+            ArrayFunc::Library(function) => function.name(),
         }
     }
 }
@@ -480,7 +486,7 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         ArrayFunc::Like(_) | ArrayFunc::Arange => &["dtype"],
         ArrayFunc::Linspace => &["num"],
         ArrayFunc::Reduce(_) => &["axis"],
-        ArrayFunc::Copy => &[],
+        ArrayFunc::Copy | ArrayFunc::Library(_) => &[],
     };
     if let Some(unknown) = keywords.iter().find(|keyword| !allowed.contains(keyword)) {
         return Err(TemplateError::WrongArguments(format!(
@@ -493,6 +499,7 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         None => Err(TemplateError::WrongArguments(format!("{describe} takes an array argument"))),
     };
     match function {
+        ArrayFunc::Library(function) => super::library::call(function, args, keywords),
         ArrayFunc::Reduce(reduction) => {
             if positional.len() != 1 {
                 return Err(TemplateError::WrongArguments(format!("{describe} takes 1 positional argument")));
@@ -706,7 +713,7 @@ pub fn method(
             },
             _ => Err(TemplateError::WrongArguments("astype() takes one dtype".into())),
         },
-        _ => return None,
+        _ => return super::library::method(array, name, args, keywords),
     })
 }
 

@@ -180,9 +180,10 @@ pub fn resolve(ufunc: Ufunc, args: &[Ty]) -> Result<Resolved, TemplateError> {
     }
     let (inputs, outputs) = select_loop(ufunc, &dtypes).ok_or_else(no_loop)?;
     let formal: Vec<Type> = inputs.iter().copied().map(Type::Scalar).collect();
+    // NumPy returns scalars when every operand is a scalar or a 0-d array.
     let result = |dtype: ScalarType| match ndim {
-        Some(ndim) => Type::Array(ArrayType::new(dtype, ndim, Layout::C)),
-        None => Type::Scalar(dtype),
+        Some(ndim) if ndim > 0 => Type::Array(ArrayType::new(dtype, ndim, Layout::C)),
+        _ => Type::Scalar(dtype),
     };
     let ret = match outputs {
         [one] => result(*one),
