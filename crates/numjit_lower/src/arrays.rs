@@ -500,6 +500,13 @@ impl<'a> Lowerer<'a> {
             }
             "ndim" => self.scalar(ScalarType::Int64, i64::from(ndim)),
             "T" => self.transpose(array, array_type),
+            "real" if !array_type.dtype.is_complex() => array,
+            "imag" if !array_type.dtype.is_complex() => {
+                let (dims, _) = self.dims_and_strides(array, 0, ndim);
+                let zeros = self.ins().array_alloc(array_type.dtype, true, &dims);
+                self.own(zeros);
+                zeros
+            }
             "itemsize" => self.scalar(ScalarType::Int64, itemsize),
             "size" => self.array_size(array, ndim),
             "nbytes" => {
@@ -668,6 +675,34 @@ impl<'a> Lowerer<'a> {
                     Operand::Static
                 }
             },
+        }
+    }
+
+    /// Stores the leaves of a nested tuple into `out` at the positions of their tuple
+    /// indices (`prefix` holds the indices of the enclosing levels).
+    fn store_nested(
+        &mut self,
+        out: Value,
+        dtype: ScalarType,
+        data: Value,
+        data_type: &Type,
+        prefix: &mut Vec<i64>,
+    ) {
+        match data_type {
+            Type::Tuple(items) => {
+                for (position, item) in items.iter().enumerate() {
+                    let value = self.ins().tuple_get(data, position as u32);
+                    prefix.push(position as i64);
+                    self.store_nested(out, dtype, value, item, prefix);
+                    prefix.pop();
+                }
+            }
+            scalar => {
+                let value = self.coerce(data, scalar, &Type::Scalar(dtype));
+                let indices: Vec<Value> =
+                    prefix.iter().map(|index| self.scalar(ScalarType::Int64, *index)).collect();
+                self.ins().array_store(out, &indices, value);
+            }
         }
     }
 
@@ -954,6 +989,92 @@ impl<'a> Lowerer<'a> {
                     let value = this.ins().select(last, stop, value);
                     let value = this.convert(value, dtype);
                     this.ins().array_store(out, indices, value);
+                    Vec::new()
+                });
+                Operand::Value(out)
+            }
+            ArrayFunc::Array | ArrayFunc::Asarray => {
+                let Some((data, data_type)) = values.first().cloned() else { return Operand::Static };
+                match &data_type {
+                    Type::Array(source) if function == ArrayFunc::Asarray && *source == result_type => {
+                        Operand::Value(data)
+                    }
+                    Type::Array(source) => {
+                        let (dims, _) = self.dims_and_strides(data, 0, source.ndim);
+                        let out = self.ins().array_alloc(dtype, false, &dims);
+                        self.own(out);
+                        self.broadcast_store(out, &result_type, &dims, data, &data_type, range);
+                        Operand::Value(out)
+                    }
+                    _ => {
+                        let mut dims = Vec::new();
+                        let mut level = &data_type;
+                        while let Type::Tuple(items) = level {
+                            dims.push(items.len());
+                            match items.first() {
+                                Some(first) => level = first,
+                                None => break,
+                            }
+                        }
+                        dims.resize(usize::from(result_type.ndim), 0);
+                        let extents: Vec<Value> =
+                            dims.iter().map(|dim| self.scalar(int, *dim as i64)).collect();
+                        let out = self.ins().array_alloc(dtype, false, &extents);
+                        self.own(out);
+                        self.store_nested(out, dtype, data, &data_type, &mut Vec::new());
+                        Operand::Value(out)
+                    }
+                }
+            }
+            ArrayFunc::Ascontiguousarray => {
+                let Some((data, Type::Array(source))) = values.first().cloned() else {
+                    return Operand::Static;
+                };
+                let contiguous = self.c_contiguous(data, &source);
+                let (dims, _) = self.dims_and_strides(contiguous, 0, source.ndim);
+                Operand::Value(self.contiguous_view(contiguous, source.dtype, &dims))
+            }
+            ArrayFunc::Eye | ArrayFunc::Identity => {
+                let n = values.first().map(|(value, _)| self.convert(*value, int));
+                let Some(n) = n else { return Operand::Static };
+                let m = match (values.get(1), keyword("M")) {
+                    (Some((value, Type::Scalar(_))), _) => self.convert(*value, int),
+                    (None, Some((expr, operand)))
+                        if !matches!(self.expr_value_type(expr), Some(Type::NoneType)) =>
+                    {
+                        let value = self.value_of(operand, expr);
+                        self.convert(value, int)
+                    }
+                    _ => n,
+                };
+                let k = match (values.get(2), keyword("k")) {
+                    (Some((value, _)), _) => self.convert(*value, int),
+                    (None, Some((expr, operand))) => {
+                        let value = self.value_of(operand, expr);
+                        self.convert(value, int)
+                    }
+                    (None, None) => self.scalar(int, 0),
+                };
+                let zero = self.scalar(int, 0);
+                let negative_n = self.ins().icmp(IntCC::LessThan, n, zero);
+                let negative_m = self.ins().icmp(IntCC::LessThan, m, zero);
+                let negative = self.ins().ior(negative_n, negative_m);
+                self.raise_if(negative, ExceptionKind::ValueError, messages::NEGATIVE_DIMENSIONS);
+                let out = self.ins().array_alloc(dtype, true, &[n, m]);
+                self.own(out);
+                let one = self.scalar(dtype, 1);
+                self.loop_nest(&[n], &[], &mut |this, indices, _| {
+                    let column = this.ins().iadd(indices[0], k);
+                    let above = this.ins().icmp(IntCC::GreaterThanOrEqual, column, zero);
+                    let below = this.ins().icmp(IntCC::LessThan, column, m);
+                    let inside = this.ins().iand(above, below);
+                    let then_block = this.new_block();
+                    let join = this.new_block();
+                    this.brif(inside, then_block, join);
+                    this.enter(then_block);
+                    this.ins().array_store(out, &[indices[0], column], one);
+                    this.jump(join, &[]);
+                    this.enter(join);
                     Vec::new()
                 });
                 Operand::Value(out)

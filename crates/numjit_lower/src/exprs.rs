@@ -1196,6 +1196,9 @@ impl<'a> Lowerer<'a> {
     fn attribute(&mut self, expr: ExprId, base_expr: ExprId, name: &str, base: Operand) -> Operand {
         let range = self.body.exprs[expr].range;
         if let Some(Type::Array(array_type)) = self.expr_value_type(base_expr) {
+            if name == "dtype" {
+                return Operand::Static;
+            }
             let array = self.value_of(base, base_expr);
             return match self.array_attribute(array_type, name, array) {
                 Some(value) => Operand::Value(value),

@@ -899,6 +899,10 @@ impl Checker<'_, '_> {
             Expr::Attribute { base, name } => {
                 let ty = self.ty(*base)?;
                 if let Ty::Value(Type::Array(array)) = &ty {
+                    if name == "dtype" {
+                        // A compile-time value, like `np.float64` (`np.zeros(n, a.dtype)`).
+                        return Some(Ty::Callable(Callable::NumpyScalar(array.dtype)));
+                    }
                     return match numpy::attribute(array, name) {
                         Some(attribute) => {
                             self.resolve(expr, &Resolved::returning(&[], attribute.clone()), None);

@@ -341,6 +341,7 @@ pub fn attribute(array: &ArrayType, name: &str) -> Option<Type> {
         "shape" | "strides" => Some(per_axis),
         "ndim" | "size" | "itemsize" | "nbytes" => Some(Type::INT64),
         "T" => Some(Type::Array(transposed(array))),
+        "real" | "imag" if !array.dtype.is_complex() => Some(Type::Array(*array)),
         _ => None,
     }
 }
@@ -359,6 +360,18 @@ pub enum ArrayFunc {
     Arange,
     /// `np.linspace(start, stop, num=50)`.
     Linspace,
+    /// `np.array(data, dtype=)`: an array from nested tuples (list displays are read as
+    /// tuples), a scalar (0-d) or an array (copied).
+    Array,
+    /// `np.asarray(data, dtype=)`: like `np.array`, but an array of the dtype is returned
+    /// as it is.
+    Asarray,
+    /// `np.ascontiguousarray(a)`: `a`, or a C-contiguous copy.
+    Ascontiguousarray,
+    /// `np.eye(N, M=None, k=0, dtype=float)`.
+    Eye,
+    /// `np.identity(n, dtype=float)`.
+    Identity,
     /// A library function (`np.where`, `np.cumsum`, ...; see [`super::library`]).
     Library(super::library::LibraryFn),
 }
@@ -452,6 +465,11 @@ impl ArrayFunc {
             "full_like" => ArrayFunc::Like(NumpyFn::Full),
             "arange" => ArrayFunc::Arange,
             "linspace" => ArrayFunc::Linspace,
+            "array" => ArrayFunc::Array,
+            "asarray" => ArrayFunc::Asarray,
+            "ascontiguousarray" => ArrayFunc::Ascontiguousarray,
+            "eye" => ArrayFunc::Eye,
+            "identity" => ArrayFunc::Identity,
             other => match Reduction::from_method(other) {
                 Some(reduction) => ArrayFunc::Reduce(reduction),
                 None => ArrayFunc::Library(super::library::LibraryFn::from_name(other)?),
@@ -470,6 +488,11 @@ impl ArrayFunc {
             ArrayFunc::Like(NumpyFn::Full) => "full_like",
             ArrayFunc::Arange => "arange",
             ArrayFunc::Linspace => "linspace",
+            ArrayFunc::Array => "array",
+            ArrayFunc::Asarray => "asarray",
+            ArrayFunc::Ascontiguousarray => "ascontiguousarray",
+            ArrayFunc::Eye => "eye",
+            ArrayFunc::Identity => "identity",
             ArrayFunc::Library(function) => function.name(),
         }
     }
@@ -486,7 +509,9 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         ArrayFunc::Like(_) | ArrayFunc::Arange => &["dtype"],
         ArrayFunc::Linspace => &["num"],
         ArrayFunc::Reduce(_) => &["axis"],
-        ArrayFunc::Copy | ArrayFunc::Library(_) => &[],
+        ArrayFunc::Array | ArrayFunc::Asarray | ArrayFunc::Identity => &["dtype"],
+        ArrayFunc::Eye => &["M", "k", "dtype"],
+        ArrayFunc::Copy | ArrayFunc::Ascontiguousarray | ArrayFunc::Library(_) => &[],
     };
     if let Some(unknown) = keywords.iter().find(|keyword| !allowed.contains(keyword)) {
         return Err(TemplateError::WrongArguments(format!(
@@ -498,8 +523,74 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         Some(other) => Err(TemplateError::InvalidOperand(format!("{describe} takes an array, not {other}"))),
         None => Err(TemplateError::WrongArguments(format!("{describe} takes an array argument"))),
     };
+    let requested_dtype = |keyword: Option<&Ty>| -> Result<Option<ScalarType>, TemplateError> {
+        match keyword {
+            None | Some(Ty::Value(Type::NoneType)) => Ok(None),
+            Some(dtype) => dtype_of(dtype).map(Some).ok_or_else(|| {
+                TemplateError::Unsupported(format!("{describe} with dtype={dtype}; pass a NumPy scalar type"))
+            }),
+        }
+    };
     match function {
         ArrayFunc::Library(function) => super::library::call(function, args, keywords),
+        ArrayFunc::Array | ArrayFunc::Asarray => {
+            let [data] = positional else {
+                return Err(TemplateError::WrongArguments(format!(
+                    "{describe} takes one positional argument"
+                )));
+            };
+            let dtype = requested_dtype(keyword("dtype"))?;
+            let data = data.as_value().ok_or_else(|| {
+                TemplateError::InvalidOperand(format!(
+                    "{describe} takes numbers, tuples or arrays, not {data}"
+                ))
+            })?;
+            if let (ArrayFunc::Asarray, Type::Array(array)) = (function, data)
+                && dtype.is_none_or(|dtype| dtype == array.dtype)
+            {
+                // The array itself, as NumPy returns it.
+                return Ok(Resolved::returning(&[], Type::Array(*array)));
+            }
+            let (inferred, ndim) = match data {
+                Type::Array(array) => (array.dtype, array.ndim),
+                other => nested_shape(other).ok_or_else(|| {
+                    TemplateError::InvalidOperand(format!(
+                        "{describe}: the data must be numbers, or (nested) sequences of numbers of one length per level, not {other}"
+                    ))
+                })?,
+            };
+            let dtype = dtype.unwrap_or(inferred);
+            if inferred.is_complex() && !dtype.is_complex() {
+                return Err(TemplateError::InvalidOperand(format!(
+                    "{describe} cannot store {inferred} as {dtype}"
+                )));
+            }
+            Ok(Resolved::returning(&[], Type::Array(ArrayType::new(dtype, ndim, Layout::C))))
+        }
+        ArrayFunc::Ascontiguousarray => {
+            let array = array_arg(positional.first())?;
+            if positional.len() != 1 {
+                return Err(TemplateError::WrongArguments(format!("{describe} takes one array")));
+            }
+            Ok(Resolved::returning(&[], Type::Array(ArrayType { layout: Layout::C, ..array })))
+        }
+        ArrayFunc::Eye | ArrayFunc::Identity => {
+            let most = if function == ArrayFunc::Eye { 3 } else { 1 };
+            if positional.is_empty() || positional.len() > most {
+                return Err(TemplateError::WrongArguments(format!("{describe} takes a size")));
+            }
+            let integers: Vec<&Ty> = positional.iter().chain(keyword("M")).chain(keyword("k")).collect();
+            if let Some(bad) = integers.iter().find(|ty| {
+                !ty.as_scalar().is_some_and(ScalarType::is_integer)
+                    && !matches!(ty, Ty::Value(Type::NoneType))
+            }) {
+                return Err(TemplateError::InvalidOperand(format!(
+                    "{describe} takes integer sizes, not {bad}"
+                )));
+            }
+            let dtype = requested_dtype(keyword("dtype"))?.unwrap_or(ScalarType::Float64);
+            Ok(Resolved::returning(&[], Type::Array(ArrayType::new(dtype, 2, Layout::C))))
+        }
         ArrayFunc::Reduce(reduction) => {
             if positional.len() != 1 {
                 return Err(TemplateError::WrongArguments(format!("{describe} takes 1 positional argument")));
@@ -602,6 +693,29 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
             }
             Ok(Resolved::returning(&[], Type::Array(ArrayType::new(dtype, 1, Layout::C))))
         }
+    }
+}
+
+/// The dtype and rank of `np.array(data)` for scalar or (nested) tuple data: NumPy's
+/// promotion of the leaves and one axis per level; `None` when the levels are ragged or a
+/// leaf is not a number.
+pub fn nested_shape(data: &Type) -> Option<(ScalarType, u8)> {
+    match data {
+        Type::Scalar(scalar) => Some((*scalar, 0)),
+        Type::Tuple(items) => {
+            let mut shapes = items.iter().map(nested_shape);
+            let Some(first) = shapes.next() else { return Some((ScalarType::Float64, 1)) };
+            let (mut dtype, ndim) = first?;
+            for shape in shapes {
+                let (item_dtype, item_ndim) = shape?;
+                if item_ndim != ndim {
+                    return None;
+                }
+                dtype = dtype.promote(item_dtype);
+            }
+            (ndim < MAX_NDIM).then_some((dtype, ndim + 1))
+        }
+        _ => None,
     }
 }
 
