@@ -229,6 +229,7 @@ impl<'a> Lowerer<'a> {
                 Ty::Value(Type::NoneType) => IndexValue::NewAxis,
                 Ty::Slice { .. } => IndexValue::Slice(value?),
                 Ty::Ellipsis => IndexValue::Ellipsis,
+                Ty::Value(Type::Array(array)) => IndexValue::Array(value?, *array),
                 _ => {
                     let _ = this;
                     return None;
@@ -273,9 +274,22 @@ impl<'a> Lowerer<'a> {
 
     /// Basic indexing: the element (`Err` with its positions, when every item is an
     /// integer and the result is a scalar) or the view's offset, extents and strides.
-    fn basic_index(&mut self, array: Value, ndim: u8, items: &[IndexValue], view: bool) -> BasicIndex {
-        let consumed =
-            items.iter().filter(|item| matches!(item, IndexValue::Int(..) | IndexValue::Slice(_))).count();
+    pub(crate) fn basic_index(
+        &mut self,
+        array: Value,
+        ndim: u8,
+        items: &[IndexValue],
+        view: bool,
+    ) -> BasicIndex {
+        let consumed = items
+            .iter()
+            .map(|item| match item {
+                IndexValue::Int(..) | IndexValue::Slice(_) => 1,
+                IndexValue::Array(_, array) if array.dtype == ScalarType::Bool => usize::from(array.ndim),
+                IndexValue::Array(..) => 1,
+                IndexValue::NewAxis | IndexValue::Ellipsis => 0,
+            })
+            .sum::<usize>();
         let fill = usize::from(ndim).saturating_sub(consumed);
         let mut offset = view.then(|| self.scalar(ScalarType::Int64, 0));
         let mut dims = Vec::new();
@@ -317,6 +331,15 @@ impl<'a> Lowerer<'a> {
                 IndexValue::NewAxis => {
                     dims.push(self.scalar(ScalarType::Int64, 1));
                     strides.push(self.scalar(ScalarType::Int64, 0));
+                }
+                // An advanced index keeps its axis in the basic view (see fancy.rs).
+                IndexValue::Array(_, index) => {
+                    let axes = if index.dtype == ScalarType::Bool { u32::from(index.ndim) } else { 1 };
+                    for _ in 0..axes {
+                        dims.push(self.ins().array_dim(array, axis));
+                        strides.push(self.ins().array_stride(array, axis));
+                        axis += 1;
+                    }
                 }
             }
         }
@@ -373,6 +396,16 @@ impl<'a> Lowerer<'a> {
             return Operand::Static;
         };
         let array = self.value_of(base, base_expr);
+        if items.iter().any(|item| matches!(item, IndexValue::Array(..))) {
+            let Type::Array(result_type) = result_type else { return Operand::Static };
+            return match self.advanced_getitem(array, &array_type, items, &result_type) {
+                Some(value) => Operand::Value(value),
+                None => {
+                    self.unsupported("this advanced index", range);
+                    Operand::Static
+                }
+            };
+        }
         let index = self.basic_index(array, array_type.ndim, items, matches!(result_type, Type::Array(_)));
         match result_type {
             Type::Array(view_type) => {
@@ -419,6 +452,20 @@ impl<'a> Lowerer<'a> {
             let value = self.coerce(value, &value_type, &Type::Scalar(array_type.dtype));
             let index = self.basic_index(array, array_type.ndim, &items, false);
             self.ins().array_store(array, &index.positions, value);
+            return;
+        }
+        if items.iter().any(|item| matches!(item, IndexValue::Array(..))) {
+            let value = match &value_type {
+                Type::Array(source_type) if !fresh => {
+                    let copy = self.copy_array(value, source_type);
+                    self.own(copy);
+                    copy
+                }
+                _ => value,
+            };
+            if self.advanced_setitem(array, &array_type, &items, value, &value_type).is_none() {
+                self.unsupported("this advanced index", range);
+            }
             return;
         }
         if self.stores_through_view(base_expr, index_expr, value_expr) {
@@ -1101,7 +1148,9 @@ impl<'a> Lowerer<'a> {
 
 /// One evaluated item of an array index.
 #[derive(Clone, Copy, Debug)]
-enum IndexValue {
+pub(crate) enum IndexValue {
+    /// An integer or boolean array (advanced indexing, fancy.rs).
+    Array(Value, ArrayType),
     Int(Value, ScalarType),
     /// An `int64` triple `(start, stop, step)` from [`Lowerer::slice_item`].
     Slice(Value),
@@ -1110,11 +1159,11 @@ enum IndexValue {
 }
 
 /// What [`Lowerer::basic_index`] computes.
-struct BasicIndex {
+pub(crate) struct BasicIndex {
     /// Byte offset of the view's first element (computed for views only).
-    offset: Option<Value>,
-    dims: Vec<Value>,
-    strides: Vec<Value>,
+    pub(crate) offset: Option<Value>,
+    pub(crate) dims: Vec<Value>,
+    pub(crate) strides: Vec<Value>,
     /// The positions of the integer items (all of them select an element).
-    positions: Vec<Value>,
+    pub(crate) positions: Vec<Value>,
 }

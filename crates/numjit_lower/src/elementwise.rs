@@ -302,6 +302,14 @@ impl<'a> Lowerer<'a> {
 
     /// The broadcast shape of the array leaves (`ndim` axes), raising NumPy's ValueError
     /// when two extents differ and neither is 1.
+    /// The broadcast shape (`ndim` axes) of arrays given with their ranks, raising NumPy's
+    /// ValueError when they do not broadcast.
+    pub(crate) fn broadcast_arrays(&mut self, arrays: &[(Value, ArrayType)], ndim: u8) -> Vec<Value> {
+        let leaves: Vec<Leaf> =
+            arrays.iter().map(|(value, ty)| Leaf::Array { value: *value, ty: *ty }).collect();
+        self.broadcast_shape(&leaves, ndim)
+    }
+
     fn broadcast_shape(&mut self, leaves: &[Leaf], ndim: u8) -> Vec<Value> {
         let one = self.scalar(ScalarType::Int64, 1);
         let mut bad = self.ins().bconst(false);
@@ -339,6 +347,11 @@ impl<'a> Lowerer<'a> {
 
     /// Raises NumPy's ValueError unless every array leaf broadcasts to `dims` (the shape of
     /// an in-place target).
+    /// Raises NumPy's ValueError unless `value` (of rank `rank`) broadcasts to `dims`.
+    pub(crate) fn check_array_into(&mut self, value: Value, ty: ArrayType, dims: &[Value]) {
+        self.check_broadcast_into(&[Leaf::Array { value, ty }], dims);
+    }
+
     fn check_broadcast_into(&mut self, leaves: &[Leaf], dims: &[Value]) {
         let one = self.scalar(ScalarType::Int64, 1);
         let ndim = dims.len();
@@ -481,6 +494,14 @@ impl<'a> Lowerer<'a> {
         self.jump(join, &results);
         self.enter(join);
         params
+    }
+
+    /// `array` (of rank `rank`) as a view of the broadcast shape `dims`: stride 0 along
+    /// stretched and missing axes (the caller checked that it broadcasts).
+    pub(crate) fn broadcast_to(&mut self, array: Value, rank: u8, dims: &[Value]) -> Value {
+        let leaf = Leaf::Array { value: array, ty: ArrayType::new(ScalarType::Float64, rank, Layout::A) };
+        let tree = Tree { nodes: vec![Node::Leaf(0)], dtype: ScalarType::Float64, leaves: vec![leaf] };
+        self.broadcast_views(&tree, dims, None)[0].0
     }
 
     /// Each array leaf as a view of the broadcast shape `dims` (stride 0 along stretched

@@ -200,6 +200,10 @@ pub enum IndexItem {
     NewAxis,
     /// `...`: as many full slices as the other items leave axes.
     Ellipsis,
+    /// An integer array (advanced indexing: positions along one axis).
+    IntArray(ArrayType),
+    /// A boolean array (a mask over as many axes as it has).
+    BoolArray(ArrayType),
 }
 
 /// The items of an index of type `index`: an integer, a slice, `None`, `...`, or a tuple
@@ -214,8 +218,12 @@ pub fn index_items(index: &Ty) -> Result<Vec<IndexItem>, TemplateError> {
             Ty::Value(Type::NoneType) => Ok(IndexItem::NewAxis),
             Ty::Slice { has_step } => Ok(IndexItem::Slice { has_step: *has_step }),
             Ty::Ellipsis => Ok(IndexItem::Ellipsis),
-            Ty::Value(Type::Array(array)) => Err(TemplateError::Unsupported(format!(
-                "indexing an array with an array ({array}) is not supported yet"
+            Ty::Value(Type::Array(array)) if array.dtype == ScalarType::Bool => {
+                Ok(IndexItem::BoolArray(*array))
+            }
+            Ty::Value(Type::Array(array)) if array.dtype.is_integer() => Ok(IndexItem::IntArray(*array)),
+            Ty::Value(Type::Array(array)) => Err(TemplateError::InvalidIndex(format!(
+                "arrays used as indices must be of integer or boolean type, not {array}"
             ))),
             other => Err(TemplateError::InvalidIndex(format!(
                 "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices, not {other}"
@@ -265,7 +273,7 @@ fn view_layout(array: &ArrayType, items: &[IndexItem], consumed: usize) -> Layou
     let keeps = |item: &IndexItem, innermost: bool| match item {
         IndexItem::Int(_) | IndexItem::Ellipsis => true,
         IndexItem::Slice { has_step } => innermost && !has_step,
-        IndexItem::NewAxis => false,
+        IndexItem::NewAxis | IndexItem::IntArray(_) | IndexItem::BoolArray(_) => false,
     };
     let contiguous = |ordered: &[&IndexItem]| match ordered.split_last() {
         None => true,
@@ -299,7 +307,99 @@ fn view_layout(array: &ArrayType, items: &[IndexItem], consumed: usize) -> Layou
 
 /// The type of `array[index]`.
 pub fn getitem(array: &ArrayType, index: &Ty) -> Result<Type, TemplateError> {
-    basic_index_result(array, &index_items(index)?)
+    let items = index_items(index)?;
+    if items.iter().any(|item| matches!(item, IndexItem::IntArray(_) | IndexItem::BoolArray(_))) {
+        return advanced_index_result(array, &items).map(|plan| plan.result);
+    }
+    basic_index_result(array, &items)
+}
+
+/// How advanced indexing (integer arrays or a boolean mask) lays out its result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AdvancedPlan {
+    /// The result: a new C-contiguous array.
+    pub result: Type,
+    /// The rank of the broadcast index arrays (of the mask's selection: 1).
+    pub advanced_ndim: u8,
+    /// Where the advanced axes go among the result's axes.
+    pub insert_at: u8,
+}
+
+/// The type of advanced indexing: integer arrays (broadcast together) with integers and
+/// slices, or one boolean mask first followed by slices. The advanced axes replace the
+/// indexed ones where the advanced items are adjacent, else they come first (NumPy).
+pub fn advanced_index_result(array: &ArrayType, items: &[IndexItem]) -> Result<AdvancedPlan, TemplateError> {
+    let ndim = usize::from(array.ndim);
+    let unsupported = |what: &str| Err(TemplateError::Unsupported(format!("{what} is not supported yet")));
+    if items.iter().any(|item| matches!(item, IndexItem::Ellipsis | IndexItem::NewAxis)) {
+        return unsupported("advanced indexing combined with `...` or `None`");
+    }
+    let masks: Vec<&ArrayType> = items
+        .iter()
+        .filter_map(|item| match item {
+            IndexItem::BoolArray(mask) => Some(mask),
+            _ => None,
+        })
+        .collect();
+    if let Some(mask) = masks.first() {
+        if masks.len() > 1 || items.iter().any(|item| matches!(item, IndexItem::IntArray(_))) {
+            return unsupported("indexing with several boolean masks or with masks and integer arrays");
+        }
+        if !matches!(items.first(), Some(IndexItem::BoolArray(_)))
+            || items[1..].iter().any(|item| !matches!(item, IndexItem::Slice { .. }))
+        {
+            return unsupported("a boolean mask that is not the first index or is followed by integers");
+        }
+        let consumed = usize::from(mask.ndim) + items.len() - 1;
+        if consumed > ndim {
+            return Err(TemplateError::InvalidIndex(format!(
+                "too many indices for array: array is {ndim}-dimensional, but {consumed} were indexed"
+            )));
+        }
+        let result_ndim = 1 + ndim - usize::from(mask.ndim);
+        return Ok(AdvancedPlan {
+            result: Type::Array(ArrayType::new(array.dtype, result_ndim as u8, Layout::C)),
+            advanced_ndim: 1,
+            insert_at: 0,
+        });
+    }
+    let consumed = items.len();
+    if consumed > ndim {
+        return Err(TemplateError::InvalidIndex(format!(
+            "too many indices for array: array is {ndim}-dimensional, but {consumed} were indexed"
+        )));
+    }
+    let advanced_ndim = items
+        .iter()
+        .filter_map(|item| match item {
+            IndexItem::IntArray(index) => Some(index.ndim),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    // Integers count as advanced indices here (they broadcast with the arrays).
+    let advanced: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| matches!(item, IndexItem::IntArray(_) | IndexItem::Int(_)))
+        .map(|(position, _)| position)
+        .collect();
+    let adjacent = advanced.windows(2).all(|pair| pair[1] == pair[0] + 1);
+    let slices_before =
+        items[..advanced[0]].iter().filter(|item| matches!(item, IndexItem::Slice { .. })).count();
+    let insert_at = if adjacent { slices_before } else { 0 };
+    let kept =
+        items.iter().filter(|item| matches!(item, IndexItem::Slice { .. })).count() + (ndim - consumed);
+    let result_ndim = kept + usize::from(advanced_ndim);
+    let result_ndim = u8::try_from(result_ndim)
+        .ok()
+        .filter(|ndim| *ndim <= MAX_NDIM)
+        .ok_or_else(|| TemplateError::InvalidIndex(format!("arrays have at most {MAX_NDIM} dimensions")))?;
+    Ok(AdvancedPlan {
+        result: Type::Array(ArrayType::new(array.dtype, result_ndim, Layout::C)),
+        advanced_ndim,
+        insert_at: insert_at as u8,
+    })
 }
 
 /// Checks `array[index] = value`: a writable array, and a value that converts to the
