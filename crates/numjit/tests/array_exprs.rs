@@ -174,6 +174,26 @@ def scatter(a, idx, v):
     a[idx] = v
     return a
 
+def pair(a, b):
+    return a // b, a % b
+
+def use_pair(a, b):
+    q, r = pair(a, b)
+    t = (q, r)
+    for i in range(3):
+        t = (t[1], t[0] + 1)
+    return t[0].sum() + t[1].sum()
+
+def caught(x):
+    try:
+        y = ones_times(x)
+    except Exception:
+        y = np.zeros(2)
+    return y
+
+def ones_times(x):
+    return np.ones(2) * x
+
 def two_d_array_reduction_prod(n):
     shp = (13, 17)
     result1 = 2 * np.ones(shp, np.int_)
@@ -497,6 +517,28 @@ fn advanced_indexing_reads_and_writes() {
     let before = numjit::live_array_blocks();
     for _ in 0..1000 {
         drop(call(&take, &args));
+    }
+    assert_eq!(numjit::live_array_blocks(), before);
+}
+
+#[test]
+fn tuples_of_arrays_are_reference_counted() {
+    let a = array(arr1(&[5i64, 7, -3]));
+    let b = array(arr1(&[2i64, 2, 2]));
+    let Value::Tuple(items) = call(&compile("pair"), &[a.clone(), b.clone()]) else { panic!() };
+    let Value::Array(q) = &items[0] else { panic!() };
+    assert_eq!(q.to_ndarray::<i64>().unwrap().into_raw_vec_and_offset().0, vec![2, 3, -2]);
+    let use_pair = compile("use_pair");
+    let caught = compile("caught");
+    let pair = compile("pair");
+    let expected = call(&use_pair, &[a.clone(), b.clone()]);
+    drop(call(&caught, &[Value::Float(2.0)]));
+    drop(call(&pair, &[a.clone(), b.clone()]));
+    let before = numjit::live_array_blocks();
+    for _ in 0..1000 {
+        assert_eq!(call(&use_pair, &[a.clone(), b.clone()]), expected);
+        drop(call(&pair, &[a.clone(), b.clone()]));
+        drop(call(&caught, &[Value::Float(2.0)]));
     }
     assert_eq!(numjit::live_array_blocks(), before);
 }

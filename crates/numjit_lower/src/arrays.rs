@@ -39,9 +39,40 @@ use crate::messages;
 impl<'a> Lowerer<'a> {
     // ----- reference counting --------------------------------------------------------------
 
-    /// Records a new reference that the current statement owns.
+    /// Records a new reference that the current statement owns (an array, or a tuple
+    /// holding arrays: one reference to each).
     pub(crate) fn own(&mut self, value: Value) {
         self.temps.push(value);
+    }
+
+    /// Adds an owner to every array in `value` (an array or a tuple holding arrays).
+    pub(crate) fn incref_value(&mut self, value: Value) {
+        self.refcount_value(value, true);
+    }
+
+    /// Drops an owner of every array in `value`.
+    pub(crate) fn decref_value(&mut self, value: Value) {
+        self.refcount_value(value, false);
+    }
+
+    fn refcount_value(&mut self, value: Value, incref: bool) {
+        match self.func.dfg.value_type(value).clone() {
+            Type::Array(_) if incref => {
+                self.ins().array_incref(value);
+            }
+            Type::Array(_) => {
+                self.ins().array_decref(value);
+            }
+            Type::Tuple(items) => {
+                for (position, item) in items.iter().enumerate() {
+                    if holds_arrays(item) {
+                        let member = self.ins().tuple_get(value, position as u32);
+                        self.refcount_value(member, incref);
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Decrefs the temporaries above `mark` and forgets them.
@@ -54,7 +85,7 @@ impl<'a> Lowerer<'a> {
             return;
         }
         for value in released.into_iter().rev() {
-            self.ins().array_decref(value);
+            self.decref_value(value);
         }
     }
 
@@ -66,12 +97,12 @@ impl<'a> Lowerer<'a> {
         }
         let temps = self.temps.clone();
         for value in temps.into_iter().rev() {
-            self.ins().array_decref(value);
+            self.decref_value(value);
         }
         for var in self.array_vars.clone() {
             let block = self.current_block();
             let value = self.ssa.read(&mut self.func, var, block);
-            self.ins().array_decref(value);
+            self.decref_value(value);
         }
     }
 
@@ -1166,4 +1197,14 @@ pub(crate) struct BasicIndex {
     pub(crate) strides: Vec<Value>,
     /// The positions of the integer items (all of them select an element).
     pub(crate) positions: Vec<Value>,
+}
+
+/// Whether values of `ty` hold array references (arrays, and tuples with arrays in them):
+/// such values are reference counted.
+pub(crate) fn holds_arrays(ty: &Type) -> bool {
+    match ty {
+        Type::Array(_) => true,
+        Type::Tuple(items) => items.iter().any(holds_arrays),
+        _ => false,
+    }
 }

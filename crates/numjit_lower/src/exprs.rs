@@ -110,8 +110,8 @@ impl<'a> Lowerer<'a> {
                         Some(&param) => Operand::Value(param),
                         None => Operand::Static,
                     };
-                    if let (Operand::Value(value), Some(Type::Array(_))) =
-                        (result, self.expr_value_type(expr))
+                    if let (Operand::Value(value), Some(ty)) = (result, self.expr_value_type(expr))
+                        && crate::arrays::holds_arrays(ty)
                     {
                         // Each branch passed a reference of its own.
                         self.own(value);
@@ -127,10 +127,10 @@ impl<'a> Lowerer<'a> {
     /// own (so the join owns its result on both paths), and the branch's temporaries die.
     fn finish_branch(&mut self, args: &[Value], temps: usize) {
         if let Some(&value) = args.first()
-            && matches!(self.func.dfg.value_type(value), Type::Array(_))
+            && crate::arrays::holds_arrays(self.func.dfg.value_type(value))
             && self.cur.is_some()
         {
-            self.ins().array_incref(value);
+            self.incref_value(value);
         }
         self.release_temps_to(temps);
     }

@@ -879,17 +879,6 @@ impl Checker<'_, '_> {
                 let mut types = Vec::with_capacity(items.len());
                 for item in items {
                     match self.ty(*item)? {
-                        Ty::Value(Type::Array(array)) => {
-                            self.error(
-                                Diagnostic::error(
-                                    UNSUPPORTED,
-                                    format!("a tuple holding an array ({array}) is not supported yet"),
-                                )
-                                .with_primary(self.range(*item), "")
-                                .with_help("keep arrays in variables of their own"),
-                            );
-                            return None;
-                        }
                         Ty::Value(ty) => types.push(ty),
                         other => {
                             self.error(
