@@ -29,7 +29,7 @@
 
 use numjit_ir::{ExceptionKind, IntCC, LoopRange, Value};
 use numjit_sema::hir::{Expr, ExprId, KeywordArg};
-use numjit_sema::templates::numpy::{ArrayFunc, CreateParam, NumpyFn, bind_create};
+use numjit_sema::templates::numpy::{ArrayFunc, CreateParam, JoinKind, NumpyFn, bind_create};
 use numjit_sema::{ConstValue, Ty};
 use numjit_types::{ArrayType, Layout, ScalarType, Type};
 
@@ -703,6 +703,19 @@ impl<'a> Lowerer<'a> {
                 Operand::Value(copy)
             }
             "transpose" => Operand::Value(self.transpose(array, array_type)),
+            "item" => {
+                let size = self.array_size(array, array_type.ndim);
+                let one = self.scalar(ScalarType::Int64, 1);
+                let not_one = self.ins().icmp(IntCC::NotEqual, size, one);
+                self.raise_if(
+                    not_one,
+                    ExceptionKind::ValueError,
+                    "can only convert an array of size 1 to a Python scalar",
+                );
+                let zero = self.scalar(ScalarType::Int64, 0);
+                let origin = vec![zero; usize::from(array_type.ndim)];
+                Operand::Value(self.ins().array_load(array, &origin))
+            }
             "astype" => {
                 let Some(Type::Array(result_type)) = self.expr_value_type(expr).cloned() else {
                     return Operand::Static;
@@ -754,6 +767,93 @@ impl<'a> Lowerer<'a> {
                 }
             },
         }
+    }
+
+    /// `np.concatenate`/`stack`/`hstack`/`vstack` of `arrays` (one rank) along `axis`.
+    fn join_arrays(
+        &mut self,
+        kind: JoinKind,
+        arrays: &[(Value, ArrayType)],
+        axis: i64,
+        result: &ArrayType,
+    ) -> Operand {
+        let int = ScalarType::Int64;
+        let range = self.stmt_range;
+        let Some(&(_, first_type)) = arrays.first() else { return Operand::Static };
+        let ndim = i64::from(first_type.ndim);
+        // Along an existing axis (`concatenate`), or a new one (`stack`).
+        let (new_axis, axis) = match kind {
+            JoinKind::Concatenate => (false, axis),
+            JoinKind::Stack => (true, axis),
+            JoinKind::Hstack => (false, if ndim == 1 { 0 } else { 1 }),
+            JoinKind::Vstack => (ndim == 1, 0),
+        };
+        let result_ndim = i64::from(result.ndim);
+        let normal = if axis < 0 { axis + result_ndim } else { axis };
+        if !(0..result_ndim).contains(&normal) {
+            let (axis, rank) =
+                (self.scalar(int, axis), self.scalar(int, if new_axis { result_ndim } else { ndim }));
+            self.raise_with(
+                ExceptionKind::ValueError,
+                "axis {} is out of bounds for array of dimension {}",
+                &[axis, rank],
+            );
+            return Operand::Static;
+        }
+        let normal = normal as usize;
+        let dims: Vec<Vec<Value>> = arrays
+            .iter()
+            .map(|(value, ty)| (0..ty.ndim).map(|k| self.ins().array_dim(*value, u32::from(k))).collect())
+            .collect();
+        // Every other extent must agree with the first array's.
+        let mut bad = self.ins().bconst(false);
+        for other in &dims[1..] {
+            for (k, (a, b)) in dims[0].iter().zip(other).enumerate() {
+                if !new_axis && k == normal {
+                    continue;
+                }
+                let differs = self.ins().icmp(IntCC::NotEqual, *a, *b);
+                bad = self.ins().ior(bad, differs);
+            }
+        }
+        let message = if new_axis {
+            "all input arrays must have the same shape"
+        } else {
+            "all the input array dimensions except for the concatenation axis must match exactly"
+        };
+        self.raise_if(bad, ExceptionKind::ValueError, message);
+        let mut out_dims = dims[0].clone();
+        if new_axis {
+            let count = self.scalar(int, arrays.len() as i64);
+            out_dims.insert(normal, count);
+        } else {
+            let mut total = self.scalar(int, 0);
+            for extents in &dims {
+                total = self.ins().iadd(total, extents[normal]);
+            }
+            out_dims[normal] = total;
+        }
+        let out = self.ins().array_alloc(result.dtype, false, &out_dims);
+        self.own(out);
+        let (_, out_strides) = self.dims_and_strides(out, 0, result.ndim);
+        let mut start = self.scalar(int, 0);
+        for (position, ((value, ty), extents)) in arrays.iter().zip(&dims).enumerate() {
+            let (offset, strides) = if new_axis {
+                let index = self.scalar(int, position as i64);
+                let offset = self.ins().imul(index, out_strides[normal]);
+                let mut strides = out_strides.clone();
+                strides.remove(normal);
+                (offset, strides)
+            } else {
+                let offset = self.ins().imul(start, out_strides[normal]);
+                start = self.ins().iadd(start, extents[normal]);
+                (offset, out_strides.clone())
+            };
+            let part_type = ArrayType::new(result.dtype, ty.ndim, Layout::A);
+            let part = self.ins().array_view(Layout::A, out, offset, extents, &strides);
+            self.broadcast_store(part, &part_type, extents, *value, &Type::Array(*ty), range);
+        }
+        Operand::Value(out)
     }
 
     /// Stores the leaves of a nested tuple into `out` at the positions of their tuple
@@ -1156,6 +1256,31 @@ impl<'a> Lowerer<'a> {
                     Vec::new()
                 });
                 Operand::Value(out)
+            }
+            ArrayFunc::Join(kind) => {
+                let Some((tuple, Type::Tuple(items))) = values.first().cloned() else {
+                    return Operand::Static;
+                };
+                let axis_expr = positional.get(1).copied().or_else(|| keyword("axis").map(|(expr, _)| expr));
+                let axis = match axis_expr {
+                    None => 0,
+                    Some(expr) => match self.const_index(expr) {
+                        Some(axis) => axis,
+                        None => {
+                            self.unsupported("an axis that is not an integer constant", range);
+                            return Operand::Static;
+                        }
+                    },
+                };
+                let arrays: Vec<(Value, ArrayType)> = items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(position, item)| {
+                        let array = *item.as_array()?;
+                        Some((self.ins().tuple_get(tuple, position as u32), array))
+                    })
+                    .collect();
+                self.join_arrays(kind, &arrays, axis, &result_type)
             }
             ArrayFunc::Reduce(_) | ArrayFunc::Library(_) => Operand::Static,
         }

@@ -1064,7 +1064,7 @@ impl<'a> Lowerer<'a> {
     // ----- tuples, attributes, methods ----------------------------------------------------
 
     /// A compile-time integer index: a literal, or a local assigned once from a literal.
-    fn const_index(&self, expr: ExprId) -> Option<i64> {
+    pub(crate) fn const_index(&self, expr: ExprId) -> Option<i64> {
         match &self.body.exprs[expr].kind {
             Expr::Const(ConstValue::Int(value)) => Some(*value),
             Expr::Const(ConstValue::Bool(value)) => Some(i64::from(*value)),

@@ -472,8 +472,75 @@ pub enum ArrayFunc {
     Eye,
     /// `np.identity(n, dtype=float)`.
     Identity,
+    /// `np.concatenate`, `np.stack`, `np.hstack`, `np.vstack` of a tuple of arrays.
+    Join(JoinKind),
     /// A library function (`np.where`, `np.cumsum`, ...; see [`super::library`]).
     Library(super::library::LibraryFn),
+}
+
+/// How [`ArrayFunc::Join`] joins its arrays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum JoinKind {
+    /// Along an existing axis (`axis=0`).
+    Concatenate,
+    /// Along a new axis (`axis=0`).
+    Stack,
+    /// `hstack`: along axis 1, or axis 0 for 1-d arrays.
+    Hstack,
+    /// `vstack`: along axis 0, 1-d arrays as rows.
+    Vstack,
+}
+
+/// The typing of a join: the result and, for each input, its rank.
+pub fn join(kind: JoinKind, arrays: &Ty, axis: Option<&Ty>) -> Result<Resolved, TemplateError> {
+    let name = match kind {
+        JoinKind::Concatenate => "concatenate",
+        JoinKind::Stack => "stack",
+        JoinKind::Hstack => "hstack",
+        JoinKind::Vstack => "vstack",
+    };
+    let Some(Type::Tuple(items)) = arrays.as_value() else {
+        return Err(TemplateError::InvalidOperand(format!(
+            "numpy.{name}() takes a tuple of arrays, not {arrays}"
+        )));
+    };
+    let mut dtype: Option<ScalarType> = None;
+    let mut ndim = None;
+    for item in items {
+        let Type::Array(array) = item else {
+            return Err(TemplateError::InvalidOperand(format!(
+                "numpy.{name}() takes a tuple of arrays, not one holding {item}"
+            )));
+        };
+        dtype = Some(dtype.map_or(array.dtype, |dtype| dtype.promote(array.dtype)));
+        match ndim {
+            None => ndim = Some(array.ndim),
+            Some(ndim) if ndim != array.ndim => {
+                return Err(TemplateError::TypeMismatch(format!(
+                    "numpy.{name}(): all the input arrays must have the same number of dimensions, but they have {ndim} and {}",
+                    array.ndim
+                )));
+            }
+            Some(_) => {}
+        }
+    }
+    let (Some(dtype), Some(ndim)) = (dtype, ndim) else {
+        return Err(TemplateError::InvalidOperand(format!("numpy.{name}() needs at least one array")));
+    };
+    if let Some(axis) = axis
+        && !axis.as_scalar().is_some_and(ScalarType::is_integer)
+    {
+        return Err(TemplateError::InvalidOperand(format!("axis must be an integer, not {axis}")));
+    }
+    if ndim == 0 && kind == JoinKind::Concatenate {
+        return Err(TemplateError::InvalidOperand("zero-dimensional arrays cannot be concatenated".into()));
+    }
+    let result_ndim = match kind {
+        JoinKind::Concatenate | JoinKind::Hstack => ndim.max(1),
+        JoinKind::Stack => ndim + 1,
+        JoinKind::Vstack => ndim.max(2),
+    };
+    Ok(Resolved::returning(&[], Type::Array(ArrayType::new(dtype, result_ndim, Layout::C))))
 }
 
 /// A reduction of all elements to one value.
@@ -570,6 +637,10 @@ impl ArrayFunc {
             "ascontiguousarray" => ArrayFunc::Ascontiguousarray,
             "eye" => ArrayFunc::Eye,
             "identity" => ArrayFunc::Identity,
+            "concatenate" => ArrayFunc::Join(JoinKind::Concatenate),
+            "stack" => ArrayFunc::Join(JoinKind::Stack),
+            "hstack" => ArrayFunc::Join(JoinKind::Hstack),
+            "vstack" => ArrayFunc::Join(JoinKind::Vstack),
             other => match Reduction::from_method(other) {
                 Some(reduction) => ArrayFunc::Reduce(reduction),
                 None => ArrayFunc::Library(super::library::LibraryFn::from_name(other)?),
@@ -593,6 +664,10 @@ impl ArrayFunc {
             ArrayFunc::Ascontiguousarray => "ascontiguousarray",
             ArrayFunc::Eye => "eye",
             ArrayFunc::Identity => "identity",
+            ArrayFunc::Join(JoinKind::Concatenate) => "concatenate",
+            ArrayFunc::Join(JoinKind::Stack) => "stack",
+            ArrayFunc::Join(JoinKind::Hstack) => "hstack",
+            ArrayFunc::Join(JoinKind::Vstack) => "vstack",
             ArrayFunc::Library(function) => function.name(),
         }
     }
@@ -611,6 +686,8 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         ArrayFunc::Reduce(_) => &["axis"],
         ArrayFunc::Array | ArrayFunc::Asarray | ArrayFunc::Identity => &["dtype"],
         ArrayFunc::Eye => &["M", "k", "dtype"],
+        ArrayFunc::Join(JoinKind::Concatenate | JoinKind::Stack) => &["axis"],
+        ArrayFunc::Join(_) => &[],
         ArrayFunc::Copy | ArrayFunc::Ascontiguousarray | ArrayFunc::Library(_) => &[],
     };
     if let Some(unknown) = keywords.iter().find(|keyword| !allowed.contains(keyword)) {
@@ -633,6 +710,16 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
     };
     match function {
         ArrayFunc::Library(function) => super::library::call(function, args, keywords),
+        ArrayFunc::Join(kind) => {
+            let (data, axis) = match positional {
+                [data] => (data, keyword("axis")),
+                [data, axis] if keywords.is_empty() => (data, Some(axis)),
+                _ => {
+                    return Err(TemplateError::WrongArguments(format!("{describe} takes a tuple of arrays")));
+                }
+            };
+            join(kind, data, axis)
+        }
         ArrayFunc::Array | ArrayFunc::Asarray => {
             let [data] = positional else {
                 return Err(TemplateError::WrongArguments(format!(
@@ -896,6 +983,7 @@ pub fn method(
             _ => Err(TemplateError::WrongArguments("fill() takes one value".into())),
         },
         "transpose" => no_args(Type::Array(transposed(array))),
+        "item" => no_args(Type::Scalar(array.dtype)),
         "ravel" => no_args(Type::Array(ArrayType { ndim: 1, layout: Layout::C, ..*array })),
         "flatten" => no_args(Type::Array(ArrayType::new(array.dtype, 1, Layout::C))),
         "reshape" => {
@@ -905,6 +993,7 @@ pub fn method(
                 )));
             }
             let ndim = match args {
+                [] => Err(TemplateError::WrongArguments("reshape() takes the new shape".into())),
                 [single] => shape_ndim(single),
                 many if many.iter().all(|arg| arg.as_scalar().is_some_and(ScalarType::is_integer)) => {
                     u8::try_from(many.len())
