@@ -194,6 +194,12 @@ def caught(x):
 def ones_times(x):
     return np.ones(2) * x
 
+def matmul(a, b):
+    return a @ b
+
+def dot(a, b):
+    return np.dot(a, b)
+
 def two_d_array_reduction_prod(n):
     shp = (13, 17)
     result1 = 2 * np.ones(shp, np.int_)
@@ -541,4 +547,27 @@ fn tuples_of_arrays_are_reference_counted() {
         drop(call(&caught, &[Value::Float(2.0)]));
     }
     assert_eq!(numjit::live_array_blocks(), before);
+}
+
+#[test]
+fn matrix_products_go_through_gemm() {
+    let a = Array2::from_shape_fn((3, 4), |(i, j)| (i * 4 + j) as f64);
+    let b = Array2::from_shape_fn((4, 2), |(i, j)| (i as f64) - (j as f64) * 0.5);
+    let got = f64s(call(&compile("matmul"), &[array(a.clone()), array(b.clone())]));
+    close(&got, &a.dot(&b).into_dyn());
+    // Transposed (F-ordered) and strided operands.
+    let at = a.t().to_owned();
+    let got = f64s(call(&compile("matmul"), &[array(at.clone().reversed_axes()), array(b.clone())]));
+    close(&got, &a.dot(&b).into_dyn());
+    let v = arr1(&[1.0, -2.0, 0.5, 4.0]);
+    let got = f64s(call(&compile("dot"), &[array(a.clone()), array(v.clone())]));
+    close(&got, &a.dot(&v).into_dyn());
+    let got = f64s(call(&compile("dot"), &[array(v.clone()), array(b.clone())]));
+    close(&got, &v.dot(&b).into_dyn());
+    assert_eq!(call(&compile("dot"), &[array(v.clone()), array(v.clone())]), Value::Float(v.dot(&v)));
+    let ints = call(&compile("matmul"), &[array(arr2(&[[1i64, 2], [3, 4]])), array(arr2(&[[5i64], [6]]))]);
+    let Value::Array(ints) = ints else { panic!() };
+    assert_eq!(ints.to_ndarray::<i64>().unwrap().into_raw_vec_and_offset().0, vec![17, 39]);
+    let error = compile("matmul").call(&[array(a.clone()), array(a)]).unwrap_err();
+    assert!(matches!(error, CallError::Exception { class: ExceptionClass::ValueError, .. }), "{error}");
 }

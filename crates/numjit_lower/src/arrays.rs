@@ -30,6 +30,7 @@
 use numjit_ir::{ExceptionKind, IntCC, LoopRange, Value};
 use numjit_sema::hir::{Expr, ExprId, KeywordArg};
 use numjit_sema::templates::numpy::{ArrayFunc, CreateParam, JoinKind, NumpyFn, bind_create};
+use numjit_sema::templates::ufunc::Ufunc;
 use numjit_sema::{ConstValue, Ty};
 use numjit_types::{ArrayType, Layout, ScalarType, Type};
 
@@ -703,6 +704,21 @@ impl<'a> Lowerer<'a> {
                 Operand::Value(copy)
             }
             "transpose" => Operand::Value(self.transpose(array, array_type)),
+            "dot" => {
+                let (Some(&other_expr), Some(&other), Some(result)) =
+                    (arg_exprs.first(), args.first(), self.expr_value_type(expr).cloned())
+                else {
+                    return Operand::Static;
+                };
+                let Some(Type::Array(other_type)) = self.expr_value_type(other_expr).cloned() else {
+                    return Operand::Static;
+                };
+                let other = self.value_of(other, other_expr);
+                match self.matmul((array, *array_type), (other, other_type), &result) {
+                    Some(value) => Operand::Value(value),
+                    None => Operand::Static,
+                }
+            }
             "item" => {
                 let size = self.array_size(array, array_type.ndim);
                 let one = self.scalar(ScalarType::Int64, 1);
@@ -767,6 +783,90 @@ impl<'a> Lowerer<'a> {
                 }
             },
         }
+    }
+
+    /// `a @ b`, `np.dot(a, b)`, `a.dot(b)` for 1-d and 2-d arrays (sema typed the result):
+    /// a product of two vectors is a loop; everything else goes through the runtime's GEMM
+    /// kernels, vectors as 1-row or 1-column views.
+    pub(crate) fn matmul(
+        &mut self,
+        a: (Value, ArrayType),
+        b: (Value, ArrayType),
+        result: &Type,
+    ) -> Option<Value> {
+        let int = ScalarType::Int64;
+        let dtype = match result {
+            Type::Scalar(dtype) => *dtype,
+            Type::Array(array) => array.dtype,
+            _ => return None,
+        };
+        let range = self.stmt_range;
+        let operand = |this: &mut Self, (value, ty): (Value, ArrayType)| -> (Value, ArrayType) {
+            if ty.dtype == dtype {
+                return (value, ty);
+            }
+            let (dims, _) = this.dims_and_strides(value, 0, ty.ndim);
+            let converted = ArrayType::new(dtype, ty.ndim, Layout::C);
+            let copy = this.ins().array_alloc(dtype, false, &dims);
+            this.own(copy);
+            this.broadcast_store(copy, &converted, &dims, value, &Type::Array(ty), range);
+            (copy, converted)
+        };
+        let (a, a_type) = operand(self, a);
+        let (b, b_type) = operand(self, b);
+        let (a_dims, a_strides) = self.dims_and_strides(a, 0, a_type.ndim);
+        let (b_dims, b_strides) = self.dims_and_strides(b, 0, b_type.ndim);
+        // The contracted extents must agree.
+        let a_k = *a_dims.last()?;
+        let b_k = b_dims[0];
+        let differ = self.ins().icmp(IntCC::NotEqual, a_k, b_k);
+        let a_axis = self.scalar(int, i64::from(a_type.ndim) - 1);
+        let b_axis = self.scalar(int, 0);
+        self.raise_if_with(
+            differ,
+            ExceptionKind::ValueError,
+            "shapes not aligned: {} (dim {}) != {} (dim {})",
+            &[a_k, a_axis, b_k, b_axis],
+        );
+        let zero = self.scalar(int, 0);
+        if a_type.ndim == 1 && b_type.ndim == 1 {
+            let init =
+                if dtype.is_complex() { self.ins().cconst(dtype, 0.0, 0.0) } else { self.scalar(dtype, 0) };
+            let [total] = self.loop_nest(&[a_k], &[init], &mut |this, indices, acc| {
+                let x = this.ins().array_load(a, indices);
+                let y = this.ins().array_load(b, indices);
+                let types = [dtype, dtype];
+                let product = this.ufunc_element(Ufunc::Multiply, &[x, y], &types, dtype).unwrap_or(x);
+                vec![this.ufunc_element(Ufunc::Add, &[acc[0], product], &types, dtype).unwrap_or(product)]
+            })[..] else {
+                return None;
+            };
+            return Some(total);
+        }
+        let one = self.scalar(int, 1);
+        let matrix = |this: &mut Self, value: Value, dims: &[Value], strides: &[Value], row: bool| -> Value {
+            let (dims, strides) = match (dims, strides) {
+                ([n], [s]) if row => (vec![one, *n], vec![zero, *s]),
+                ([n], [s]) => (vec![*n, one], vec![*s, zero]),
+                _ => (dims.to_vec(), strides.to_vec()),
+            };
+            this.ins().array_view(Layout::A, value, zero, &dims, &strides)
+        };
+        let a2 = matrix(self, a, &a_dims, &a_strides, true);
+        let b2 = matrix(self, b, &b_dims, &b_strides, false);
+        let mut out_dims = Vec::new();
+        if a_type.ndim == 2 {
+            out_dims.push(a_dims[0]);
+        }
+        if b_type.ndim == 2 {
+            out_dims.push(b_dims[1]);
+        }
+        let out = self.ins().array_alloc(dtype, false, &out_dims);
+        self.own(out);
+        let (_, out_strides) = self.dims_and_strides(out, 0, out_dims.len() as u8);
+        let c2 = matrix(self, out, &out_dims, &out_strides, a_type.ndim == 1);
+        self.ins().array_matmul(a2, b2, c2);
+        Some(out)
     }
 
     /// `np.concatenate`/`stack`/`hstack`/`vstack` of `arrays` (one rank) along `axis`.
@@ -1011,6 +1111,32 @@ impl<'a> Lowerer<'a> {
             return self.call_library(expr, function, positional, keywords, operands);
         }
         let range = self.body.exprs[expr].range;
+        if function == ArrayFunc::Dot {
+            let (Some(&(a, Some(Type::Array(a_type)))), Some(&(b, Some(Type::Array(b_type)))), Some(result)) = (
+                positional
+                    .first()
+                    .zip(operands.first())
+                    .map(|(expr, operand)| {
+                        (self.value_of(*operand, *expr), self.expr_value_type(*expr).cloned())
+                    })
+                    .as_ref(),
+                positional
+                    .get(1)
+                    .zip(operands.get(1))
+                    .map(|(expr, operand)| {
+                        (self.value_of(*operand, *expr), self.expr_value_type(*expr).cloned())
+                    })
+                    .as_ref(),
+                self.expr_value_type(expr).cloned(),
+            ) else {
+                self.unsupported("numpy.dot() of these operands", range);
+                return Operand::Static;
+            };
+            return match self.matmul((a, a_type), (b, b_type), &result) {
+                Some(value) => Operand::Value(value),
+                None => Operand::Static,
+            };
+        }
         let Some(Type::Array(result_type)) = self.expr_value_type(expr).cloned() else {
             self.unsupported(&format!("numpy.{}() here", function.name()), range);
             return Operand::Static;
@@ -1282,7 +1408,7 @@ impl<'a> Lowerer<'a> {
                     .collect();
                 self.join_arrays(kind, &arrays, axis, &result_type)
             }
-            ArrayFunc::Reduce(_) | ArrayFunc::Library(_) => Operand::Static,
+            ArrayFunc::Reduce(_) | ArrayFunc::Library(_) | ArrayFunc::Dot => Operand::Static,
         }
     }
 

@@ -244,6 +244,23 @@ impl<'a> Lowerer<'a> {
             return self.ufunc_scalar(expr, ufunc, &values);
         }
         match &body.exprs[expr].kind {
+            Expr::Binary { op: BinaryOp::MatMul, lhs, rhs, .. }
+                if matches!(self.expr_value_type(*lhs), Some(Type::Array(_))) =>
+            {
+                let (Some(Type::Array(a_type)), Some(Type::Array(b_type)), Some(result)) = (
+                    self.expr_value_type(*lhs).cloned(),
+                    self.expr_value_type(*rhs).cloned(),
+                    self.expr_value_type(expr).cloned(),
+                ) else {
+                    return Operand::Static;
+                };
+                let a = self.value_of(arg(0), *lhs);
+                let b = self.value_of(arg(1), *rhs);
+                match self.matmul((a, a_type), (b, b_type), &result) {
+                    Some(value) => Operand::Value(value),
+                    None => Operand::Static,
+                }
+            }
             Expr::Binary { op, lhs, rhs, .. } => self.binary(expr, *op, *lhs, *rhs, arg(0), arg(1)),
             Expr::Unary { op, operand } => self.unary(expr, *op, *operand, arg(0)),
             Expr::Compare { op, lhs, rhs } => self.compare(*op, *lhs, *rhs, arg(0), arg(1), expr),

@@ -776,6 +776,9 @@ impl Checker<'_, '_> {
             }
             Expr::Binary { op, lhs, rhs, in_place } => {
                 let (lhs, rhs) = (self.ty(*lhs)?, self.ty(*rhs)?);
+                if (is_array(&lhs) || is_array(&rhs)) && *op == BinaryOp::MatMul {
+                    return self.apply(expr, numpy::matmul(&lhs, &rhs, "the operator @"), range, None);
+                }
                 if is_array(&lhs) || is_array(&rhs) {
                     let Some(ufunc) = Ufunc::of_binary(*op) else {
                         self.reject_arrays(&[&lhs, &rhs], &format!("the operator {}", op.as_str()), range)?;

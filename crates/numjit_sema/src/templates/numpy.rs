@@ -472,10 +472,31 @@ pub enum ArrayFunc {
     Eye,
     /// `np.identity(n, dtype=float)`.
     Identity,
+    /// `np.dot(a, b)` (also `a @ b` and `a.dot(b)`): matrix products of 1-d and 2-d arrays.
+    Dot,
     /// `np.concatenate`, `np.stack`, `np.hstack`, `np.vstack` of a tuple of arrays.
     Join(JoinKind),
     /// A library function (`np.where`, `np.cumsum`, ...; see [`super::library`]).
     Library(super::library::LibraryFn),
+}
+
+/// The typing of a matrix product (`a @ b`, `np.dot`) of 1-d and 2-d arrays: the promoted
+/// dtype; a scalar for two vectors, else an array of the remaining axes.
+pub fn matmul(a: &Ty, b: &Ty, what: &str) -> Result<Resolved, TemplateError> {
+    let (Some(Type::Array(a)), Some(Type::Array(b))) = (a.as_value(), b.as_value()) else {
+        return Err(TemplateError::Unsupported(format!("{what} of {a} and {b} (only arrays are supported)")));
+    };
+    if !(1..=2).contains(&a.ndim) || !(1..=2).contains(&b.ndim) {
+        return Err(TemplateError::Unsupported(format!(
+            "{what} of a {}-d and a {}-d array (1-d and 2-d arrays are supported)",
+            a.ndim, b.ndim
+        )));
+    }
+    let dtype = a.dtype.promote(b.dtype);
+    let ndim = a.ndim + b.ndim - 2;
+    let ty =
+        if ndim == 0 { Type::Scalar(dtype) } else { Type::Array(ArrayType::new(dtype, ndim, Layout::C)) };
+    Ok(Resolved::returning(&[], ty))
 }
 
 /// How [`ArrayFunc::Join`] joins its arrays.
@@ -637,6 +658,7 @@ impl ArrayFunc {
             "ascontiguousarray" => ArrayFunc::Ascontiguousarray,
             "eye" => ArrayFunc::Eye,
             "identity" => ArrayFunc::Identity,
+            "dot" => ArrayFunc::Dot,
             "concatenate" => ArrayFunc::Join(JoinKind::Concatenate),
             "stack" => ArrayFunc::Join(JoinKind::Stack),
             "hstack" => ArrayFunc::Join(JoinKind::Hstack),
@@ -664,6 +686,7 @@ impl ArrayFunc {
             ArrayFunc::Ascontiguousarray => "ascontiguousarray",
             ArrayFunc::Eye => "eye",
             ArrayFunc::Identity => "identity",
+            ArrayFunc::Dot => "dot",
             ArrayFunc::Join(JoinKind::Concatenate) => "concatenate",
             ArrayFunc::Join(JoinKind::Stack) => "stack",
             ArrayFunc::Join(JoinKind::Hstack) => "hstack",
@@ -687,7 +710,7 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         ArrayFunc::Array | ArrayFunc::Asarray | ArrayFunc::Identity => &["dtype"],
         ArrayFunc::Eye => &["M", "k", "dtype"],
         ArrayFunc::Join(JoinKind::Concatenate | JoinKind::Stack) => &["axis"],
-        ArrayFunc::Join(_) => &[],
+        ArrayFunc::Join(_) | ArrayFunc::Dot => &[],
         ArrayFunc::Copy | ArrayFunc::Ascontiguousarray | ArrayFunc::Library(_) => &[],
     };
     if let Some(unknown) = keywords.iter().find(|keyword| !allowed.contains(keyword)) {
@@ -710,6 +733,10 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
     };
     match function {
         ArrayFunc::Library(function) => super::library::call(function, args, keywords),
+        ArrayFunc::Dot => match positional {
+            [a, b] => matmul(a, b, "numpy.dot()"),
+            _ => Err(TemplateError::WrongArguments(format!("{describe} takes two arrays"))),
+        },
         ArrayFunc::Join(kind) => {
             let (data, axis) = match positional {
                 [data] => (data, keyword("axis")),
@@ -984,6 +1011,10 @@ pub fn method(
         },
         "transpose" => no_args(Type::Array(transposed(array))),
         "item" => no_args(Type::Scalar(array.dtype)),
+        "dot" => match args {
+            [other] => matmul(&Ty::Value(Type::Array(*array)), other, "dot()"),
+            _ => Err(TemplateError::WrongArguments("dot() takes one array".into())),
+        },
         "ravel" => no_args(Type::Array(ArrayType { ndim: 1, layout: Layout::C, ..*array })),
         "flatten" => no_args(Type::Array(ArrayType::new(array.dtype, 1, Layout::C))),
         "reshape" => {
