@@ -719,6 +719,7 @@ impl<'a> Lowerer<'a> {
                     None => Operand::Static,
                 }
             }
+            "nonzero" => Operand::Value(self.nonzero_positions(array, array_type)),
             "item" => {
                 let size = self.array_size(array, array_type.ndim);
                 let one = self.scalar(ScalarType::Int64, 1);
@@ -783,6 +784,49 @@ impl<'a> Lowerer<'a> {
                 }
             },
         }
+    }
+
+    /// `np.nonzero(a)`: per axis, the positions of the nonzero elements in C order (a new
+    /// int64 array each, owned by the statement), as a tuple.
+    pub(crate) fn nonzero_positions(&mut self, array: Value, array_type: &ArrayType) -> Value {
+        let int = ScalarType::Int64;
+        let zero = self.scalar(int, 0);
+        let one = self.scalar(int, 1);
+        let (dims, _) = self.dims_and_strides(array, 0, array_type.ndim);
+        let tree = crate::elementwise::Tree::of_array(array, *array_type);
+        let element_type = Type::Scalar(array_type.dtype);
+        let [count] = self.reduce_tree(&tree, &dims, &[zero], &mut |this, element, acc| {
+            let truth = this.truth(element, &element_type);
+            let step = this.ins().select(truth, one, zero);
+            vec![this.ins().iadd(acc[0], step)]
+        })[..] else {
+            return self.ins().noneconst();
+        };
+        let axes = usize::from(array_type.ndim.max(1));
+        let outs: Vec<Value> = (0..axes)
+            .map(|_| {
+                let out = self.ins().array_alloc(int, false, &[count]);
+                self.own(out);
+                out
+            })
+            .collect();
+        self.loop_nest(&dims, &[zero], &mut |this, indices, carried| {
+            let element = this.ins().array_load(array, indices);
+            let truth = this.truth(element, &element_type);
+            let then_block = this.new_block();
+            let join = this.new_block();
+            this.brif(truth, then_block, join);
+            this.enter(then_block);
+            for (axis, out) in outs.iter().enumerate() {
+                let position = indices.get(axis).copied().unwrap_or(zero);
+                this.ins().array_store(*out, &[carried[0]], position);
+            }
+            this.jump(join, &[]);
+            this.enter(join);
+            let step = this.ins().select(truth, one, zero);
+            vec![this.ins().iadd(carried[0], step)]
+        });
+        self.ins().tuple_make(&outs)
     }
 
     /// `a @ b`, `np.dot(a, b)`, `a.dot(b)` for 1-d and 2-d arrays (sema typed the result):
@@ -1111,6 +1155,16 @@ impl<'a> Lowerer<'a> {
             return self.call_library(expr, function, positional, keywords, operands);
         }
         let range = self.body.exprs[expr].range;
+        if function == ArrayFunc::Nonzero {
+            let (Some(&arg), Some(&operand)) = (positional.first(), operands.first()) else {
+                return Operand::Static;
+            };
+            let Some(Type::Array(array_type)) = self.expr_value_type(arg).cloned() else {
+                return Operand::Static;
+            };
+            let array = self.value_of(operand, arg);
+            return Operand::Value(self.nonzero_positions(array, &array_type));
+        }
         if function == ArrayFunc::Dot {
             let (Some(&(a, Some(Type::Array(a_type)))), Some(&(b, Some(Type::Array(b_type)))), Some(result)) = (
                 positional
@@ -1408,7 +1462,9 @@ impl<'a> Lowerer<'a> {
                     .collect();
                 self.join_arrays(kind, &arrays, axis, &result_type)
             }
-            ArrayFunc::Reduce(_) | ArrayFunc::Library(_) | ArrayFunc::Dot => Operand::Static,
+            ArrayFunc::Reduce(_) | ArrayFunc::Library(_) | ArrayFunc::Dot | ArrayFunc::Nonzero => {
+                Operand::Static
+            }
         }
     }
 

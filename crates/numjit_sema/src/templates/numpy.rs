@@ -474,10 +474,18 @@ pub enum ArrayFunc {
     Identity,
     /// `np.dot(a, b)` (also `a @ b` and `a.dot(b)`): matrix products of 1-d and 2-d arrays.
     Dot,
+    /// `np.nonzero(a)`, `a.nonzero()`: a tuple of int64 index arrays, one per axis.
+    Nonzero,
     /// `np.concatenate`, `np.stack`, `np.hstack`, `np.vstack` of a tuple of arrays.
     Join(JoinKind),
     /// A library function (`np.where`, `np.cumsum`, ...; see [`super::library`]).
     Library(super::library::LibraryFn),
+}
+
+/// The type of `np.nonzero(a)`: one int64 array per axis (a 0-d array counts as 1-d).
+pub fn nonzero_type(array: &ArrayType) -> Type {
+    let index = Type::Array(ArrayType::new(ScalarType::Int64, 1, Layout::C));
+    Type::Tuple(vec![index; usize::from(array.ndim.max(1))])
 }
 
 /// The typing of a matrix product (`a @ b`, `np.dot`) of 1-d and 2-d arrays: the promoted
@@ -659,6 +667,7 @@ impl ArrayFunc {
             "eye" => ArrayFunc::Eye,
             "identity" => ArrayFunc::Identity,
             "dot" => ArrayFunc::Dot,
+            "nonzero" => ArrayFunc::Nonzero,
             "concatenate" => ArrayFunc::Join(JoinKind::Concatenate),
             "stack" => ArrayFunc::Join(JoinKind::Stack),
             "hstack" => ArrayFunc::Join(JoinKind::Hstack),
@@ -687,6 +696,7 @@ impl ArrayFunc {
             ArrayFunc::Eye => "eye",
             ArrayFunc::Identity => "identity",
             ArrayFunc::Dot => "dot",
+            ArrayFunc::Nonzero => "nonzero",
             ArrayFunc::Join(JoinKind::Concatenate) => "concatenate",
             ArrayFunc::Join(JoinKind::Stack) => "stack",
             ArrayFunc::Join(JoinKind::Hstack) => "hstack",
@@ -710,7 +720,7 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         ArrayFunc::Array | ArrayFunc::Asarray | ArrayFunc::Identity => &["dtype"],
         ArrayFunc::Eye => &["M", "k", "dtype"],
         ArrayFunc::Join(JoinKind::Concatenate | JoinKind::Stack) => &["axis"],
-        ArrayFunc::Join(_) | ArrayFunc::Dot => &[],
+        ArrayFunc::Join(_) | ArrayFunc::Dot | ArrayFunc::Nonzero => &[],
         ArrayFunc::Copy | ArrayFunc::Ascontiguousarray | ArrayFunc::Library(_) => &[],
     };
     if let Some(unknown) = keywords.iter().find(|keyword| !allowed.contains(keyword)) {
@@ -733,6 +743,13 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
     };
     match function {
         ArrayFunc::Library(function) => super::library::call(function, args, keywords),
+        ArrayFunc::Nonzero => {
+            let array = array_arg(positional.first())?;
+            if positional.len() != 1 {
+                return Err(TemplateError::WrongArguments(format!("{describe} takes one array")));
+            }
+            Ok(Resolved::returning(&[], nonzero_type(&array)))
+        }
         ArrayFunc::Dot => match positional {
             [a, b] => matmul(a, b, "numpy.dot()"),
             _ => Err(TemplateError::WrongArguments(format!("{describe} takes two arrays"))),
@@ -1011,6 +1028,7 @@ pub fn method(
         },
         "transpose" => no_args(Type::Array(transposed(array))),
         "item" => no_args(Type::Scalar(array.dtype)),
+        "nonzero" => no_args(nonzero_type(array)),
         "dot" => match args {
             [other] => matmul(&Ty::Value(Type::Array(*array)), other, "dot()"),
             _ => Err(TemplateError::WrongArguments("dot() takes one array".into())),
