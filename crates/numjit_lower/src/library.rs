@@ -310,8 +310,14 @@ impl<'a> Lowerer<'a> {
     fn lines(&mut self, array: Value, ndim: u8, axis: Value) -> Lines {
         let dims = self.extents(array, ndim);
         let strides = self.byte_strides(array, ndim);
-        let mut len = dims[0];
-        let mut stride = strides[0];
+        let (Some(&first_dim), Some(&first_stride)) = (dims.first(), strides.first()) else {
+            // A 0-d array (sema refuses axes there): its one element as a line.
+            let one = self.scalar(INT, 1);
+            let zero = self.scalar(INT, 0);
+            return Lines { len: one, stride: zero, other_dims: Vec::new(), other_strides: Vec::new() };
+        };
+        let mut len = first_dim;
+        let mut stride = first_stride;
         for k in 1..usize::from(ndim) {
             let here = self.scalar(INT, k as i64);
             let is_here = self.ins().icmp(IntCC::Equal, axis, here);
