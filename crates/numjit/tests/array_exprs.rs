@@ -154,6 +154,46 @@ def row_norms(m):
         k += 1
     return out
 
+def take(a, idx):
+    return a[idx]
+
+def take_pairs(a, rows, cols):
+    return a[rows, cols]
+
+def take_cols(a, idx):
+    return a[:, idx]
+
+def positives(a):
+    return a[a > 0]
+
+def clamp_negatives(a):
+    a[a < 0] = 0.0
+    return a
+
+def scatter(a, idx, v):
+    a[idx] = v
+    return a
+
+def pair(a, b):
+    return a // b, a % b
+
+def use_pair(a, b):
+    q, r = pair(a, b)
+    t = (q, r)
+    for i in range(3):
+        t = (t[1], t[0] + 1)
+    return t[0].sum() + t[1].sum()
+
+def caught(x):
+    try:
+        y = ones_times(x)
+    except Exception:
+        y = np.zeros(2)
+    return y
+
+def ones_times(x):
+    return np.ones(2) * x
+
 def two_d_array_reduction_prod(n):
     shp = (13, 17)
     result1 = 2 * np.ones(shp, np.int_)
@@ -444,4 +484,61 @@ fn reshape_ravel_flatten_astype_and_rows() {
     let m = arr2(&[[3.0, 4.0], [6.0, 8.0], [0.0, 1.0]]);
     let got = f64s(call(&compile("row_norms"), &[array(m)]));
     close(&got, &arr1(&[5.0, 10.0, 1.0]).into_dyn());
+}
+
+#[test]
+fn advanced_indexing_reads_and_writes() {
+    let a = Array2::from_shape_fn((3, 4), |(i, j)| (i * 4 + j) as f64);
+    let got = f64s(call(&compile("take"), &[array(a.clone()), array(arr1(&[2i64, 0, -1]))]));
+    close(&got, &arr2(&[[8.0, 9.0, 10.0, 11.0], [0.0, 1.0, 2.0, 3.0], [8.0, 9.0, 10.0, 11.0]]).into_dyn());
+    let got = f64s(call(
+        &compile("take_pairs"),
+        &[array(a.clone()), array(arr1(&[0i64, 2])), array(arr1(&[3i32, 1]))],
+    ));
+    close(&got, &arr1(&[3.0, 9.0]).into_dyn());
+    let got = f64s(call(&compile("take_cols"), &[array(a.clone()), array(arr1(&[1i64, 1]))]));
+    close(&got, &arr2(&[[1.0, 1.0], [5.0, 5.0], [9.0, 9.0]]).into_dyn());
+    let got = f64s(call(&compile("positives"), &[array(arr2(&[[-1.0, 2.0], [3.0, -4.0]]))]));
+    close(&got, &arr1(&[2.0, 3.0]).into_dyn());
+    let got = f64s(call(&compile("clamp_negatives"), &[array(arr1(&[-1.0, 2.0, -3.0]))]));
+    close(&got, &arr1(&[0.0, 2.0, 0.0]).into_dyn());
+    let got = f64s(call(
+        &compile("scatter"),
+        &[array(Array1::<f64>::zeros(4)), array(arr1(&[3i64, 1])), Value::Float(7.0)],
+    ));
+    close(&got, &arr1(&[0.0, 7.0, 0.0, 7.0]).into_dyn());
+    let error = compile("take").call(&[array(a.clone()), array(arr1(&[3i64]))]).unwrap_err();
+    assert!(matches!(error, CallError::Exception { class: ExceptionClass::IndexError, .. }), "{error}");
+    let error = compile("positives").call(&[array(a.clone())]).map(|_| ());
+    assert!(error.is_ok());
+    let take = compile("take");
+    let args = [array(a), array(arr1(&[1i64, 2]))];
+    drop(call(&take, &args));
+    let before = numjit::live_array_blocks();
+    for _ in 0..1000 {
+        drop(call(&take, &args));
+    }
+    assert_eq!(numjit::live_array_blocks(), before);
+}
+
+#[test]
+fn tuples_of_arrays_are_reference_counted() {
+    let a = array(arr1(&[5i64, 7, -3]));
+    let b = array(arr1(&[2i64, 2, 2]));
+    let Value::Tuple(items) = call(&compile("pair"), &[a.clone(), b.clone()]) else { panic!() };
+    let Value::Array(q) = &items[0] else { panic!() };
+    assert_eq!(q.to_ndarray::<i64>().unwrap().into_raw_vec_and_offset().0, vec![2, 3, -2]);
+    let use_pair = compile("use_pair");
+    let caught = compile("caught");
+    let pair = compile("pair");
+    let expected = call(&use_pair, &[a.clone(), b.clone()]);
+    drop(call(&caught, &[Value::Float(2.0)]));
+    drop(call(&pair, &[a.clone(), b.clone()]));
+    let before = numjit::live_array_blocks();
+    for _ in 0..1000 {
+        assert_eq!(call(&use_pair, &[a.clone(), b.clone()]), expected);
+        drop(call(&pair, &[a.clone(), b.clone()]));
+        drop(call(&caught, &[Value::Float(2.0)]));
+    }
+    assert_eq!(numjit::live_array_blocks(), before);
 }

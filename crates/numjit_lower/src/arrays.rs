@@ -29,7 +29,7 @@
 
 use numjit_ir::{ExceptionKind, IntCC, LoopRange, Value};
 use numjit_sema::hir::{Expr, ExprId, KeywordArg};
-use numjit_sema::templates::numpy::{ArrayFunc, CreateParam, NumpyFn, bind_create};
+use numjit_sema::templates::numpy::{ArrayFunc, CreateParam, JoinKind, NumpyFn, bind_create};
 use numjit_sema::{ConstValue, Ty};
 use numjit_types::{ArrayType, Layout, ScalarType, Type};
 
@@ -39,9 +39,40 @@ use crate::messages;
 impl<'a> Lowerer<'a> {
     // ----- reference counting --------------------------------------------------------------
 
-    /// Records a new reference that the current statement owns.
+    /// Records a new reference that the current statement owns (an array, or a tuple
+    /// holding arrays: one reference to each).
     pub(crate) fn own(&mut self, value: Value) {
         self.temps.push(value);
+    }
+
+    /// Adds an owner to every array in `value` (an array or a tuple holding arrays).
+    pub(crate) fn incref_value(&mut self, value: Value) {
+        self.refcount_value(value, true);
+    }
+
+    /// Drops an owner of every array in `value`.
+    pub(crate) fn decref_value(&mut self, value: Value) {
+        self.refcount_value(value, false);
+    }
+
+    fn refcount_value(&mut self, value: Value, incref: bool) {
+        match self.func.dfg.value_type(value).clone() {
+            Type::Array(_) if incref => {
+                self.ins().array_incref(value);
+            }
+            Type::Array(_) => {
+                self.ins().array_decref(value);
+            }
+            Type::Tuple(items) => {
+                for (position, item) in items.iter().enumerate() {
+                    if holds_arrays(item) {
+                        let member = self.ins().tuple_get(value, position as u32);
+                        self.refcount_value(member, incref);
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Decrefs the temporaries above `mark` and forgets them.
@@ -54,7 +85,7 @@ impl<'a> Lowerer<'a> {
             return;
         }
         for value in released.into_iter().rev() {
-            self.ins().array_decref(value);
+            self.decref_value(value);
         }
     }
 
@@ -66,12 +97,12 @@ impl<'a> Lowerer<'a> {
         }
         let temps = self.temps.clone();
         for value in temps.into_iter().rev() {
-            self.ins().array_decref(value);
+            self.decref_value(value);
         }
         for var in self.array_vars.clone() {
             let block = self.current_block();
             let value = self.ssa.read(&mut self.func, var, block);
-            self.ins().array_decref(value);
+            self.decref_value(value);
         }
     }
 
@@ -229,6 +260,7 @@ impl<'a> Lowerer<'a> {
                 Ty::Value(Type::NoneType) => IndexValue::NewAxis,
                 Ty::Slice { .. } => IndexValue::Slice(value?),
                 Ty::Ellipsis => IndexValue::Ellipsis,
+                Ty::Value(Type::Array(array)) => IndexValue::Array(value?, *array),
                 _ => {
                     let _ = this;
                     return None;
@@ -273,9 +305,22 @@ impl<'a> Lowerer<'a> {
 
     /// Basic indexing: the element (`Err` with its positions, when every item is an
     /// integer and the result is a scalar) or the view's offset, extents and strides.
-    fn basic_index(&mut self, array: Value, ndim: u8, items: &[IndexValue], view: bool) -> BasicIndex {
-        let consumed =
-            items.iter().filter(|item| matches!(item, IndexValue::Int(..) | IndexValue::Slice(_))).count();
+    pub(crate) fn basic_index(
+        &mut self,
+        array: Value,
+        ndim: u8,
+        items: &[IndexValue],
+        view: bool,
+    ) -> BasicIndex {
+        let consumed = items
+            .iter()
+            .map(|item| match item {
+                IndexValue::Int(..) | IndexValue::Slice(_) => 1,
+                IndexValue::Array(_, array) if array.dtype == ScalarType::Bool => usize::from(array.ndim),
+                IndexValue::Array(..) => 1,
+                IndexValue::NewAxis | IndexValue::Ellipsis => 0,
+            })
+            .sum::<usize>();
         let fill = usize::from(ndim).saturating_sub(consumed);
         let mut offset = view.then(|| self.scalar(ScalarType::Int64, 0));
         let mut dims = Vec::new();
@@ -317,6 +362,15 @@ impl<'a> Lowerer<'a> {
                 IndexValue::NewAxis => {
                     dims.push(self.scalar(ScalarType::Int64, 1));
                     strides.push(self.scalar(ScalarType::Int64, 0));
+                }
+                // An advanced index keeps its axis in the basic view (see fancy.rs).
+                IndexValue::Array(_, index) => {
+                    let axes = if index.dtype == ScalarType::Bool { u32::from(index.ndim) } else { 1 };
+                    for _ in 0..axes {
+                        dims.push(self.ins().array_dim(array, axis));
+                        strides.push(self.ins().array_stride(array, axis));
+                        axis += 1;
+                    }
                 }
             }
         }
@@ -373,6 +427,16 @@ impl<'a> Lowerer<'a> {
             return Operand::Static;
         };
         let array = self.value_of(base, base_expr);
+        if items.iter().any(|item| matches!(item, IndexValue::Array(..))) {
+            let Type::Array(result_type) = result_type else { return Operand::Static };
+            return match self.advanced_getitem(array, &array_type, items, &result_type) {
+                Some(value) => Operand::Value(value),
+                None => {
+                    self.unsupported("this advanced index", range);
+                    Operand::Static
+                }
+            };
+        }
         let index = self.basic_index(array, array_type.ndim, items, matches!(result_type, Type::Array(_)));
         match result_type {
             Type::Array(view_type) => {
@@ -419,6 +483,20 @@ impl<'a> Lowerer<'a> {
             let value = self.coerce(value, &value_type, &Type::Scalar(array_type.dtype));
             let index = self.basic_index(array, array_type.ndim, &items, false);
             self.ins().array_store(array, &index.positions, value);
+            return;
+        }
+        if items.iter().any(|item| matches!(item, IndexValue::Array(..))) {
+            let value = match &value_type {
+                Type::Array(source_type) if !fresh => {
+                    let copy = self.copy_array(value, source_type);
+                    self.own(copy);
+                    copy
+                }
+                _ => value,
+            };
+            if self.advanced_setitem(array, &array_type, &items, value, &value_type).is_none() {
+                self.unsupported("this advanced index", range);
+            }
             return;
         }
         if self.stores_through_view(base_expr, index_expr, value_expr) {
@@ -500,6 +578,13 @@ impl<'a> Lowerer<'a> {
             }
             "ndim" => self.scalar(ScalarType::Int64, i64::from(ndim)),
             "T" => self.transpose(array, array_type),
+            "real" if !array_type.dtype.is_complex() => array,
+            "imag" if !array_type.dtype.is_complex() => {
+                let (dims, _) = self.dims_and_strides(array, 0, ndim);
+                let zeros = self.ins().array_alloc(array_type.dtype, true, &dims);
+                self.own(zeros);
+                zeros
+            }
             "itemsize" => self.scalar(ScalarType::Int64, itemsize),
             "size" => self.array_size(array, ndim),
             "nbytes" => {
@@ -618,6 +703,19 @@ impl<'a> Lowerer<'a> {
                 Operand::Value(copy)
             }
             "transpose" => Operand::Value(self.transpose(array, array_type)),
+            "item" => {
+                let size = self.array_size(array, array_type.ndim);
+                let one = self.scalar(ScalarType::Int64, 1);
+                let not_one = self.ins().icmp(IntCC::NotEqual, size, one);
+                self.raise_if(
+                    not_one,
+                    ExceptionKind::ValueError,
+                    "can only convert an array of size 1 to a Python scalar",
+                );
+                let zero = self.scalar(ScalarType::Int64, 0);
+                let origin = vec![zero; usize::from(array_type.ndim)];
+                Operand::Value(self.ins().array_load(array, &origin))
+            }
             "astype" => {
                 let Some(Type::Array(result_type)) = self.expr_value_type(expr).cloned() else {
                     return Operand::Static;
@@ -668,6 +766,121 @@ impl<'a> Lowerer<'a> {
                     Operand::Static
                 }
             },
+        }
+    }
+
+    /// `np.concatenate`/`stack`/`hstack`/`vstack` of `arrays` (one rank) along `axis`.
+    fn join_arrays(
+        &mut self,
+        kind: JoinKind,
+        arrays: &[(Value, ArrayType)],
+        axis: i64,
+        result: &ArrayType,
+    ) -> Operand {
+        let int = ScalarType::Int64;
+        let range = self.stmt_range;
+        let Some(&(_, first_type)) = arrays.first() else { return Operand::Static };
+        let ndim = i64::from(first_type.ndim);
+        // Along an existing axis (`concatenate`), or a new one (`stack`).
+        let (new_axis, axis) = match kind {
+            JoinKind::Concatenate => (false, axis),
+            JoinKind::Stack => (true, axis),
+            JoinKind::Hstack => (false, if ndim == 1 { 0 } else { 1 }),
+            JoinKind::Vstack => (ndim == 1, 0),
+        };
+        let result_ndim = i64::from(result.ndim);
+        let normal = if axis < 0 { axis + result_ndim } else { axis };
+        if !(0..result_ndim).contains(&normal) {
+            let (axis, rank) =
+                (self.scalar(int, axis), self.scalar(int, if new_axis { result_ndim } else { ndim }));
+            self.raise_with(
+                ExceptionKind::ValueError,
+                "axis {} is out of bounds for array of dimension {}",
+                &[axis, rank],
+            );
+            return Operand::Static;
+        }
+        let normal = normal as usize;
+        let dims: Vec<Vec<Value>> = arrays
+            .iter()
+            .map(|(value, ty)| (0..ty.ndim).map(|k| self.ins().array_dim(*value, u32::from(k))).collect())
+            .collect();
+        // Every other extent must agree with the first array's.
+        let mut bad = self.ins().bconst(false);
+        for other in &dims[1..] {
+            for (k, (a, b)) in dims[0].iter().zip(other).enumerate() {
+                if !new_axis && k == normal {
+                    continue;
+                }
+                let differs = self.ins().icmp(IntCC::NotEqual, *a, *b);
+                bad = self.ins().ior(bad, differs);
+            }
+        }
+        let message = if new_axis {
+            "all input arrays must have the same shape"
+        } else {
+            "all the input array dimensions except for the concatenation axis must match exactly"
+        };
+        self.raise_if(bad, ExceptionKind::ValueError, message);
+        let mut out_dims = dims[0].clone();
+        if new_axis {
+            let count = self.scalar(int, arrays.len() as i64);
+            out_dims.insert(normal, count);
+        } else {
+            let mut total = self.scalar(int, 0);
+            for extents in &dims {
+                total = self.ins().iadd(total, extents[normal]);
+            }
+            out_dims[normal] = total;
+        }
+        let out = self.ins().array_alloc(result.dtype, false, &out_dims);
+        self.own(out);
+        let (_, out_strides) = self.dims_and_strides(out, 0, result.ndim);
+        let mut start = self.scalar(int, 0);
+        for (position, ((value, ty), extents)) in arrays.iter().zip(&dims).enumerate() {
+            let (offset, strides) = if new_axis {
+                let index = self.scalar(int, position as i64);
+                let offset = self.ins().imul(index, out_strides[normal]);
+                let mut strides = out_strides.clone();
+                strides.remove(normal);
+                (offset, strides)
+            } else {
+                let offset = self.ins().imul(start, out_strides[normal]);
+                start = self.ins().iadd(start, extents[normal]);
+                (offset, out_strides.clone())
+            };
+            let part_type = ArrayType::new(result.dtype, ty.ndim, Layout::A);
+            let part = self.ins().array_view(Layout::A, out, offset, extents, &strides);
+            self.broadcast_store(part, &part_type, extents, *value, &Type::Array(*ty), range);
+        }
+        Operand::Value(out)
+    }
+
+    /// Stores the leaves of a nested tuple into `out` at the positions of their tuple
+    /// indices (`prefix` holds the indices of the enclosing levels).
+    fn store_nested(
+        &mut self,
+        out: Value,
+        dtype: ScalarType,
+        data: Value,
+        data_type: &Type,
+        prefix: &mut Vec<i64>,
+    ) {
+        match data_type {
+            Type::Tuple(items) => {
+                for (position, item) in items.iter().enumerate() {
+                    let value = self.ins().tuple_get(data, position as u32);
+                    prefix.push(position as i64);
+                    self.store_nested(out, dtype, value, item, prefix);
+                    prefix.pop();
+                }
+            }
+            scalar => {
+                let value = self.coerce(data, scalar, &Type::Scalar(dtype));
+                let indices: Vec<Value> =
+                    prefix.iter().map(|index| self.scalar(ScalarType::Int64, *index)).collect();
+                self.ins().array_store(out, &indices, value);
+            }
         }
     }
 
@@ -958,6 +1171,117 @@ impl<'a> Lowerer<'a> {
                 });
                 Operand::Value(out)
             }
+            ArrayFunc::Array | ArrayFunc::Asarray => {
+                let Some((data, data_type)) = values.first().cloned() else { return Operand::Static };
+                match &data_type {
+                    Type::Array(source) if function == ArrayFunc::Asarray && *source == result_type => {
+                        Operand::Value(data)
+                    }
+                    Type::Array(source) => {
+                        let (dims, _) = self.dims_and_strides(data, 0, source.ndim);
+                        let out = self.ins().array_alloc(dtype, false, &dims);
+                        self.own(out);
+                        self.broadcast_store(out, &result_type, &dims, data, &data_type, range);
+                        Operand::Value(out)
+                    }
+                    _ => {
+                        let mut dims = Vec::new();
+                        let mut level = &data_type;
+                        while let Type::Tuple(items) = level {
+                            dims.push(items.len());
+                            match items.first() {
+                                Some(first) => level = first,
+                                None => break,
+                            }
+                        }
+                        dims.resize(usize::from(result_type.ndim), 0);
+                        let extents: Vec<Value> =
+                            dims.iter().map(|dim| self.scalar(int, *dim as i64)).collect();
+                        let out = self.ins().array_alloc(dtype, false, &extents);
+                        self.own(out);
+                        self.store_nested(out, dtype, data, &data_type, &mut Vec::new());
+                        Operand::Value(out)
+                    }
+                }
+            }
+            ArrayFunc::Ascontiguousarray => {
+                let Some((data, Type::Array(source))) = values.first().cloned() else {
+                    return Operand::Static;
+                };
+                let contiguous = self.c_contiguous(data, &source);
+                let (dims, _) = self.dims_and_strides(contiguous, 0, source.ndim);
+                Operand::Value(self.contiguous_view(contiguous, source.dtype, &dims))
+            }
+            ArrayFunc::Eye | ArrayFunc::Identity => {
+                let n = values.first().map(|(value, _)| self.convert(*value, int));
+                let Some(n) = n else { return Operand::Static };
+                let m = match (values.get(1), keyword("M")) {
+                    (Some((value, Type::Scalar(_))), _) => self.convert(*value, int),
+                    (None, Some((expr, operand)))
+                        if !matches!(self.expr_value_type(expr), Some(Type::NoneType)) =>
+                    {
+                        let value = self.value_of(operand, expr);
+                        self.convert(value, int)
+                    }
+                    _ => n,
+                };
+                let k = match (values.get(2), keyword("k")) {
+                    (Some((value, _)), _) => self.convert(*value, int),
+                    (None, Some((expr, operand))) => {
+                        let value = self.value_of(operand, expr);
+                        self.convert(value, int)
+                    }
+                    (None, None) => self.scalar(int, 0),
+                };
+                let zero = self.scalar(int, 0);
+                let negative_n = self.ins().icmp(IntCC::LessThan, n, zero);
+                let negative_m = self.ins().icmp(IntCC::LessThan, m, zero);
+                let negative = self.ins().ior(negative_n, negative_m);
+                self.raise_if(negative, ExceptionKind::ValueError, messages::NEGATIVE_DIMENSIONS);
+                let out = self.ins().array_alloc(dtype, true, &[n, m]);
+                self.own(out);
+                let one = self.scalar(dtype, 1);
+                self.loop_nest(&[n], &[], &mut |this, indices, _| {
+                    let column = this.ins().iadd(indices[0], k);
+                    let above = this.ins().icmp(IntCC::GreaterThanOrEqual, column, zero);
+                    let below = this.ins().icmp(IntCC::LessThan, column, m);
+                    let inside = this.ins().iand(above, below);
+                    let then_block = this.new_block();
+                    let join = this.new_block();
+                    this.brif(inside, then_block, join);
+                    this.enter(then_block);
+                    this.ins().array_store(out, &[indices[0], column], one);
+                    this.jump(join, &[]);
+                    this.enter(join);
+                    Vec::new()
+                });
+                Operand::Value(out)
+            }
+            ArrayFunc::Join(kind) => {
+                let Some((tuple, Type::Tuple(items))) = values.first().cloned() else {
+                    return Operand::Static;
+                };
+                let axis_expr = positional.get(1).copied().or_else(|| keyword("axis").map(|(expr, _)| expr));
+                let axis = match axis_expr {
+                    None => 0,
+                    Some(expr) => match self.const_index(expr) {
+                        Some(axis) => axis,
+                        None => {
+                            self.unsupported("an axis that is not an integer constant", range);
+                            return Operand::Static;
+                        }
+                    },
+                };
+                let arrays: Vec<(Value, ArrayType)> = items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(position, item)| {
+                        let array = *item.as_array()?;
+                        Some((self.ins().tuple_get(tuple, position as u32), array))
+                    })
+                    .collect();
+                self.join_arrays(kind, &arrays, axis, &result_type)
+            }
             ArrayFunc::Reduce(_) | ArrayFunc::Library(_) => Operand::Static,
         }
     }
@@ -980,7 +1304,9 @@ impl<'a> Lowerer<'a> {
 
 /// One evaluated item of an array index.
 #[derive(Clone, Copy, Debug)]
-enum IndexValue {
+pub(crate) enum IndexValue {
+    /// An integer or boolean array (advanced indexing, fancy.rs).
+    Array(Value, ArrayType),
     Int(Value, ScalarType),
     /// An `int64` triple `(start, stop, step)` from [`Lowerer::slice_item`].
     Slice(Value),
@@ -989,11 +1315,21 @@ enum IndexValue {
 }
 
 /// What [`Lowerer::basic_index`] computes.
-struct BasicIndex {
+pub(crate) struct BasicIndex {
     /// Byte offset of the view's first element (computed for views only).
-    offset: Option<Value>,
-    dims: Vec<Value>,
-    strides: Vec<Value>,
+    pub(crate) offset: Option<Value>,
+    pub(crate) dims: Vec<Value>,
+    pub(crate) strides: Vec<Value>,
     /// The positions of the integer items (all of them select an element).
-    positions: Vec<Value>,
+    pub(crate) positions: Vec<Value>,
+}
+
+/// Whether values of `ty` hold array references (arrays, and tuples with arrays in them):
+/// such values are reference counted.
+pub(crate) fn holds_arrays(ty: &Type) -> bool {
+    match ty {
+        Type::Array(_) => true,
+        Type::Tuple(items) => items.iter().any(holds_arrays),
+        _ => false,
+    }
 }

@@ -286,10 +286,20 @@ impl<'a> Lowerer<'a> {
         let range = self.body.exprs[expr].range;
         let Some(resolution) = self.typed.resolutions.get(&expr) else { return Operand::Static };
         let ins: Vec<ScalarType> = resolution.arg_types.iter().filter_map(Type::as_scalar).collect();
-        let Some((_, [out])) = select_loop(ufunc, &ins) else {
+        let Some((_, outs)) = select_loop(ufunc, &ins) else {
             self.unsupported(&format!("numpy.{} on these types", ufunc.name()), range);
             return Operand::Static;
         };
+        if let [first, second] = outs {
+            return match self.ufunc_pair(ufunc, args, &ins, [*first, *second]) {
+                Some((a, b)) => Operand::Value(self.ins().tuple_make(&[a, b])),
+                None => {
+                    self.unsupported(&format!("numpy.{} on {}", ufunc.name(), ins[0]), range);
+                    Operand::Static
+                }
+            };
+        }
+        let [out] = outs else { return Operand::Static };
         let out = *out;
         match self.ufunc_element(ufunc, args, &ins, out) {
             Some(value) => Operand::Value(value),
@@ -298,6 +308,105 @@ impl<'a> Lowerer<'a> {
                 Operand::Static
             }
         }
+    }
+
+    /// A two-output ufunc (`np.divmod`, `np.modf`, `np.frexp`) on arrays: two new arrays of
+    /// the broadcast shape, as a tuple.
+    pub(crate) fn ufunc_pair_arrays(
+        &mut self,
+        expr: ExprId,
+        ufunc: Ufunc,
+        args: &[(Value, Type)],
+    ) -> Operand {
+        let range = self.body.exprs[expr].range;
+        let Some(resolution) = self.typed.resolutions.get(&expr) else { return Operand::Static };
+        let ins: Vec<ScalarType> = resolution.arg_types.iter().filter_map(Type::as_scalar).collect();
+        let Some(Type::Tuple(results)) = resolution.ret.as_value().cloned() else { return Operand::Static };
+        let Some((_, [first, second])) = select_loop(ufunc, &ins) else { return Operand::Static };
+        let (first, second) = (*first, *second);
+        let mut leaves = Vec::with_capacity(args.len());
+        for (value, ty) in args {
+            leaves.push(match ty {
+                Type::Array(array) => Leaf::Array { value: *value, ty: *array },
+                Type::Scalar(scalar) => Leaf::Scalar { value: *value, ty: *scalar },
+                _ => return Operand::Static,
+            });
+        }
+        let ndim = results.first().and_then(Type::as_array).map_or(0, |array| array.ndim);
+        let dims = self.broadcast_shape(&leaves, ndim);
+        let out_a = self.ins().array_alloc(first, false, &dims);
+        self.own(out_a);
+        let out_b = self.ins().array_alloc(second, false, &dims);
+        self.own(out_b);
+        let tree = Tree { nodes: Vec::new(), dtype: first, leaves };
+        let sources = self.broadcast_views(&tree, &dims, None);
+        let mut supported = true;
+        self.loop_nest(&dims, &[], &mut |this, indices, _| {
+            let mut values = Vec::with_capacity(sources.len());
+            for ((source, is_array), to) in sources.iter().zip(&ins) {
+                let value = if *is_array { this.ins().array_load(*source, indices) } else { *source };
+                values.push(this.convert(value, *to));
+            }
+            match this.ufunc_pair(ufunc, &values, &ins, [first, second]) {
+                Some((a, b)) => {
+                    this.ins().array_store(out_a, indices, a);
+                    this.ins().array_store(out_b, indices, b);
+                }
+                None => supported = false,
+            }
+            Vec::new()
+        });
+        if !supported {
+            self.unsupported(&format!("numpy.{} on {}", ufunc.name(), ins[0]), range);
+            return Operand::Static;
+        }
+        Operand::Value(self.ins().tuple_make(&[out_a, out_b]))
+    }
+
+    /// One element of a two-output ufunc.
+    fn ufunc_pair(
+        &mut self,
+        ufunc: Ufunc,
+        args: &[Value],
+        ins: &[ScalarType],
+        outs: [ScalarType; 2],
+    ) -> Option<(Value, Value)> {
+        let t = *ins.first()?;
+        let a = *args.first()?;
+        match ufunc {
+            Ufunc::Divmod => {
+                let quotient = self.ufunc_element(Ufunc::FloorDivide, args, ins, outs[0])?;
+                let remainder = self.ufunc_element(Ufunc::Remainder, args, ins, outs[1])?;
+                Some((quotient, remainder))
+            }
+            Ufunc::Modf if t.is_float() => {
+                let integral = self.ins().call_intrinsic(Intrinsic::Trunc, &[a]);
+                let fraction = self.ins().fsub(a, integral);
+                // modf(±inf) is (±0.0, ±inf); the fraction keeps the sign of x.
+                let infinite = self.ins().call_intrinsic(Intrinsic::Isinf, &[a]);
+                let zero = self.float(t, 0.0);
+                let fraction = self.ins().select(infinite, zero, fraction);
+                let fraction = self.ins().call_intrinsic(Intrinsic::Copysign, &[fraction, a]);
+                Some((fraction, integral))
+            }
+            Ufunc::Frexp if t.is_float() => {
+                let pair = self.ins().call_intrinsic(Intrinsic::Frexp, &[a]);
+                let mantissa = self.ins().tuple_get(pair, 0);
+                let exponent = self.ins().tuple_get(pair, 1);
+                let mantissa = self.convert(mantissa, outs[0]);
+                let exponent = self.convert(exponent, outs[1]);
+                Some((mantissa, exponent))
+            }
+            _ => None,
+        }
+    }
+
+    /// The broadcast shape (`ndim` axes) of arrays given with their ranks, raising NumPy's
+    /// ValueError when they do not broadcast.
+    pub(crate) fn broadcast_arrays(&mut self, arrays: &[(Value, ArrayType)], ndim: u8) -> Vec<Value> {
+        let leaves: Vec<Leaf> =
+            arrays.iter().map(|(value, ty)| Leaf::Array { value: *value, ty: *ty }).collect();
+        self.broadcast_shape(&leaves, ndim)
     }
 
     /// The broadcast shape of the array leaves (`ndim` axes), raising NumPy's ValueError
@@ -339,6 +448,11 @@ impl<'a> Lowerer<'a> {
 
     /// Raises NumPy's ValueError unless every array leaf broadcasts to `dims` (the shape of
     /// an in-place target).
+    /// Raises NumPy's ValueError unless `value` (of rank `rank`) broadcasts to `dims`.
+    pub(crate) fn check_array_into(&mut self, value: Value, ty: ArrayType, dims: &[Value]) {
+        self.check_broadcast_into(&[Leaf::Array { value, ty }], dims);
+    }
+
     fn check_broadcast_into(&mut self, leaves: &[Leaf], dims: &[Value]) {
         let one = self.scalar(ScalarType::Int64, 1);
         let ndim = dims.len();
@@ -483,6 +597,14 @@ impl<'a> Lowerer<'a> {
         params
     }
 
+    /// `array` (of rank `rank`) as a view of the broadcast shape `dims`: stride 0 along
+    /// stretched and missing axes (the caller checked that it broadcasts).
+    pub(crate) fn broadcast_to(&mut self, array: Value, rank: u8, dims: &[Value]) -> Value {
+        let leaf = Leaf::Array { value: array, ty: ArrayType::new(ScalarType::Float64, rank, Layout::A) };
+        let tree = Tree { nodes: vec![Node::Leaf(0)], dtype: ScalarType::Float64, leaves: vec![leaf] };
+        self.broadcast_views(&tree, dims, None)[0].0
+    }
+
     /// Each array leaf as a view of the broadcast shape `dims` (stride 0 along stretched
     /// axes); `out` (an in-place target) is read as it is.
     fn broadcast_views(&mut self, tree: &Tree, dims: &[Value], out: Option<Value>) -> Vec<(Value, bool)> {
@@ -601,7 +723,7 @@ impl<'a> Lowerer<'a> {
             return None;
         }
         match ufunc {
-            Ufunc::Spacing | Ufunc::Modf | Ufunc::Frexp | Ufunc::Divmod => None,
+            Ufunc::Spacing => None,
             _ => Some(()),
         }
     }

@@ -110,8 +110,8 @@ impl<'a> Lowerer<'a> {
                         Some(&param) => Operand::Value(param),
                         None => Operand::Static,
                     };
-                    if let (Operand::Value(value), Some(Type::Array(_))) =
-                        (result, self.expr_value_type(expr))
+                    if let (Operand::Value(value), Some(ty)) = (result, self.expr_value_type(expr))
+                        && crate::arrays::holds_arrays(ty)
                     {
                         // Each branch passed a reference of its own.
                         self.own(value);
@@ -127,10 +127,10 @@ impl<'a> Lowerer<'a> {
     /// own (so the join owns its result on both paths), and the branch's temporaries die.
     fn finish_branch(&mut self, args: &[Value], temps: usize) {
         if let Some(&value) = args.first()
-            && matches!(self.func.dfg.value_type(value), Type::Array(_))
+            && crate::arrays::holds_arrays(self.func.dfg.value_type(value))
             && self.cur.is_some()
         {
-            self.ins().array_incref(value);
+            self.incref_value(value);
         }
         self.release_temps_to(temps);
     }
@@ -1064,7 +1064,7 @@ impl<'a> Lowerer<'a> {
     // ----- tuples, attributes, methods ----------------------------------------------------
 
     /// A compile-time integer index: a literal, or a local assigned once from a literal.
-    fn const_index(&self, expr: ExprId) -> Option<i64> {
+    pub(crate) fn const_index(&self, expr: ExprId) -> Option<i64> {
         match &self.body.exprs[expr].kind {
             Expr::Const(ConstValue::Int(value)) => Some(*value),
             Expr::Const(ConstValue::Bool(value)) => Some(i64::from(*value)),
@@ -1196,6 +1196,9 @@ impl<'a> Lowerer<'a> {
     fn attribute(&mut self, expr: ExprId, base_expr: ExprId, name: &str, base: Operand) -> Operand {
         let range = self.body.exprs[expr].range;
         if let Some(Type::Array(array_type)) = self.expr_value_type(base_expr) {
+            if name == "dtype" {
+                return Operand::Static;
+            }
             let array = self.value_of(base, base_expr);
             return match self.array_attribute(array_type, name, array) {
                 Some(value) => Operand::Value(value),

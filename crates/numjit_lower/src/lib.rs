@@ -36,6 +36,7 @@ mod arrays;
 mod calls;
 mod elementwise;
 mod exprs;
+mod fancy;
 mod function;
 mod library;
 mod loops;

@@ -81,12 +81,12 @@ impl<'a> Lowerer<'a> {
         let exprs: Vec<ExprId> =
             positional.iter().copied().chain(keywords.iter().map(|keyword| keyword.value)).collect();
         let names: Vec<&str> = keywords.iter().map(|keyword| keyword.name.as_str()).collect();
-        let Some(bound) = self.bind_library(function, false, positional.len(), &names, &exprs, operands)
+        let Some(bound) = self.bind_library_args(function, false, positional.len(), &names, &exprs, operands)
         else {
             self.unsupported(&format!("numpy.{}() with these arguments", function.name()), range);
             return Operand::Static;
         };
-        self.lower_library(expr, function, None, &bound)
+        self.lower_library_call(expr, function, None, &bound)
     }
 
     /// `a.NAME(...)` for a library method; `None` when `method` is not one.
@@ -108,14 +108,15 @@ impl<'a> Lowerer<'a> {
         let exprs: Vec<ExprId> =
             arg_exprs.iter().copied().chain(keywords.iter().map(|keyword| keyword.value)).collect();
         let names: Vec<&str> = keywords.iter().map(|keyword| keyword.name.as_str()).collect();
-        let Some(bound) = self.bind_library(function, true, arg_exprs.len(), &names, &exprs, args) else {
+        let Some(bound) = self.bind_library_args(function, true, arg_exprs.len(), &names, &exprs, args)
+        else {
             self.unsupported(&format!("the array method {method}() with these arguments"), range);
             return Some(Operand::Static);
         };
-        Some(self.lower_library(expr, function, Some((array, *array_type)), &bound))
+        Some(self.lower_library_call(expr, function, Some((array, *array_type)), &bound))
     }
 
-    fn bind_library(
+    fn bind_library_args(
         &mut self,
         function: LibraryFn,
         method: bool,
@@ -140,7 +141,7 @@ impl<'a> Lowerer<'a> {
         Some(Bound { params, slots, nones })
     }
 
-    fn lower_library(
+    fn lower_library_call(
         &mut self,
         expr: ExprId,
         function: LibraryFn,
@@ -154,17 +155,17 @@ impl<'a> Lowerer<'a> {
             _ => None,
         });
         let result = match (function, array) {
-            (LibraryFn::Where, _) => self.lower_where(args, result_type.as_ref()),
+            (LibraryFn::Where, _) => self.library_where(args, result_type.as_ref()),
             (LibraryFn::Clip, Some((array, ty))) => {
                 let method = this.is_some();
                 let (lo, hi) = if method { ("min", "max") } else { ("a_min", "a_max") };
-                self.lower_clip(array, &ty, args.get(lo), args.get(hi), result_type.as_ref())
+                self.library_clip(array, &ty, args.get(lo), args.get(hi), result_type.as_ref())
             }
             (LibraryFn::Cumsum | LibraryFn::Cumprod, Some((array, ty))) => {
                 let product = function == LibraryFn::Cumprod;
-                self.lower_cumulative(product, array, &ty, args.get("axis"), result_type.as_ref())
+                self.library_cumulative(product, array, &ty, args.get("axis"), result_type.as_ref())
             }
-            (LibraryFn::Diff, Some((array, ty))) => self.lower_diff(array, &ty, args.get("n")),
+            (LibraryFn::Diff, Some((array, ty))) => self.library_diff(array, &ty, args.get("n")),
             (
                 LibraryFn::Nansum
                 | LibraryFn::Nanprod
@@ -173,20 +174,20 @@ impl<'a> Lowerer<'a> {
                 | LibraryFn::Nanmax
                 | LibraryFn::Median,
                 Some((array, ty)),
-            ) => self.lower_nan_reduction(function, array, &ty, args.get("axis"), result_type.as_ref()),
+            ) => self.library_nan_reduction(function, array, &ty, args.get("axis"), result_type.as_ref()),
             (LibraryFn::Sort | LibraryFn::Argsort, Some((array, ty))) => {
                 let method = this.is_some();
                 let flattened = sorts_flattened(function, method, args.is_none("axis")).unwrap_or(false);
-                self.lower_sort(function, method, array, &ty, args.get("axis"), flattened)
+                self.library_sort(function, method, array, &ty, args.get("axis"), flattened)
             }
             (LibraryFn::Outer, _) => match (args.get("a"), args.get("b"), &result_type) {
                 (Some((a, Type::Array(a_ty))), Some((b, Type::Array(b_ty))), Some(Type::Array(out))) => {
-                    self.lower_outer(a, &a_ty, b, &b_ty, out)
+                    self.library_outer(a, &a_ty, b, &b_ty, out)
                 }
                 _ => None,
             },
             (LibraryFn::Trace, Some((array, ty))) => match &result_type {
-                Some(Type::Scalar(dtype)) => self.lower_trace(array, &ty, args.get("offset"), *dtype),
+                Some(Type::Scalar(dtype)) => self.library_trace(array, &ty, args.get("offset"), *dtype),
                 _ => None,
             },
             _ => None,
@@ -204,15 +205,15 @@ impl<'a> Lowerer<'a> {
 
     // ----- helpers --------------------------------------------------------------------------
 
-    fn extents(&mut self, array: Value, ndim: u8) -> Vec<Value> {
+    fn lib_extents(&mut self, array: Value, ndim: u8) -> Vec<Value> {
         (0..ndim).map(|axis| self.ins().array_dim(array, u32::from(axis))).collect()
     }
 
-    fn byte_strides(&mut self, array: Value, ndim: u8) -> Vec<Value> {
+    fn lib_byte_strides(&mut self, array: Value, ndim: u8) -> Vec<Value> {
         (0..ndim).map(|axis| self.ins().array_stride(array, u32::from(axis))).collect()
     }
 
-    fn product(&mut self, dims: &[Value]) -> Value {
+    fn lib_product(&mut self, dims: &[Value]) -> Value {
         let mut size = self.scalar(INT, 1);
         for &dim in dims {
             size = self.ins().imul(size, dim);
@@ -220,18 +221,18 @@ impl<'a> Lowerer<'a> {
         size
     }
 
-    fn min_int(&mut self, a: Value, b: Value) -> Value {
+    fn lib_min_int(&mut self, a: Value, b: Value) -> Value {
         let less = self.ins().icmp(IntCC::LessThan, a, b);
         self.ins().select(less, a, b)
     }
 
-    fn max_int(&mut self, a: Value, b: Value) -> Value {
+    fn lib_max_int(&mut self, a: Value, b: Value) -> Value {
         let greater = self.ins().icmp(IntCC::GreaterThan, a, b);
         self.ins().select(greater, a, b)
     }
 
     /// `Σ index_k * stride_k`.
-    fn byte_offset(&mut self, indices: &[Value], strides: &[Value]) -> Value {
+    fn lib_byte_offset(&mut self, indices: &[Value], strides: &[Value]) -> Value {
         let mut offset = self.scalar(INT, 0);
         for (&index, &stride) in indices.iter().zip(strides) {
             let term = self.ins().imul(index, stride);
@@ -241,17 +242,17 @@ impl<'a> Lowerer<'a> {
     }
 
     /// A 1-d view of `len` elements `stride` bytes apart, `offset` bytes into `array`.
-    fn line(&mut self, array: Value, offset: Value, len: Value, stride: Value) -> Value {
+    fn lib_line(&mut self, array: Value, offset: Value, len: Value, stride: Value) -> Value {
         self.ins().array_view(Layout::A, array, offset, &[len], &[stride])
     }
 
     /// A new 1-d array (owned by the statement) with every element of `array` in C order.
-    fn flat_copy(&mut self, array: Value, ty: &ArrayType, zeroed_min_one: bool) -> (Value, Value) {
-        let dims = self.extents(array, ty.ndim);
-        let size = self.product(&dims);
+    fn lib_flat_copy(&mut self, array: Value, ty: &ArrayType, zeroed_min_one: bool) -> (Value, Value) {
+        let dims = self.lib_extents(array, ty.ndim);
+        let size = self.lib_product(&dims);
         let len = if zeroed_min_one {
             let one = self.scalar(INT, 1);
-            self.max_int(size, one)
+            self.lib_max_int(size, one)
         } else {
             size
         };
@@ -269,25 +270,25 @@ impl<'a> Lowerer<'a> {
 
     /// A 1-d array of the elements of `array` in C order: the array itself when it is 1-d
     /// or C-contiguous (a view), else a copy owned by the statement.
-    fn flat_elements(&mut self, array: Value, ty: &ArrayType) -> (Value, Value) {
+    fn lib_flat_elements(&mut self, array: Value, ty: &ArrayType) -> (Value, Value) {
         if ty.ndim == 1 {
             let len = self.ins().array_dim(array, 0);
             return (array, len);
         }
         if ty.layout == Layout::C || ty.ndim == 0 {
-            let dims = self.extents(array, ty.ndim);
-            let size = self.product(&dims);
+            let dims = self.lib_extents(array, ty.ndim);
+            let size = self.lib_product(&dims);
             let zero = self.scalar(INT, 0);
             let itemsize = self.scalar(INT, i64::from(ty.dtype.size_bytes()));
             let view = self.ins().array_view(Layout::C, array, zero, &[size], &[itemsize]);
             return (view, size);
         }
-        self.flat_copy(array, ty, false)
+        self.lib_flat_copy(array, ty, false)
     }
 
     /// `axis` (an integer) as an axis of an array of `ndim` dimensions: negative counts
     /// from the end; NumPy's ValueError outside.
-    fn normal_axis(&mut self, axis: Value, ndim: u8) -> Value {
+    fn lib_normal_axis(&mut self, axis: Value, ndim: u8) -> Value {
         let axis = self.convert(axis, INT);
         let rank = self.scalar(INT, i64::from(ndim));
         let zero = self.scalar(INT, 0);
@@ -307,9 +308,9 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The lines of `array` (`ndim >= 1`) along the normal axis `axis`.
-    fn lines(&mut self, array: Value, ndim: u8, axis: Value) -> Lines {
-        let dims = self.extents(array, ndim);
-        let strides = self.byte_strides(array, ndim);
+    fn lib_lines(&mut self, array: Value, ndim: u8, axis: Value) -> Lines {
+        let dims = self.lib_extents(array, ndim);
+        let strides = self.lib_byte_strides(array, ndim);
         let (Some(&first_dim), Some(&first_stride)) = (dims.first(), strides.first()) else {
             // A 0-d array (sema refuses axes there): its one element as a line.
             let one = self.scalar(INT, 1);
@@ -337,7 +338,7 @@ impl<'a> Lowerer<'a> {
 
     /// The broadcast shape (`ndim` axes) of the arrays `(value, rank)`; NumPy's
     /// ValueError when two extents differ and neither is 1.
-    fn broadcast_extents(&mut self, arrays: &[(Value, u8)], ndim: u8) -> Vec<Value> {
+    fn lib_broadcast_extents(&mut self, arrays: &[(Value, u8)], ndim: u8) -> Vec<Value> {
         let one = self.scalar(INT, 1);
         let mut bad = self.ins().bconst(false);
         let mut dims = Vec::with_capacity(usize::from(ndim));
@@ -385,7 +386,7 @@ impl<'a> Lowerer<'a> {
 
     /// `array` (of rank `rank`) as a view of the broadcast shape `dims` (stride 0 along
     /// stretched and missing axes).
-    fn broadcast_to(&mut self, array: Value, rank: u8, dims: &[Value]) -> Value {
+    fn lib_broadcast_to(&mut self, array: Value, rank: u8, dims: &[Value]) -> Value {
         let zero = self.scalar(INT, 0);
         let one = self.scalar(INT, 1);
         let ndim = dims.len();
@@ -406,7 +407,7 @@ impl<'a> Lowerer<'a> {
 
     /// Operands of an element-wise library function: arrays as broadcast views of `dims`,
     /// scalars as they are; each with its dtype and whether it is an array.
-    fn broadcast_operands(
+    fn lib_broadcast_operands(
         &mut self,
         operands: &[(Value, Type)],
         ndim: u8,
@@ -418,11 +419,11 @@ impl<'a> Lowerer<'a> {
                 _ => None,
             })
             .collect();
-        let dims = self.broadcast_extents(&arrays, ndim);
+        let dims = self.lib_broadcast_extents(&arrays, ndim);
         let mut sources = Vec::with_capacity(operands.len());
         for (value, ty) in operands {
             sources.push(match ty {
-                Type::Array(array) => (self.broadcast_to(*value, array.ndim, &dims), array.dtype, true),
+                Type::Array(array) => (self.lib_broadcast_to(*value, array.ndim, &dims), array.dtype, true),
                 Type::Scalar(scalar) => (*value, *scalar, false),
                 _ => return None,
             });
@@ -430,12 +431,12 @@ impl<'a> Lowerer<'a> {
         Some((dims, sources))
     }
 
-    fn element(&mut self, source: Source, indices: &[Value]) -> Value {
+    fn lib_element(&mut self, source: Source, indices: &[Value]) -> Value {
         let (value, _, is_array) = source;
         if is_array { self.ins().array_load(value, indices) } else { value }
     }
 
-    fn is_nan(&mut self, value: Value, dtype: ScalarType) -> Value {
+    fn lib_is_nan(&mut self, value: Value, dtype: ScalarType) -> Value {
         if dtype.is_float() || dtype.is_complex() {
             self.ins().call_intrinsic(Intrinsic::Isnan, &[value])
         } else {
@@ -444,7 +445,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// NaN of a float or complex type (`nan+nanj` when `both`, else `nan+0j`).
-    fn nan_of(&mut self, dtype: ScalarType, both: bool) -> Value {
+    fn lib_nan_of(&mut self, dtype: ScalarType, both: bool) -> Value {
         if dtype.is_complex() {
             self.ins().cconst(dtype, f64::NAN, if both { f64::NAN } else { 0.0 })
         } else {
@@ -453,7 +454,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `acc + x` or `acc * x` in `dtype` (not bool).
-    fn combine(&mut self, product: bool, acc: Value, x: Value, dtype: ScalarType) -> Value {
+    fn lib_combine(&mut self, product: bool, acc: Value, x: Value, dtype: ScalarType) -> Value {
         let mut ins = self.ins();
         match (product, dtype) {
             (false, t) if t.is_complex() => ins.cadd(acc, x),
@@ -468,7 +469,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `total / n` for a float or complex `total` and an `int64` count.
-    fn divide_count(&mut self, total: Value, count: Value, dtype: ScalarType) -> Value {
+    fn lib_divide_count(&mut self, total: Value, count: Value, dtype: ScalarType) -> Value {
         let n = self.convert(count, dtype.real_part());
         if dtype.is_complex() {
             let re = self.ins().creal(total);
@@ -483,7 +484,7 @@ impl<'a> Lowerer<'a> {
 
     /// Whether `a` sorts before `b` in NumPy's order (NaNs last; complex numbers
     /// lexicographically with NaNs last).
-    fn sorts_before(&mut self, a: Value, b: Value, dtype: ScalarType) -> Value {
+    fn lib_sorts_before(&mut self, a: Value, b: Value, dtype: ScalarType) -> Value {
         if dtype.is_float() {
             let less = self.ins().fcmp(FloatCC::LessThan, a, b);
             let a_nan = self.ins().fcmp(FloatCC::Unordered, a, a);
@@ -522,7 +523,14 @@ impl<'a> Lowerer<'a> {
     /// Sorts the 1-d array `data` (`n` elements) in place: a bottom-up merge sort through
     /// `scratch` (at least `n` elements of `data`'s dtype). With `keys`, `data` holds
     /// `int64` positions in the 1-d array `keys` and sorts by the keys there (argsort).
-    fn merge_sort(&mut self, data: Value, scratch: Value, n: Value, dtype: ScalarType, keys: Option<Value>) {
+    fn lib_merge_sort(
+        &mut self,
+        data: Value,
+        scratch: Value,
+        n: Value,
+        dtype: ScalarType,
+        keys: Option<Value>,
+    ) {
         let zero = self.scalar(INT, 0);
         let steps = self.scalar(INT, 62);
         // The number of passes: how many widths 1, 2, 4, ... are below n.
@@ -545,16 +553,16 @@ impl<'a> Lowerer<'a> {
             let two = this.scalar(INT, 2);
             let shift = this.ins().imul(indices[0], two);
             let width = this.ins().ishl(one, shift);
-            this.merge_pass(data, scratch, n, width, dtype, keys);
+            this.lib_merge_pass(data, scratch, n, width, dtype, keys);
             let double = this.ins().imul(width, two);
-            this.merge_pass(scratch, data, n, double, dtype, keys);
+            this.lib_merge_pass(scratch, data, n, double, dtype, keys);
             Vec::new()
         });
     }
 
     /// One pass of the merge sort: merges the sorted runs of `width` elements of `src`
     /// pairwise into `dst`.
-    fn merge_pass(
+    fn lib_merge_pass(
         &mut self,
         src: Value,
         dst: Value,
@@ -572,24 +580,24 @@ impl<'a> Lowerer<'a> {
         self.loop_nest(&[chunks], &[], &mut |this, indices, _| {
             let lo = this.ins().imul(indices[0], span);
             let mid = this.ins().iadd(lo, width);
-            let mid = this.min_int(mid, n);
+            let mid = this.lib_min_int(mid, n);
             let hi = this.ins().iadd(lo, span);
-            let hi = this.min_int(hi, n);
+            let hi = this.lib_min_int(hi, n);
             let count = this.ins().isub(hi, lo);
             let one = this.scalar(INT, 1);
             let last = this.ins().isub(hi, one);
             this.loop_nest(&[count], &[lo, mid], &mut |this, indices, carried| {
                 let (i, j) = (carried[0], carried[1]);
                 let k = this.ins().iadd(lo, indices[0]);
-                let i_at = this.min_int(i, last);
-                let j_at = this.min_int(j, last);
+                let i_at = this.lib_min_int(i, last);
+                let j_at = this.lib_min_int(j, last);
                 let x = this.ins().array_load(src, &[i_at]);
                 let y = this.ins().array_load(src, &[j_at]);
                 let (x_key, y_key) = match keys {
                     Some(keys) => (this.ins().array_load(keys, &[x]), this.ins().array_load(keys, &[y])),
                     None => (x, y),
                 };
-                let right_first = this.sorts_before(y_key, x_key, dtype);
+                let right_first = this.lib_sorts_before(y_key, x_key, dtype);
                 let left_done = this.ins().icmp(IntCC::GreaterThanOrEqual, i, mid);
                 let right_left = this.ins().icmp(IntCC::LessThan, j, hi);
                 let either = this.ins().ior(left_done, right_first);
@@ -610,20 +618,27 @@ impl<'a> Lowerer<'a> {
 
     /// Sorts every line of `array` along `axis` in place (argsort: `keys` holds the keys
     /// whose lines `array`'s int64 lines index, both of the same shape).
-    fn sort_lines(&mut self, array: Value, ndim: u8, axis: Value, dtype: ScalarType, keys: Option<Value>) {
-        let lines = self.lines(array, ndim, axis);
-        let key_lines = keys.map(|keys| self.lines(keys, ndim, axis));
+    fn lib_sort_lines(
+        &mut self,
+        array: Value,
+        ndim: u8,
+        axis: Value,
+        dtype: ScalarType,
+        keys: Option<Value>,
+    ) {
+        let lines = self.lib_lines(array, ndim, axis);
+        let key_lines = keys.map(|keys| self.lib_lines(keys, ndim, axis));
         let scratch_dtype = if keys.is_some() { INT } else { dtype };
         let scratch = self.ins().array_alloc(scratch_dtype, false, &[lines.len]);
         self.own(scratch);
         let len = lines.len;
         self.loop_nest(&lines.other_dims, &[], &mut |this, indices, _| {
-            let offset = this.byte_offset(indices, &lines.other_strides);
-            let line = this.line(array, offset, len, lines.stride);
+            let offset = this.lib_byte_offset(indices, &lines.other_strides);
+            let line = this.lib_line(array, offset, len, lines.stride);
             let key_line = match (&key_lines, keys) {
                 (Some(key_lines), Some(keys)) => {
-                    let offset = this.byte_offset(indices, &key_lines.other_strides);
-                    let key_line = this.line(keys, offset, len, key_lines.stride);
+                    let offset = this.lib_byte_offset(indices, &key_lines.other_strides);
+                    let key_line = this.lib_line(keys, offset, len, key_lines.stride);
                     this.loop_nest(&[len], &[], &mut |this, indices, _| {
                         this.ins().array_store(line, indices, indices[0]);
                         Vec::new()
@@ -632,13 +647,13 @@ impl<'a> Lowerer<'a> {
                 }
                 _ => None,
             };
-            this.merge_sort(line, scratch, len, dtype, key_line);
+            this.lib_merge_sort(line, scratch, len, dtype, key_line);
             Vec::new()
         });
     }
 
     /// `np.sort`, `a.sort()`, `np.argsort`, `a.argsort()`.
-    fn lower_sort(
+    fn library_sort(
         &mut self,
         function: LibraryFn,
         method: bool,
@@ -649,25 +664,25 @@ impl<'a> Lowerer<'a> {
     ) -> Option<Value> {
         let argsort = function == LibraryFn::Argsort;
         let (source, source_type) = if flattened {
-            let (flat, _) = self.flat_copy(array, ty, false);
+            let (flat, _) = self.lib_flat_copy(array, ty, false);
             (flat, ArrayType::new(ty.dtype, 1, Layout::C))
         } else {
             (array, *ty)
         };
         let ndim = source_type.ndim;
         let axis = match axis {
-            Some((value, _)) if !flattened => self.normal_axis(value, ndim),
+            Some((value, _)) if !flattened => self.lib_normal_axis(value, ndim),
             _ => self.scalar(INT, i64::from(ndim) - 1),
         };
         if argsort {
-            let dims = self.extents(source, ndim);
+            let dims = self.lib_extents(source, ndim);
             let out = self.ins().array_alloc(INT, false, &dims);
             self.own(out);
-            self.sort_lines(out, ndim, axis, ty.dtype, Some(source));
+            self.lib_sort_lines(out, ndim, axis, ty.dtype, Some(source));
             return Some(out);
         }
         if method {
-            self.sort_lines(array, ndim, axis, ty.dtype, None);
+            self.lib_sort_lines(array, ndim, axis, ty.dtype, None);
             return Some(self.ins().noneconst());
         }
         let out = if flattened {
@@ -677,27 +692,27 @@ impl<'a> Lowerer<'a> {
             self.own(copy);
             copy
         };
-        self.sort_lines(out, ndim, axis, ty.dtype, None);
+        self.lib_sort_lines(out, ndim, axis, ty.dtype, None);
         Some(out)
     }
 
     // ----- element-wise selections ----------------------------------------------------------
 
     /// `np.where(condition, x, y)`.
-    fn lower_where(&mut self, args: &Bound, result_type: Option<&Type>) -> Option<Value> {
+    fn library_where(&mut self, args: &Bound, result_type: Option<&Type>) -> Option<Value> {
         let Some(Type::Array(out_type)) = result_type else { return None };
         let operands = [args.get("condition")?, args.get("x")?, args.get("y")?];
-        let (dims, sources) = self.broadcast_operands(&operands, out_type.ndim)?;
+        let (dims, sources) = self.lib_broadcast_operands(&operands, out_type.ndim)?;
         self.cur?;
         let dtype = out_type.dtype;
         let out = self.ins().array_alloc(dtype, false, &dims);
         self.own(out);
         self.loop_nest(&dims, &[], &mut |this, indices, _| {
-            let condition = this.element(sources[0], indices);
+            let condition = this.lib_element(sources[0], indices);
             let truth = this.truth(condition, &Type::Scalar(sources[0].1));
-            let x = this.element(sources[1], indices);
+            let x = this.lib_element(sources[1], indices);
             let x = this.convert(x, dtype);
-            let y = this.element(sources[2], indices);
+            let y = this.lib_element(sources[2], indices);
             let y = this.convert(y, dtype);
             let value = this.ins().select(truth, x, y);
             this.ins().array_store(out, indices, value);
@@ -707,7 +722,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `np.clip(a, lo, hi)`, `a.clip(lo, hi)` (either bound may be absent).
-    fn lower_clip(
+    fn library_clip(
         &mut self,
         array: Value,
         ty: &ArrayType,
@@ -719,7 +734,7 @@ impl<'a> Lowerer<'a> {
         let mut operands = vec![(array, Type::Array(*ty))];
         operands.extend(lo.clone());
         operands.extend(hi.clone());
-        let (dims, sources) = self.broadcast_operands(&operands, out_type.ndim)?;
+        let (dims, sources) = self.lib_broadcast_operands(&operands, out_type.ndim)?;
         self.cur?;
         let dtype = out_type.dtype;
         let out = self.ins().array_alloc(dtype, false, &dims);
@@ -727,13 +742,13 @@ impl<'a> Lowerer<'a> {
         let lo_source = lo.as_ref().map(|_| sources[1]);
         let hi_source = hi.as_ref().map(|_| sources[sources.len() - 1]);
         self.loop_nest(&dims, &[], &mut |this, indices, _| {
-            let x = this.element(sources[0], indices);
+            let x = this.lib_element(sources[0], indices);
             let mut value = this.convert(x, dtype);
             // NumPy's _NPY_MAX(x, lo) then _NPY_MIN(., hi): a NaN first operand stays, a
             // comparison with a NaN bound picks the bound.
             for (source, greater) in [(lo_source, true), (hi_source, false)] {
                 let Some(source) = source else { continue };
-                let bound = this.element(source, indices);
+                let bound = this.lib_element(source, indices);
                 let bound = this.convert(bound, dtype);
                 let keep = if dtype.is_float() {
                     let cc = if greater { FloatCC::GreaterThan } else { FloatCC::LessThan };
@@ -755,7 +770,7 @@ impl<'a> Lowerer<'a> {
     // ----- cumulative operations and differences ---------------------------------------------
 
     /// `np.cumsum`/`np.cumprod` (and the methods): flattened in C order, or along `axis`.
-    fn lower_cumulative(
+    fn library_cumulative(
         &mut self,
         product: bool,
         array: Value,
@@ -771,15 +786,15 @@ impl<'a> Lowerer<'a> {
             self.scalar(dtype, i64::from(product))
         };
         let Some((axis, _)) = axis else {
-            let dims = self.extents(array, ty.ndim);
-            let size = self.product(&dims);
+            let dims = self.lib_extents(array, ty.ndim);
+            let size = self.lib_product(&dims);
             let out = self.ins().array_alloc(dtype, false, &[size]);
             self.own(out);
             let tree = Tree::of_array(array, *ty);
             let zero = self.scalar(INT, 0);
             self.reduce_tree(&tree, &dims, &[init, zero], &mut |this, element, carried| {
                 let element = this.convert(element, dtype);
-                let total = this.combine(product, carried[0], element, dtype);
+                let total = this.lib_combine(product, carried[0], element, dtype);
                 this.ins().array_store(out, &[carried[1]], total);
                 let one = this.scalar(INT, 1);
                 vec![total, this.ins().iadd(carried[1], one)]
@@ -787,22 +802,22 @@ impl<'a> Lowerer<'a> {
             return Some(out);
         };
         let ndim = ty.ndim;
-        let axis = self.normal_axis(axis, ndim);
-        let dims = self.extents(array, ndim);
+        let axis = self.lib_normal_axis(axis, ndim);
+        let dims = self.lib_extents(array, ndim);
         let out = self.ins().array_alloc(dtype, false, &dims);
         self.own(out);
-        let lines = self.lines(array, ndim, axis);
-        let out_lines = self.lines(out, ndim, axis);
+        let lines = self.lib_lines(array, ndim, axis);
+        let out_lines = self.lib_lines(out, ndim, axis);
         let len = lines.len;
         self.loop_nest(&lines.other_dims, &[], &mut |this, indices, _| {
-            let offset = this.byte_offset(indices, &lines.other_strides);
-            let source = this.line(array, offset, len, lines.stride);
-            let offset = this.byte_offset(indices, &out_lines.other_strides);
-            let target = this.line(out, offset, len, out_lines.stride);
+            let offset = this.lib_byte_offset(indices, &lines.other_strides);
+            let source = this.lib_line(array, offset, len, lines.stride);
+            let offset = this.lib_byte_offset(indices, &out_lines.other_strides);
+            let target = this.lib_line(out, offset, len, out_lines.stride);
             this.loop_nest(&[len], &[init], &mut |this, indices, carried| {
                 let element = this.ins().array_load(source, indices);
                 let element = this.convert(element, dtype);
-                let total = this.combine(product, carried[0], element, dtype);
+                let total = this.lib_combine(product, carried[0], element, dtype);
                 this.ins().array_store(target, indices, total);
                 vec![total]
             });
@@ -812,7 +827,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `np.diff(a, n)` along the last axis.
-    fn lower_diff(&mut self, array: Value, ty: &ArrayType, n: Option<(Value, Type)>) -> Option<Value> {
+    fn library_diff(&mut self, array: Value, ty: &ArrayType, n: Option<(Value, Type)>) -> Option<Value> {
         let ndim = ty.ndim;
         let dtype = ty.dtype;
         let n = match n {
@@ -828,22 +843,22 @@ impl<'a> Lowerer<'a> {
             &[n],
         );
         let last_axis = self.scalar(INT, i64::from(ndim) - 1);
-        let lines = self.lines(array, ndim, last_axis);
+        let lines = self.lib_lines(array, ndim, last_axis);
         let len = lines.len;
-        let rounds = self.min_int(n, len);
+        let rounds = self.lib_min_int(n, len);
         let kept = self.ins().isub(len, rounds);
-        let mut out_dims = self.extents(array, ndim);
+        let mut out_dims = self.lib_extents(array, ndim);
         if let Some(last) = out_dims.last_mut() {
             *last = kept;
         }
         let out = self.ins().array_alloc(dtype, false, &out_dims);
         self.own(out);
-        let out_lines = self.lines(out, ndim, last_axis);
+        let out_lines = self.lib_lines(out, ndim, last_axis);
         let scratch = self.ins().array_alloc(dtype, false, &[len]);
         self.own(scratch);
         self.loop_nest(&lines.other_dims, &[], &mut |this, indices, _| {
-            let offset = this.byte_offset(indices, &lines.other_strides);
-            let source = this.line(array, offset, len, lines.stride);
+            let offset = this.lib_byte_offset(indices, &lines.other_strides);
+            let source = this.lib_line(array, offset, len, lines.stride);
             this.loop_nest(&[len], &[], &mut |this, indices, _| {
                 let element = this.ins().array_load(source, indices);
                 this.ins().array_store(scratch, indices, element);
@@ -875,8 +890,8 @@ impl<'a> Lowerer<'a> {
                 });
                 Vec::new()
             });
-            let offset = this.byte_offset(indices, &out_lines.other_strides);
-            let target = this.line(out, offset, kept, out_lines.stride);
+            let offset = this.lib_byte_offset(indices, &out_lines.other_strides);
+            let target = this.lib_line(out, offset, kept, out_lines.stride);
             this.loop_nest(&[kept], &[], &mut |this, indices, _| {
                 let element = this.ins().array_load(scratch, indices);
                 this.ins().array_store(target, indices, element);
@@ -890,7 +905,7 @@ impl<'a> Lowerer<'a> {
     // ----- reductions -----------------------------------------------------------------------
 
     /// The NaN-ignoring reductions and `np.median`, of everything or along `axis`.
-    fn lower_nan_reduction(
+    fn library_nan_reduction(
         &mut self,
         function: LibraryFn,
         array: Value,
@@ -906,26 +921,26 @@ impl<'a> Lowerer<'a> {
         };
         let source = ty.dtype;
         let Some((axis, _)) = axis else {
-            let dims = self.extents(array, ty.ndim);
-            let count = self.product(&dims);
+            let dims = self.lib_extents(array, ty.ndim);
+            let count = self.lib_product(&dims);
             if matches!(function, LibraryFn::Nanmin | LibraryFn::Nanmax) {
                 let zero = self.scalar(INT, 0);
                 let empty = self.ins().icmp(IntCC::Equal, count, zero);
                 self.raise_if(empty, ExceptionKind::ValueError, &empty_message(function, source));
             }
             if function == LibraryFn::Median {
-                let (buffer, n) = self.flat_copy(array, ty, true);
+                let (buffer, n) = self.lib_flat_copy(array, ty, true);
                 let scratch = self.ins().array_alloc(source, false, &[n]);
                 self.own(scratch);
-                self.merge_sort(buffer, scratch, n, source, None);
-                return Some(self.median_of_sorted(buffer, n, source, dtype));
+                self.lib_merge_sort(buffer, scratch, n, source, None);
+                return Some(self.lib_median_of_sorted(buffer, n, source, dtype));
             }
             let tree = Tree::of_array(array, *ty);
-            return Some(self.nan_reduce(function, &tree, &dims, count, dtype));
+            return Some(self.lib_nan_reduce(function, &tree, &dims, count, dtype));
         };
         let ndim = ty.ndim;
-        let axis = self.normal_axis(axis, ndim);
-        let lines = self.lines(array, ndim, axis);
+        let axis = self.lib_normal_axis(axis, ndim);
+        let lines = self.lib_lines(array, ndim, axis);
         let len = lines.len;
         if matches!(function, LibraryFn::Nanmin | LibraryFn::Nanmax) {
             let zero = self.scalar(INT, 0);
@@ -934,7 +949,7 @@ impl<'a> Lowerer<'a> {
         }
         let buffers = if function == LibraryFn::Median {
             let one = self.scalar(INT, 1);
-            let at_least_one = self.max_int(len, one);
+            let at_least_one = self.lib_max_int(len, one);
             let buffer = self.ins().array_alloc(source, true, &[at_least_one]);
             self.own(buffer);
             let scratch = self.ins().array_alloc(source, false, &[len]);
@@ -952,27 +967,27 @@ impl<'a> Lowerer<'a> {
                         this.ins().array_store(buffer, indices, element);
                         Vec::new()
                     });
-                    this.merge_sort(buffer, scratch, len, source, None);
-                    this.median_of_sorted(buffer, len, source, dtype)
+                    this.lib_merge_sort(buffer, scratch, len, source, None);
+                    this.lib_median_of_sorted(buffer, len, source, dtype)
                 }
                 None => {
                     let tree = Tree::of_array(line, line_type);
-                    this.nan_reduce(function, &tree, &[len], len, dtype)
+                    this.lib_nan_reduce(function, &tree, &[len], len, dtype)
                 }
             }
         };
         match result_type {
             Type::Scalar(_) => {
                 let zero = self.scalar(INT, 0);
-                let line = self.line(array, zero, len, lines.stride);
+                let line = self.lib_line(array, zero, len, lines.stride);
                 Some(reduce_line(self, line))
             }
             Type::Array(out_type) => {
                 let out = self.ins().array_alloc(out_type.dtype, false, &lines.other_dims);
                 self.own(out);
                 self.loop_nest(&lines.other_dims, &[], &mut |this, indices, _| {
-                    let offset = this.byte_offset(indices, &lines.other_strides);
-                    let line = this.line(array, offset, len, lines.stride);
+                    let offset = this.lib_byte_offset(indices, &lines.other_strides);
+                    let line = this.lib_line(array, offset, len, lines.stride);
                     let value = reduce_line(this, line);
                     this.ins().array_store(out, indices, value);
                     Vec::new()
@@ -985,7 +1000,7 @@ impl<'a> Lowerer<'a> {
 
     /// A NaN-ignoring reduction of the elements of `tree` (over `dims`, `count` of them);
     /// `nanmin`/`nanmax` of nothing must have raised already.
-    fn nan_reduce(
+    fn lib_nan_reduce(
         &mut self,
         function: LibraryFn,
         tree: &Tree,
@@ -1003,9 +1018,9 @@ impl<'a> Lowerer<'a> {
                     self.scalar(dtype, i64::from(product))
                 };
                 let totals = self.reduce_tree(tree, dims, &[init], &mut |this, element, acc| {
-                    let nan = this.is_nan(element, source);
+                    let nan = this.lib_is_nan(element, source);
                     let element = this.convert(element, dtype);
-                    let total = this.combine(product, acc[0], element, dtype);
+                    let total = this.lib_combine(product, acc[0], element, dtype);
                     vec![this.ins().select(nan, acc[0], total)]
                 });
                 totals[0]
@@ -1018,15 +1033,15 @@ impl<'a> Lowerer<'a> {
                 };
                 let zero = self.scalar(INT, 0);
                 let totals = self.reduce_tree(tree, dims, &[zero_total, zero], &mut |this, element, acc| {
-                    let nan = this.is_nan(element, source);
+                    let nan = this.lib_is_nan(element, source);
                     let element = this.convert(element, dtype);
-                    let total = this.combine(false, acc[0], element, dtype);
+                    let total = this.lib_combine(false, acc[0], element, dtype);
                     let one = this.scalar(INT, 1);
                     let counted = this.ins().iadd(acc[1], one);
                     vec![this.ins().select(nan, acc[0], total), this.ins().select(nan, acc[1], counted)]
                 });
                 let _ = count;
-                self.divide_count(totals[0], totals[1], dtype)
+                self.lib_divide_count(totals[0], totals[1], dtype)
             }
             _ => {
                 // nanmin / nanmax (and median's callers never get here).
@@ -1044,7 +1059,7 @@ impl<'a> Lowerer<'a> {
                     };
                     let first = this.ins().inot(found);
                     let take = this.ins().ior(first, beats);
-                    let nan = this.is_nan(element, source);
+                    let nan = this.lib_is_nan(element, source);
                     let number = this.ins().inot(nan);
                     let take = this.ins().iand(take, number);
                     let best = this.ins().select(take, element, best);
@@ -1053,7 +1068,7 @@ impl<'a> Lowerer<'a> {
                 });
                 let best = self.convert(results[1], dtype);
                 if source.is_float() {
-                    let nan = self.nan_of(dtype, false);
+                    let nan = self.lib_nan_of(dtype, false);
                     self.ins().select(results[0], best, nan)
                 } else {
                     best
@@ -1064,37 +1079,43 @@ impl<'a> Lowerer<'a> {
 
     /// The median of the sorted 1-d `buffer` of `n` elements (at least one element is
     /// allocated): NaN for nothing and when the last element is NaN.
-    fn median_of_sorted(&mut self, buffer: Value, n: Value, source: ScalarType, dtype: ScalarType) -> Value {
+    fn lib_median_of_sorted(
+        &mut self,
+        buffer: Value,
+        n: Value,
+        source: ScalarType,
+        dtype: ScalarType,
+    ) -> Value {
         let zero = self.scalar(INT, 0);
         let one = self.scalar(INT, 1);
         let two = self.scalar(INT, 2);
         let half = self.ins().idiv(n, two);
         let below = self.ins().isub(half, one);
-        let below = self.max_int(below, zero);
+        let below = self.lib_max_int(below, zero);
         let upper = self.ins().array_load(buffer, &[half]);
         let lower = self.ins().array_load(buffer, &[below]);
         let upper = self.convert(upper, dtype);
         let lower = self.convert(lower, dtype);
-        let sum = self.combine(false, lower, upper, dtype);
-        let mean = self.divide_count(sum, two, dtype);
+        let sum = self.lib_combine(false, lower, upper, dtype);
+        let mean = self.lib_divide_count(sum, two, dtype);
         let remainder = self.ins().irem(n, two);
         let odd = self.ins().icmp(IntCC::Equal, remainder, one);
         let middle = self.ins().select(odd, upper, mean);
         let last = self.ins().isub(n, one);
-        let last = self.max_int(last, zero);
+        let last = self.lib_max_int(last, zero);
         let last = self.ins().array_load(buffer, &[last]);
-        let nan_present = self.is_nan(last, source);
-        let nan = self.nan_of(dtype, false);
+        let nan_present = self.lib_is_nan(last, source);
+        let nan = self.lib_nan_of(dtype, false);
         let result = self.ins().select(nan_present, nan, middle);
         let empty = self.ins().icmp(IntCC::Equal, n, zero);
-        let nothing = self.nan_of(dtype, true);
+        let nothing = self.lib_nan_of(dtype, true);
         self.ins().select(empty, nothing, result)
     }
 
     // ----- products -------------------------------------------------------------------------
 
     /// `np.outer(a, b)`: `a.ravel()[i] * b.ravel()[j]` with NumPy's `multiply`.
-    fn lower_outer(
+    fn library_outer(
         &mut self,
         a: Value,
         a_type: &ArrayType,
@@ -1106,8 +1127,8 @@ impl<'a> Lowerer<'a> {
             Some((ins, [out])) => (ins.to_vec(), *out),
             _ => return None,
         };
-        let (a_flat, m) = self.flat_elements(a, a_type);
-        let (b_flat, n) = self.flat_elements(b, b_type);
+        let (a_flat, m) = self.lib_flat_elements(a, a_type);
+        let (b_flat, n) = self.lib_flat_elements(b, b_type);
         let out = self.ins().array_alloc(out_type.dtype, false, &[m, n]);
         self.own(out);
         let mut supported = true;
@@ -1129,7 +1150,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `np.trace(a, offset)` of a 2-d array, in `dtype` (the sum dtype).
-    fn lower_trace(
+    fn library_trace(
         &mut self,
         array: Value,
         ty: &ArrayType,
@@ -1147,12 +1168,12 @@ impl<'a> Lowerer<'a> {
         let rows = self.ins().array_dim(array, 0);
         let cols = self.ins().array_dim(array, 1);
         let minus = self.ins().ineg(offset);
-        let first_row = self.max_int(minus, zero);
-        let first_col = self.max_int(offset, zero);
+        let first_row = self.lib_max_int(minus, zero);
+        let first_col = self.lib_max_int(offset, zero);
         let row_room = self.ins().isub(rows, first_row);
         let col_room = self.ins().isub(cols, first_col);
-        let count = self.min_int(row_room, col_room);
-        let count = self.max_int(count, zero);
+        let count = self.lib_min_int(row_room, col_room);
+        let count = self.lib_max_int(count, zero);
         let init =
             if dtype.is_complex() { self.ins().cconst(dtype, 0.0, 0.0) } else { self.scalar(dtype, 0) };
         let totals = self.loop_nest(&[count], &[init], &mut |this, indices, acc| {
@@ -1160,7 +1181,7 @@ impl<'a> Lowerer<'a> {
             let col = this.ins().iadd(first_col, indices[0]);
             let element = this.ins().array_load(array, &[row, col]);
             let element = this.convert(element, dtype);
-            vec![this.combine(false, acc[0], element, dtype)]
+            vec![this.lib_combine(false, acc[0], element, dtype)]
         });
         totals.first().copied()
     }

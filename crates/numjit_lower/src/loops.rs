@@ -288,7 +288,7 @@ impl<'a> Lowerer<'a> {
                 let Some(&local) = self.var_local.get(var) else { continue };
                 // An array variable the body defines is always carried: each definition
                 // decrefs the previous iteration's reference, and the exits the last one.
-                if matches!(ty, Type::Array(_)) {
+                if crate::arrays::holds_arrays(ty) {
                     vars.insert(*var);
                     if let Some(&flag) = self.flag_of.get(&local) {
                         flags.insert(flag);

@@ -4,7 +4,6 @@ def f(a, m):
     print(a)  # error: [unsupported-construct]
     g = a[1.5]  # error: [invalid-index]
     b = a @ a  # error: [unsupported-construct]
-    c = a[m]  # error: [unsupported-construct]
-    h = (a, a)  # error: [unsupported-construct]
+    c = m[a > 0, None]  # error: [unsupported-construct]
     k = np.zeros(3, dtype=np.float64(2))  # error: [unsupported-construct]
     return 0

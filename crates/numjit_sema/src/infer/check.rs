@@ -37,6 +37,19 @@ pub(super) fn infer_body(
     let stmt_order = body.all_stmts();
     let has_returns = stmt_order.iter().any(|stmt| matches!(body.stmts[*stmt].kind, Stmt::Return(_)));
     let returns_none = falls_through(&body, &body.block) || !has_returns;
+    // Tuples written directly as an index (`a[rows, cols]`) may hold arrays.
+    let mut index_positions: HashSet<ExprId> = body
+        .exprs
+        .values()
+        .filter_map(|expr| match expr.kind {
+            Expr::Index { index, .. } => Some(index),
+            _ => None,
+        })
+        .collect();
+    index_positions.extend(stmt_order.iter().filter_map(|stmt| match body.stmts[*stmt].kind {
+        Stmt::SetItem { index, .. } => Some(index),
+        _ => None,
+    }));
     let mut checker = Checker {
         session,
         instance,
@@ -53,6 +66,7 @@ pub(super) fn infer_body(
         stmt_triggers: HashMap::new(),
         triggered: HashSet::new(),
         returns_none,
+        index_positions,
     };
     for stmt in checker.stmt_order.clone() {
         if let Some(last) = own_exprs(&body, stmt).into_iter().max() {
@@ -204,6 +218,8 @@ struct Checker<'s, 'env> {
     /// Control can reach the end of the body (or it has no `return`): the function may
     /// return `None`.
     returns_none: bool,
+    /// Expressions written as the index of a subscript.
+    index_positions: HashSet<ExprId>,
 }
 
 /// The type of a constant.
@@ -854,23 +870,15 @@ impl Checker<'_, '_> {
             }
             Expr::Tuple(items) => {
                 let item_tys = items.iter().map(|item| self.ty(*item)).collect::<Option<Vec<Ty>>>()?;
-                if item_tys.iter().any(|ty| matches!(ty, Ty::Slice { .. } | Ty::Ellipsis)) {
+                if item_tys.iter().any(|ty| matches!(ty, Ty::Slice { .. } | Ty::Ellipsis))
+                    || (self.index_positions.contains(&expr)
+                        && item_tys.iter().any(|ty| matches!(ty, Ty::Value(Type::Array(_)))))
+                {
                     return Some(Ty::IndexTuple(item_tys));
                 }
                 let mut types = Vec::with_capacity(items.len());
                 for item in items {
                     match self.ty(*item)? {
-                        Ty::Value(Type::Array(array)) => {
-                            self.error(
-                                Diagnostic::error(
-                                    UNSUPPORTED,
-                                    format!("a tuple holding an array ({array}) is not supported yet"),
-                                )
-                                .with_primary(self.range(*item), "")
-                                .with_help("keep arrays in variables of their own"),
-                            );
-                            return None;
-                        }
                         Ty::Value(ty) => types.push(ty),
                         other => {
                             self.error(
@@ -899,6 +907,10 @@ impl Checker<'_, '_> {
             Expr::Attribute { base, name } => {
                 let ty = self.ty(*base)?;
                 if let Ty::Value(Type::Array(array)) = &ty {
+                    if name == "dtype" {
+                        // A compile-time value, like `np.float64` (`np.zeros(n, a.dtype)`).
+                        return Some(Ty::Callable(Callable::NumpyScalar(array.dtype)));
+                    }
                     return match numpy::attribute(array, name) {
                         Some(attribute) => {
                             self.resolve(expr, &Resolved::returning(&[], attribute.clone()), None);

@@ -25,6 +25,7 @@ use text_size::TextRange;
 use crate::diagnostics::{self, UNDEFINED_NAME, WRONG_ARGUMENTS};
 use crate::env::{self, ConstValue, GlobalValue, Globals, ModuleKind};
 use crate::hir::*;
+use crate::templates::numpy::ArrayFunc;
 use crate::templates::{Builtin, CMathFn, ExceptionClass, MathFn, cmath, math};
 
 /// How deep expressions may nest (parentheses, calls, tuples).
@@ -1153,7 +1154,18 @@ impl Lowerer<'_> {
             }
         }
         let callee = self.lower_expr(&call.func);
-        let args = call.args.iter().map(|arg| self.lower_expr(arg)).collect();
+        // `np.array([[1, 2], [3, 4]])`: list displays as the data of an array are read as
+        // (nested) tuples, which is all compiled code does with them.
+        let data_call = matches!(&self.body.exprs[callee].kind, Expr::Item(Item::ArrayFunc(function))
+            if matches!(function, ArrayFunc::Array | ArrayFunc::Asarray));
+        let args = call
+            .args
+            .iter()
+            .enumerate()
+            .map(|(position, arg)| {
+                if data_call && position == 0 { self.lower_array_data(arg, 0) } else { self.lower_expr(arg) }
+            })
+            .collect();
         let keywords = call
             .keywords
             .iter()
@@ -1163,6 +1175,19 @@ impl Lowerer<'_> {
             })
             .collect();
         self.alloc_expr(Expr::Call { callee, args, keywords }, call.range)
+    }
+}
+
+impl Lowerer<'_> {
+    /// The data argument of `np.array(...)`: list displays become tuples, recursively.
+    fn lower_array_data(&mut self, expr: &ast::Expr, depth: usize) -> ExprId {
+        let elts = match expr {
+            ast::Expr::List(list) if depth < 64 => &list.elts,
+            ast::Expr::Tuple(tuple) if depth < 64 => &tuple.elts,
+            other => return self.lower_expr(other),
+        };
+        let items = elts.iter().map(|elt| self.lower_array_data(elt, depth + 1)).collect();
+        self.alloc_expr(Expr::Tuple(items), expr.range())
     }
 }
 
@@ -1210,7 +1235,7 @@ fn numpy_member(member: &str) -> Option<Expr> {
     if let Some(function) = crate::templates::numpy::NumpyFn::from_name(member) {
         return Some(Expr::Item(Item::Numpy(function)));
     }
-    if let Some(function) = crate::templates::numpy::ArrayFunc::from_name(member) {
+    if let Some(function) = ArrayFunc::from_name(member) {
         return Some(Expr::Item(Item::ArrayFunc(function)));
     }
     if let Some(ufunc) = crate::templates::ufunc::Ufunc::from_name(member) {
@@ -1218,6 +1243,7 @@ fn numpy_member(member: &str) -> Option<Expr> {
     }
     match member {
         "pi" | "e" | "inf" | "nan" => math::constant(member).map(Expr::Const),
+        "newaxis" => Some(Expr::Const(ConstValue::None)),
         "euler_gamma" => Some(Expr::Const(ConstValue::Float(0.577_215_664_901_532_9))),
         _ => None,
     }

@@ -200,6 +200,10 @@ pub enum IndexItem {
     NewAxis,
     /// `...`: as many full slices as the other items leave axes.
     Ellipsis,
+    /// An integer array (advanced indexing: positions along one axis).
+    IntArray(ArrayType),
+    /// A boolean array (a mask over as many axes as it has).
+    BoolArray(ArrayType),
 }
 
 /// The items of an index of type `index`: an integer, a slice, `None`, `...`, or a tuple
@@ -214,8 +218,12 @@ pub fn index_items(index: &Ty) -> Result<Vec<IndexItem>, TemplateError> {
             Ty::Value(Type::NoneType) => Ok(IndexItem::NewAxis),
             Ty::Slice { has_step } => Ok(IndexItem::Slice { has_step: *has_step }),
             Ty::Ellipsis => Ok(IndexItem::Ellipsis),
-            Ty::Value(Type::Array(array)) => Err(TemplateError::Unsupported(format!(
-                "indexing an array with an array ({array}) is not supported yet"
+            Ty::Value(Type::Array(array)) if array.dtype == ScalarType::Bool => {
+                Ok(IndexItem::BoolArray(*array))
+            }
+            Ty::Value(Type::Array(array)) if array.dtype.is_integer() => Ok(IndexItem::IntArray(*array)),
+            Ty::Value(Type::Array(array)) => Err(TemplateError::InvalidIndex(format!(
+                "arrays used as indices must be of integer or boolean type, not {array}"
             ))),
             other => Err(TemplateError::InvalidIndex(format!(
                 "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices, not {other}"
@@ -265,7 +273,7 @@ fn view_layout(array: &ArrayType, items: &[IndexItem], consumed: usize) -> Layou
     let keeps = |item: &IndexItem, innermost: bool| match item {
         IndexItem::Int(_) | IndexItem::Ellipsis => true,
         IndexItem::Slice { has_step } => innermost && !has_step,
-        IndexItem::NewAxis => false,
+        IndexItem::NewAxis | IndexItem::IntArray(_) | IndexItem::BoolArray(_) => false,
     };
     let contiguous = |ordered: &[&IndexItem]| match ordered.split_last() {
         None => true,
@@ -299,7 +307,99 @@ fn view_layout(array: &ArrayType, items: &[IndexItem], consumed: usize) -> Layou
 
 /// The type of `array[index]`.
 pub fn getitem(array: &ArrayType, index: &Ty) -> Result<Type, TemplateError> {
-    basic_index_result(array, &index_items(index)?)
+    let items = index_items(index)?;
+    if items.iter().any(|item| matches!(item, IndexItem::IntArray(_) | IndexItem::BoolArray(_))) {
+        return advanced_index_result(array, &items).map(|plan| plan.result);
+    }
+    basic_index_result(array, &items)
+}
+
+/// How advanced indexing (integer arrays or a boolean mask) lays out its result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AdvancedPlan {
+    /// The result: a new C-contiguous array.
+    pub result: Type,
+    /// The rank of the broadcast index arrays (of the mask's selection: 1).
+    pub advanced_ndim: u8,
+    /// Where the advanced axes go among the result's axes.
+    pub insert_at: u8,
+}
+
+/// The type of advanced indexing: integer arrays (broadcast together) with integers and
+/// slices, or one boolean mask first followed by slices. The advanced axes replace the
+/// indexed ones where the advanced items are adjacent, else they come first (NumPy).
+pub fn advanced_index_result(array: &ArrayType, items: &[IndexItem]) -> Result<AdvancedPlan, TemplateError> {
+    let ndim = usize::from(array.ndim);
+    let unsupported = |what: &str| Err(TemplateError::Unsupported(format!("{what} is not supported yet")));
+    if items.iter().any(|item| matches!(item, IndexItem::Ellipsis | IndexItem::NewAxis)) {
+        return unsupported("advanced indexing combined with `...` or `None`");
+    }
+    let masks: Vec<&ArrayType> = items
+        .iter()
+        .filter_map(|item| match item {
+            IndexItem::BoolArray(mask) => Some(mask),
+            _ => None,
+        })
+        .collect();
+    if let Some(mask) = masks.first() {
+        if masks.len() > 1 || items.iter().any(|item| matches!(item, IndexItem::IntArray(_))) {
+            return unsupported("indexing with several boolean masks or with masks and integer arrays");
+        }
+        if !matches!(items.first(), Some(IndexItem::BoolArray(_)))
+            || items[1..].iter().any(|item| !matches!(item, IndexItem::Slice { .. }))
+        {
+            return unsupported("a boolean mask that is not the first index or is followed by integers");
+        }
+        let consumed = usize::from(mask.ndim) + items.len() - 1;
+        if consumed > ndim {
+            return Err(TemplateError::InvalidIndex(format!(
+                "too many indices for array: array is {ndim}-dimensional, but {consumed} were indexed"
+            )));
+        }
+        let result_ndim = 1 + ndim - usize::from(mask.ndim);
+        return Ok(AdvancedPlan {
+            result: Type::Array(ArrayType::new(array.dtype, result_ndim as u8, Layout::C)),
+            advanced_ndim: 1,
+            insert_at: 0,
+        });
+    }
+    let consumed = items.len();
+    if consumed > ndim {
+        return Err(TemplateError::InvalidIndex(format!(
+            "too many indices for array: array is {ndim}-dimensional, but {consumed} were indexed"
+        )));
+    }
+    let advanced_ndim = items
+        .iter()
+        .filter_map(|item| match item {
+            IndexItem::IntArray(index) => Some(index.ndim),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    // Integers count as advanced indices here (they broadcast with the arrays).
+    let advanced: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| matches!(item, IndexItem::IntArray(_) | IndexItem::Int(_)))
+        .map(|(position, _)| position)
+        .collect();
+    let adjacent = advanced.windows(2).all(|pair| pair[1] == pair[0] + 1);
+    let slices_before =
+        items[..advanced[0]].iter().filter(|item| matches!(item, IndexItem::Slice { .. })).count();
+    let insert_at = if adjacent { slices_before } else { 0 };
+    let kept =
+        items.iter().filter(|item| matches!(item, IndexItem::Slice { .. })).count() + (ndim - consumed);
+    let result_ndim = kept + usize::from(advanced_ndim);
+    let result_ndim = u8::try_from(result_ndim)
+        .ok()
+        .filter(|ndim| *ndim <= MAX_NDIM)
+        .ok_or_else(|| TemplateError::InvalidIndex(format!("arrays have at most {MAX_NDIM} dimensions")))?;
+    Ok(AdvancedPlan {
+        result: Type::Array(ArrayType::new(array.dtype, result_ndim, Layout::C)),
+        advanced_ndim,
+        insert_at: insert_at as u8,
+    })
 }
 
 /// Checks `array[index] = value`: a writable array, and a value that converts to the
@@ -341,6 +441,7 @@ pub fn attribute(array: &ArrayType, name: &str) -> Option<Type> {
         "shape" | "strides" => Some(per_axis),
         "ndim" | "size" | "itemsize" | "nbytes" => Some(Type::INT64),
         "T" => Some(Type::Array(transposed(array))),
+        "real" | "imag" if !array.dtype.is_complex() => Some(Type::Array(*array)),
         _ => None,
     }
 }
@@ -359,8 +460,87 @@ pub enum ArrayFunc {
     Arange,
     /// `np.linspace(start, stop, num=50)`.
     Linspace,
+    /// `np.array(data, dtype=)`: an array from nested tuples (list displays are read as
+    /// tuples), a scalar (0-d) or an array (copied).
+    Array,
+    /// `np.asarray(data, dtype=)`: like `np.array`, but an array of the dtype is returned
+    /// as it is.
+    Asarray,
+    /// `np.ascontiguousarray(a)`: `a`, or a C-contiguous copy.
+    Ascontiguousarray,
+    /// `np.eye(N, M=None, k=0, dtype=float)`.
+    Eye,
+    /// `np.identity(n, dtype=float)`.
+    Identity,
+    /// `np.concatenate`, `np.stack`, `np.hstack`, `np.vstack` of a tuple of arrays.
+    Join(JoinKind),
     /// A library function (`np.where`, `np.cumsum`, ...; see [`super::library`]).
     Library(super::library::LibraryFn),
+}
+
+/// How [`ArrayFunc::Join`] joins its arrays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum JoinKind {
+    /// Along an existing axis (`axis=0`).
+    Concatenate,
+    /// Along a new axis (`axis=0`).
+    Stack,
+    /// `hstack`: along axis 1, or axis 0 for 1-d arrays.
+    Hstack,
+    /// `vstack`: along axis 0, 1-d arrays as rows.
+    Vstack,
+}
+
+/// The typing of a join: the result and, for each input, its rank.
+pub fn join(kind: JoinKind, arrays: &Ty, axis: Option<&Ty>) -> Result<Resolved, TemplateError> {
+    let name = match kind {
+        JoinKind::Concatenate => "concatenate",
+        JoinKind::Stack => "stack",
+        JoinKind::Hstack => "hstack",
+        JoinKind::Vstack => "vstack",
+    };
+    let Some(Type::Tuple(items)) = arrays.as_value() else {
+        return Err(TemplateError::InvalidOperand(format!(
+            "numpy.{name}() takes a tuple of arrays, not {arrays}"
+        )));
+    };
+    let mut dtype: Option<ScalarType> = None;
+    let mut ndim = None;
+    for item in items {
+        let Type::Array(array) = item else {
+            return Err(TemplateError::InvalidOperand(format!(
+                "numpy.{name}() takes a tuple of arrays, not one holding {item}"
+            )));
+        };
+        dtype = Some(dtype.map_or(array.dtype, |dtype| dtype.promote(array.dtype)));
+        match ndim {
+            None => ndim = Some(array.ndim),
+            Some(ndim) if ndim != array.ndim => {
+                return Err(TemplateError::TypeMismatch(format!(
+                    "numpy.{name}(): all the input arrays must have the same number of dimensions, but they have {ndim} and {}",
+                    array.ndim
+                )));
+            }
+            Some(_) => {}
+        }
+    }
+    let (Some(dtype), Some(ndim)) = (dtype, ndim) else {
+        return Err(TemplateError::InvalidOperand(format!("numpy.{name}() needs at least one array")));
+    };
+    if let Some(axis) = axis
+        && !axis.as_scalar().is_some_and(ScalarType::is_integer)
+    {
+        return Err(TemplateError::InvalidOperand(format!("axis must be an integer, not {axis}")));
+    }
+    if ndim == 0 && kind == JoinKind::Concatenate {
+        return Err(TemplateError::InvalidOperand("zero-dimensional arrays cannot be concatenated".into()));
+    }
+    let result_ndim = match kind {
+        JoinKind::Concatenate | JoinKind::Hstack => ndim.max(1),
+        JoinKind::Stack => ndim + 1,
+        JoinKind::Vstack => ndim.max(2),
+    };
+    Ok(Resolved::returning(&[], Type::Array(ArrayType::new(dtype, result_ndim, Layout::C))))
 }
 
 /// A reduction of all elements to one value.
@@ -452,6 +632,15 @@ impl ArrayFunc {
             "full_like" => ArrayFunc::Like(NumpyFn::Full),
             "arange" => ArrayFunc::Arange,
             "linspace" => ArrayFunc::Linspace,
+            "array" => ArrayFunc::Array,
+            "asarray" => ArrayFunc::Asarray,
+            "ascontiguousarray" => ArrayFunc::Ascontiguousarray,
+            "eye" => ArrayFunc::Eye,
+            "identity" => ArrayFunc::Identity,
+            "concatenate" => ArrayFunc::Join(JoinKind::Concatenate),
+            "stack" => ArrayFunc::Join(JoinKind::Stack),
+            "hstack" => ArrayFunc::Join(JoinKind::Hstack),
+            "vstack" => ArrayFunc::Join(JoinKind::Vstack),
             other => match Reduction::from_method(other) {
                 Some(reduction) => ArrayFunc::Reduce(reduction),
                 None => ArrayFunc::Library(super::library::LibraryFn::from_name(other)?),
@@ -470,6 +659,15 @@ impl ArrayFunc {
             ArrayFunc::Like(NumpyFn::Full) => "full_like",
             ArrayFunc::Arange => "arange",
             ArrayFunc::Linspace => "linspace",
+            ArrayFunc::Array => "array",
+            ArrayFunc::Asarray => "asarray",
+            ArrayFunc::Ascontiguousarray => "ascontiguousarray",
+            ArrayFunc::Eye => "eye",
+            ArrayFunc::Identity => "identity",
+            ArrayFunc::Join(JoinKind::Concatenate) => "concatenate",
+            ArrayFunc::Join(JoinKind::Stack) => "stack",
+            ArrayFunc::Join(JoinKind::Hstack) => "hstack",
+            ArrayFunc::Join(JoinKind::Vstack) => "vstack",
             ArrayFunc::Library(function) => function.name(),
         }
     }
@@ -486,7 +684,11 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         ArrayFunc::Like(_) | ArrayFunc::Arange => &["dtype"],
         ArrayFunc::Linspace => &["num"],
         ArrayFunc::Reduce(_) => &["axis"],
-        ArrayFunc::Copy | ArrayFunc::Library(_) => &[],
+        ArrayFunc::Array | ArrayFunc::Asarray | ArrayFunc::Identity => &["dtype"],
+        ArrayFunc::Eye => &["M", "k", "dtype"],
+        ArrayFunc::Join(JoinKind::Concatenate | JoinKind::Stack) => &["axis"],
+        ArrayFunc::Join(_) => &[],
+        ArrayFunc::Copy | ArrayFunc::Ascontiguousarray | ArrayFunc::Library(_) => &[],
     };
     if let Some(unknown) = keywords.iter().find(|keyword| !allowed.contains(keyword)) {
         return Err(TemplateError::WrongArguments(format!(
@@ -498,8 +700,84 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         Some(other) => Err(TemplateError::InvalidOperand(format!("{describe} takes an array, not {other}"))),
         None => Err(TemplateError::WrongArguments(format!("{describe} takes an array argument"))),
     };
+    let requested_dtype = |keyword: Option<&Ty>| -> Result<Option<ScalarType>, TemplateError> {
+        match keyword {
+            None | Some(Ty::Value(Type::NoneType)) => Ok(None),
+            Some(dtype) => dtype_of(dtype).map(Some).ok_or_else(|| {
+                TemplateError::Unsupported(format!("{describe} with dtype={dtype}; pass a NumPy scalar type"))
+            }),
+        }
+    };
     match function {
         ArrayFunc::Library(function) => super::library::call(function, args, keywords),
+        ArrayFunc::Join(kind) => {
+            let (data, axis) = match positional {
+                [data] => (data, keyword("axis")),
+                [data, axis] if keywords.is_empty() => (data, Some(axis)),
+                _ => {
+                    return Err(TemplateError::WrongArguments(format!("{describe} takes a tuple of arrays")));
+                }
+            };
+            join(kind, data, axis)
+        }
+        ArrayFunc::Array | ArrayFunc::Asarray => {
+            let [data] = positional else {
+                return Err(TemplateError::WrongArguments(format!(
+                    "{describe} takes one positional argument"
+                )));
+            };
+            let dtype = requested_dtype(keyword("dtype"))?;
+            let data = data.as_value().ok_or_else(|| {
+                TemplateError::InvalidOperand(format!(
+                    "{describe} takes numbers, tuples or arrays, not {data}"
+                ))
+            })?;
+            if let (ArrayFunc::Asarray, Type::Array(array)) = (function, data)
+                && dtype.is_none_or(|dtype| dtype == array.dtype)
+            {
+                // The array itself, as NumPy returns it.
+                return Ok(Resolved::returning(&[], Type::Array(*array)));
+            }
+            let (inferred, ndim) = match data {
+                Type::Array(array) => (array.dtype, array.ndim),
+                other => nested_shape(other).ok_or_else(|| {
+                    TemplateError::InvalidOperand(format!(
+                        "{describe}: the data must be numbers, or (nested) sequences of numbers of one length per level, not {other}"
+                    ))
+                })?,
+            };
+            let dtype = dtype.unwrap_or(inferred);
+            if inferred.is_complex() && !dtype.is_complex() {
+                return Err(TemplateError::InvalidOperand(format!(
+                    "{describe} cannot store {inferred} as {dtype}"
+                )));
+            }
+            Ok(Resolved::returning(&[], Type::Array(ArrayType::new(dtype, ndim, Layout::C))))
+        }
+        ArrayFunc::Ascontiguousarray => {
+            let array = array_arg(positional.first())?;
+            if positional.len() != 1 {
+                return Err(TemplateError::WrongArguments(format!("{describe} takes one array")));
+            }
+            Ok(Resolved::returning(&[], Type::Array(ArrayType { layout: Layout::C, ..array })))
+        }
+        ArrayFunc::Eye | ArrayFunc::Identity => {
+            let most = if function == ArrayFunc::Eye { 3 } else { 1 };
+            if positional.is_empty() || positional.len() > most {
+                return Err(TemplateError::WrongArguments(format!("{describe} takes a size")));
+            }
+            let integers: Vec<&Ty> = positional.iter().chain(keyword("M")).chain(keyword("k")).collect();
+            if let Some(bad) = integers.iter().find(|ty| {
+                !ty.as_scalar().is_some_and(ScalarType::is_integer)
+                    && !matches!(ty, Ty::Value(Type::NoneType))
+            }) {
+                return Err(TemplateError::InvalidOperand(format!(
+                    "{describe} takes integer sizes, not {bad}"
+                )));
+            }
+            let dtype = requested_dtype(keyword("dtype"))?.unwrap_or(ScalarType::Float64);
+            Ok(Resolved::returning(&[], Type::Array(ArrayType::new(dtype, 2, Layout::C))))
+        }
         ArrayFunc::Reduce(reduction) => {
             if positional.len() != 1 {
                 return Err(TemplateError::WrongArguments(format!("{describe} takes 1 positional argument")));
@@ -605,6 +883,29 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
     }
 }
 
+/// The dtype and rank of `np.array(data)` for scalar or (nested) tuple data: NumPy's
+/// promotion of the leaves and one axis per level; `None` when the levels are ragged or a
+/// leaf is not a number.
+pub fn nested_shape(data: &Type) -> Option<(ScalarType, u8)> {
+    match data {
+        Type::Scalar(scalar) => Some((*scalar, 0)),
+        Type::Tuple(items) => {
+            let mut shapes = items.iter().map(nested_shape);
+            let Some(first) = shapes.next() else { return Some((ScalarType::Float64, 1)) };
+            let (mut dtype, ndim) = first?;
+            for shape in shapes {
+                let (item_dtype, item_ndim) = shape?;
+                if item_ndim != ndim {
+                    return None;
+                }
+                dtype = dtype.promote(item_dtype);
+            }
+            (ndim < MAX_NDIM).then_some((dtype, ndim + 1))
+        }
+        _ => None,
+    }
+}
+
 /// Types a reduction of `array` (`axis` when given).
 pub fn reduce(reduction: Reduction, array: &ArrayType, axis: Option<&Ty>) -> Result<Resolved, TemplateError> {
     let dtype = reduction.result_dtype(array.dtype);
@@ -682,6 +983,7 @@ pub fn method(
             _ => Err(TemplateError::WrongArguments("fill() takes one value".into())),
         },
         "transpose" => no_args(Type::Array(transposed(array))),
+        "item" => no_args(Type::Scalar(array.dtype)),
         "ravel" => no_args(Type::Array(ArrayType { ndim: 1, layout: Layout::C, ..*array })),
         "flatten" => no_args(Type::Array(ArrayType::new(array.dtype, 1, Layout::C))),
         "reshape" => {
@@ -691,6 +993,7 @@ pub fn method(
                 )));
             }
             let ndim = match args {
+                [] => Err(TemplateError::WrongArguments("reshape() takes the new shape".into())),
                 [single] => shape_ndim(single),
                 many if many.iter().all(|arg| arg.as_scalar().is_some_and(ScalarType::is_integer)) => {
                     u8::try_from(many.len())
