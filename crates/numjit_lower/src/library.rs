@@ -936,7 +936,7 @@ impl<'a> Lowerer<'a> {
                 return Some(self.lib_median_of_sorted(buffer, n, source, dtype));
             }
             let tree = Tree::of_array(array, *ty);
-            return Some(self.lib_nan_reduce(function, &tree, &dims, count, dtype));
+            return Some(self.lib_nan_reduce(function, &tree, &dims, dtype));
         };
         let ndim = ty.ndim;
         let axis = self.lib_normal_axis(axis, ndim);
@@ -972,7 +972,7 @@ impl<'a> Lowerer<'a> {
                 }
                 None => {
                     let tree = Tree::of_array(line, line_type);
-                    this.lib_nan_reduce(function, &tree, &[len], len, dtype)
+                    this.lib_nan_reduce(function, &tree, &[len], dtype)
                 }
             }
         };
@@ -998,14 +998,13 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// A NaN-ignoring reduction of the elements of `tree` (over `dims`, `count` of them);
+    /// A NaN-ignoring reduction of the elements of `tree` (over `dims`);
     /// `nanmin`/`nanmax` of nothing must have raised already.
     fn lib_nan_reduce(
         &mut self,
         function: LibraryFn,
         tree: &Tree,
         dims: &[Value],
-        count: Value,
         dtype: ScalarType,
     ) -> Value {
         let source = tree.dtype;
@@ -1040,7 +1039,6 @@ impl<'a> Lowerer<'a> {
                     let counted = this.ins().iadd(acc[1], one);
                     vec![this.ins().select(nan, acc[0], total), this.ins().select(nan, acc[1], counted)]
                 });
-                let _ = count;
                 self.lib_divide_count(totals[0], totals[1], dtype)
             }
             _ => {
