@@ -688,6 +688,9 @@ fn outer_products_and_traces() {
         );
     }
     assert_eq!(call(&trace, &[array(Array2::<f64>::zeros((0, 4)))]), Value::Float(0.0));
+    for k in [i64::MIN, i64::MAX] {
+        assert_eq!(call(&trace_offset, &[array(wide.clone()), Value::Int(k)]), Value::Int(0), "k = {k}");
+    }
 }
 
 #[test]

@@ -1165,13 +1165,20 @@ impl<'a> Lowerer<'a> {
         };
         let rows = self.ins().array_dim(array, 0);
         let cols = self.ins().array_dim(array, 1);
-        let minus = self.ins().ineg(offset);
-        let first_row = self.lib_max_int(minus, zero);
-        let first_col = self.lib_max_int(offset, zero);
-        let row_room = self.ins().isub(rows, first_row);
-        let col_room = self.ins().isub(cols, first_col);
+        // Below the diagonal (offset < 0) the rows start at -offset, above it the
+        // columns at offset; the room is computed without negating (offset may be the
+        // most negative integer), and the start only matters when there is room.
+        let below = self.ins().icmp(IntCC::LessThan, offset, zero);
+        let above = self.ins().icmp(IntCC::GreaterThan, offset, zero);
+        let rows_left = self.ins().iadd(rows, offset);
+        let row_room = self.ins().select(below, rows_left, rows);
+        let cols_left = self.ins().isub(cols, offset);
+        let col_room = self.ins().select(above, cols_left, cols);
         let count = self.lib_min_int(row_room, col_room);
         let count = self.lib_max_int(count, zero);
+        let minus = self.ins().ineg(offset);
+        let first_row = self.ins().select(below, minus, zero);
+        let first_col = self.ins().select(above, offset, zero);
         let init =
             if dtype.is_complex() { self.ins().cconst(dtype, 0.0, 0.0) } else { self.scalar(dtype, 0) };
         let totals = self.loop_nest(&[count], &[init], &mut |this, indices, acc| {
