@@ -534,7 +534,7 @@ fn readonly_arrays_reject_item_assignment() {
 
 #[test]
 fn unsupported_array_operations_are_diagnostics() {
-    let source = "def f(a):\n    return a @ a\n\ndef g(a):\n    return a.cumsum()\n";
+    let source = "def f(a):\n    return a.tolist()\n\ndef g(a):\n    return a[a > 0, None]\n";
     for name in ["f", "g"] {
         let dispatcher = Jit::new().compile_source(source, name, &Options::new()).expect("parses");
         let Err(CallError::Compile(error)) = dispatcher.call(&[array(arr1(&[1.0f64, 2.0]))]) else {

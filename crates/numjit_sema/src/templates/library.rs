@@ -4,10 +4,24 @@
 //! has them, as array methods (`a.cumsum()`, `a.sort()`).
 //!
 //! [`call`] types `np.NAME(...)`, [`method`] types `a.NAME(...)`; lowering is in
-//! `numjit_lower`'s `library.rs`.
+//! `numjit_lower`'s `library.rs`, which binds the arguments with the same [`bind`].
+//!
+//! Result types follow NumPy 2, with Numba's rule for scalars where NumPy's "weak"
+//! scalars would differ: in `np.where` a scalar takes part in the promotion with its own
+//! type (`np.where(c, int32_array, -1)` is int64, as in Numba). `np.clip` with scalar
+//! bounds keeps the array's dtype unless a bound is of a higher kind (an int32 array
+//! clipped to Python ints stays int32 in NumPy and in Numba). Cumulative sums and products
+//! and `nansum`/`nanprod`/`trace` widen small integers and booleans as `np.sum` does;
+//! `median` and `nanmean` of integers are float64.
+//!
+//! Parameters NumPy has but numjit does not implement (`out=`, `dtype=`, `kind=`, ...)
+//! are accepted only when absent or `None`; anything else is
+//! [`TemplateError::Unsupported`].
 
-use numjit_types::ArrayType;
+use numjit_types::{ArrayType, Layout, ScalarType, Type};
 
+use super::numpy::Reduction;
+use super::ufunc::{Ufunc, select_loop};
 use super::{Resolved, TemplateError};
 use crate::ty::Ty;
 
@@ -60,12 +74,290 @@ impl LibraryFn {
     pub fn name(self) -> &'static str {
         LibraryFn::ALL.iter().find(|(function, _)| *function == self).map_or("where", |(_, name)| name)
     }
+
+    /// The library function an array method names (`a.cumsum()`, `a.sort()`, ...).
+    pub fn from_method(name: &str) -> Option<LibraryFn> {
+        Some(match name {
+            "cumsum" => LibraryFn::Cumsum,
+            "cumprod" => LibraryFn::Cumprod,
+            "sort" => LibraryFn::Sort,
+            "argsort" => LibraryFn::Argsort,
+            "clip" => LibraryFn::Clip,
+            "trace" => LibraryFn::Trace,
+            _ => return None,
+        })
+    }
+
+    /// NumPy's parameters, in order: of the function, or of the method (without the
+    /// array itself).
+    pub fn params(self, method: bool) -> &'static [&'static str] {
+        let all: &'static [&'static str] = match (self, method) {
+            (LibraryFn::Where, _) => &["condition", "x", "y"],
+            (LibraryFn::Clip, false) => &["a", "a_min", "a_max", "out"],
+            (LibraryFn::Clip, true) => &["min", "max", "out"],
+            (LibraryFn::Cumsum | LibraryFn::Cumprod, _) => &["a", "axis", "dtype", "out"],
+            (LibraryFn::Diff, _) => &["a", "n", "axis", "prepend", "append"],
+            (LibraryFn::Nansum | LibraryFn::Nanprod, _) => {
+                &["a", "axis", "dtype", "out", "keepdims", "initial", "where"]
+            }
+            (LibraryFn::Nanmean, _) => &["a", "axis", "dtype", "out", "keepdims", "where"],
+            (LibraryFn::Nanmin | LibraryFn::Nanmax, _) => {
+                &["a", "axis", "out", "keepdims", "initial", "where"]
+            }
+            (LibraryFn::Median, _) => &["a", "axis", "out", "overwrite_input", "keepdims"],
+            (LibraryFn::Sort | LibraryFn::Argsort, _) => &["a", "axis", "kind", "order", "stable"],
+            (LibraryFn::Outer, _) => &["a", "b", "out"],
+            (LibraryFn::Trace, _) => &["a", "offset", "axis1", "axis2", "dtype", "out"],
+        };
+        // Methods take the array as `self` (`clip` has its own list).
+        if method && all.first() == Some(&"a") { &all[1..] } else { all }
+    }
+
+    /// The parameters numjit implements; the others must be absent or `None`.
+    fn implemented(self, param: &str) -> bool {
+        match param {
+            "a" | "condition" | "x" | "y" | "a_min" | "a_max" | "min" | "max" | "b" | "n" | "offset" => true,
+            "axis" => !matches!(self, LibraryFn::Diff | LibraryFn::Trace),
+            // Ignoring it is what NumPy allows: the input may or may not be overwritten.
+            "overwrite_input" => self == LibraryFn::Median,
+            _ => false,
+        }
+    }
+
+    /// How many parameters a call must give (the rest have defaults).
+    fn required(self, method: bool) -> usize {
+        match (self, method) {
+            (LibraryFn::Where, _) => 1,
+            (LibraryFn::Clip, true) => 0,
+            (LibraryFn::Clip, false) => 1,
+            (LibraryFn::Outer, _) => 2,
+            (_, true) => 0,
+            (_, false) => 1,
+        }
+    }
+
+    /// `numpy.NAME()` or `NAME()` for messages.
+    fn describe(self, method: bool) -> String {
+        if method { format!("{}()", self.name()) } else { format!("numpy.{}()", self.name()) }
+    }
+}
+
+/// Binds the arguments of a call (`n_positional` positional ones, then the keywords
+/// named `keywords`) to the parameters of `function` (of the method when `method`): the
+/// parameter index of each argument, in the order positional then keywords.
+pub fn bind(
+    function: LibraryFn,
+    method: bool,
+    n_positional: usize,
+    keywords: &[&str],
+) -> Result<Vec<usize>, TemplateError> {
+    let params = function.params(method);
+    let describe = function.describe(method);
+    if function == LibraryFn::Where && !keywords.is_empty() {
+        return Err(TemplateError::WrongArguments(format!("{describe} takes no keyword arguments")));
+    }
+    if n_positional > params.len() {
+        return Err(TemplateError::WrongArguments(format!(
+            "{describe} takes at most {} positional argument{} but {n_positional} were given",
+            params.len(),
+            if params.len() == 1 { "" } else { "s" }
+        )));
+    }
+    let mut bound: Vec<usize> = (0..n_positional).collect();
+    for keyword in keywords {
+        let Some(param) = params.iter().position(|param| param == keyword) else {
+            return Err(TemplateError::WrongArguments(format!(
+                "{describe} got an unexpected keyword argument '{keyword}'"
+            )));
+        };
+        if bound.contains(&param) {
+            return Err(TemplateError::WrongArguments(format!(
+                "{describe} got multiple values for argument '{keyword}'"
+            )));
+        }
+        bound.push(param);
+    }
+    for (param, name) in params.iter().enumerate().take(function.required(method)) {
+        if !bound.contains(&param) {
+            return Err(TemplateError::WrongArguments(format!(
+                "{describe} missing required argument '{name}'"
+            )));
+        }
+    }
+    Ok(bound)
+}
+
+/// The arguments of a call by parameter name (`None`-typed arguments count as absent).
+struct Args<'t> {
+    function: LibraryFn,
+    method: bool,
+    slots: Vec<Option<&'t Ty>>,
+    /// The parameters given as `None` explicitly.
+    nones: Vec<bool>,
+}
+
+impl<'t> Args<'t> {
+    fn new(
+        function: LibraryFn,
+        method: bool,
+        args: &'t [Ty],
+        keywords: &[&str],
+    ) -> Result<Self, TemplateError> {
+        let n_positional = args.len().saturating_sub(keywords.len());
+        let bound = bind(function, method, n_positional, keywords)?;
+        let params = function.params(method);
+        let mut slots = vec![None; params.len()];
+        let mut nones = vec![false; params.len()];
+        for (arg, param) in args.iter().zip(bound) {
+            // `np.where`'s operands are values (`None` is refused when typed); elsewhere
+            // `None` means the default.
+            if matches!(arg, Ty::Value(Type::NoneType)) && function != LibraryFn::Where {
+                nones[param] = true;
+            } else {
+                slots[param] = Some(arg);
+            }
+        }
+        for (name, slot) in params.iter().zip(&slots) {
+            if slot.is_some() && !function.implemented(name) {
+                return Err(TemplateError::Unsupported(format!(
+                    "{} with {name}= is not supported yet",
+                    function.describe(method)
+                )));
+            }
+        }
+        Ok(Args { function, method, slots, nones })
+    }
+
+    fn get(&self, name: &str) -> Option<&'t Ty> {
+        let at = self.function.params(self.method).iter().position(|param| *param == name)?;
+        self.slots[at]
+    }
+
+    /// Whether `name` was given as `None` explicitly.
+    fn is_none(&self, name: &str) -> bool {
+        let params = self.function.params(self.method);
+        params.iter().position(|param| *param == name).is_some_and(|at| self.nones[at])
+    }
+
+    fn describe(&self) -> String {
+        self.function.describe(self.method)
+    }
+
+    /// The array argument `name` (required by the binding).
+    fn array(&self, name: &str) -> Result<ArrayType, TemplateError> {
+        let describe = self.describe();
+        match self.get(name).and_then(Ty::as_value) {
+            Some(Type::Array(array)) => Ok(*array),
+            Some(Type::Scalar(_) | Type::Tuple(_)) => Err(TemplateError::Unsupported(format!(
+                "{describe} of a scalar or tuple (pass an array) is not supported yet"
+            ))),
+            Some(other) => {
+                Err(TemplateError::InvalidOperand(format!("{describe} takes an array, not {other}")))
+            }
+            None => match self.get(name) {
+                Some(other) => {
+                    Err(TemplateError::InvalidOperand(format!("{describe} takes an array, not {other}")))
+                }
+                None => Err(TemplateError::WrongArguments(format!(
+                    "{describe} missing required argument '{name}'"
+                ))),
+            },
+        }
+    }
+
+    /// Whether `axis=` is given (an integer; `None` is absent).
+    fn axis(&self) -> Result<bool, TemplateError> {
+        self.integer("axis")
+    }
+
+    /// Whether the integer argument `name` is given.
+    fn integer(&self, name: &str) -> Result<bool, TemplateError> {
+        match self.get(name) {
+            None => Ok(false),
+            Some(ty) if ty.as_scalar().is_some_and(ScalarType::is_integer) => Ok(true),
+            Some(other) => Err(TemplateError::InvalidOperand(format!(
+                "{}: {name} must be an integer, not {other}",
+                self.describe()
+            ))),
+        }
+    }
+}
+
+/// An operand of `np.where`/`np.clip`: its dtype and, for arrays, the rank.
+fn operand(ty: &Ty, describe: &str) -> Result<(ScalarType, Option<u8>), TemplateError> {
+    match ty.as_value() {
+        Some(Type::Scalar(scalar)) => Ok((*scalar, None)),
+        Some(Type::Array(array)) => Ok((array.dtype, Some(array.ndim))),
+        _ => Err(TemplateError::TypeMismatch(format!("{describe} takes arrays and numbers, not {ty}"))),
+    }
+}
+
+/// NumPy's order of kinds: bool < integer < float < complex.
+fn kind_rank(scalar: ScalarType) -> u8 {
+    if scalar == ScalarType::Bool {
+        0
+    } else if scalar.is_integer() {
+        1
+    } else if scalar.is_float() {
+        2
+    } else {
+        3
+    }
+}
+
+/// The result of a reduction of `array` to `dtype`: a scalar, or with `axis` an array of
+/// one dimension less.
+fn reduced(array: &ArrayType, dtype: ScalarType, axis: bool, describe: &str) -> Result<Type, TemplateError> {
+    if !axis {
+        return Ok(Type::Scalar(dtype));
+    }
+    match array.ndim {
+        0 => Err(TemplateError::InvalidOperand(format!("{describe} with axis= of a 0-d array"))),
+        1 => Ok(Type::Scalar(dtype)),
+        ndim => Ok(Type::Array(ArrayType::new(dtype, ndim - 1, Layout::C))),
+    }
+}
+
+/// The dtype of `np.clip(a, lo, hi)`: `a`'s, promoted with array bounds; a scalar bound
+/// only counts when it is of a higher kind (NumPy's weak scalars, Numba's `empty_like`).
+pub fn clip_dtype(a: ScalarType, bounds: &[(ScalarType, bool)]) -> ScalarType {
+    let mut dtype = a;
+    for &(bound, is_array) in bounds {
+        if is_array {
+            dtype = dtype.promote(bound);
+        }
+    }
+    for &(bound, is_array) in bounds {
+        if !is_array && kind_rank(bound) > kind_rank(dtype) {
+            dtype = dtype.promote(bound);
+        }
+    }
+    dtype
+}
+
+/// The dtype of `np.where(c, x, y)`: NumPy's promotion of `x` and `y`.
+pub fn where_dtype(x: ScalarType, y: ScalarType) -> ScalarType {
+    x.promote(y)
+}
+
+/// The dtype of `np.outer(a, b)`: the result of NumPy's `multiply` loop for them.
+pub fn outer_dtype(a: ScalarType, b: ScalarType) -> Option<ScalarType> {
+    match select_loop(Ufunc::Multiply, &[a, b]) {
+        Some((_, [out])) => Some(*out),
+        _ => None,
+    }
+}
+
+/// The dtype of `np.median` (and of `nanmean`): floats and complex numbers keep theirs,
+/// integers and booleans give float64.
+pub fn median_dtype(dtype: ScalarType) -> ScalarType {
+    Reduction::Mean.result_dtype(dtype)
 }
 
 /// Types `np.NAME(args)`; `keywords` names the trailing arguments.
 pub fn call(function: LibraryFn, args: &[Ty], keywords: &[&str]) -> Result<Resolved, TemplateError> {
-    let _ = (args, keywords);
-    Err(TemplateError::Unsupported(format!("numpy.{}() is not supported yet", function.name())))
+    let bound = Args::new(function, false, args, keywords)?;
+    resolve(&bound, None)
 }
 
 /// Types the array method `a.NAME(args)`, if it is a library method.
@@ -75,18 +367,291 @@ pub fn method(
     args: &[Ty],
     keywords: &[&str],
 ) -> Option<Result<Resolved, TemplateError>> {
-    let _ = (array, args, keywords);
-    let function = match name {
-        "cumsum" => LibraryFn::Cumsum,
-        "cumprod" => LibraryFn::Cumprod,
-        "sort" => LibraryFn::Sort,
-        "argsort" => LibraryFn::Argsort,
-        "clip" => LibraryFn::Clip,
-        "trace" => LibraryFn::Trace,
-        _ => return None,
+    let function = LibraryFn::from_method(name)?;
+    Some(Args::new(function, true, args, keywords).and_then(|bound| resolve(&bound, Some(array))))
+}
+
+/// Types a bound call; `this` is the array of a method call.
+fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Result<Resolved, TemplateError> {
+    let describe = args.describe();
+    let the_array = |name: &str| match this {
+        Some(array) => Ok(*array),
+        None => args.array(name),
     };
-    Some(Err(TemplateError::Unsupported(format!(
-        "the array method {}() is not supported yet",
-        function.name()
-    ))))
+    let ret = match args.function {
+        LibraryFn::Where => {
+            let (Some(condition), x, y) = (args.get("condition"), args.get("x"), args.get("y")) else {
+                return Err(TemplateError::WrongArguments(format!(
+                    "{describe} missing required argument 'condition'"
+                )));
+            };
+            let (x, y) = match (x, y) {
+                (Some(x), Some(y)) => (x, y),
+                (None, None) => {
+                    return Err(TemplateError::Unsupported(
+                        "numpy.where() with one argument (it returns a tuple of arrays) is not supported yet; use numpy.where(condition, x, y)".into(),
+                    ));
+                }
+                _ => {
+                    return Err(TemplateError::WrongArguments(format!(
+                        "{describe}: either both or neither of x and y should be given"
+                    )));
+                }
+            };
+            let mut ndim: Option<u8> = None;
+            let mut dtypes = Vec::new();
+            for ty in [condition, x, y] {
+                let (dtype, rank) = operand(ty, &describe)?;
+                dtypes.push(dtype);
+                if let Some(rank) = rank {
+                    ndim = Some(ndim.map_or(rank, |ndim| ndim.max(rank)));
+                }
+            }
+            Type::Array(ArrayType::new(where_dtype(dtypes[1], dtypes[2]), ndim.unwrap_or(0), Layout::C))
+        }
+        LibraryFn::Clip => {
+            let array = the_array("a")?;
+            let (lo_name, hi_name) = if args.method { ("min", "max") } else { ("a_min", "a_max") };
+            let mut bounds = Vec::new();
+            let mut ndim = array.ndim;
+            for name in [lo_name, hi_name] {
+                let Some(ty) = args.get(name) else { continue };
+                let (dtype, rank) = operand(ty, &describe)?;
+                bounds.push((dtype, rank.is_some()));
+                ndim = ndim.max(rank.unwrap_or(0));
+            }
+            if bounds.is_empty() {
+                return Err(TemplateError::WrongArguments(format!(
+                    "{describe}: one of {lo_name} or {hi_name} must be given"
+                )));
+            }
+            if array.dtype.is_complex() || bounds.iter().any(|(dtype, _)| dtype.is_complex()) {
+                return Err(TemplateError::Unsupported(format!(
+                    "{describe} of complex numbers is not supported yet"
+                )));
+            }
+            Type::Array(ArrayType::new(clip_dtype(array.dtype, &bounds), ndim, Layout::C))
+        }
+        LibraryFn::Cumsum | LibraryFn::Cumprod => {
+            let array = the_array("a")?;
+            let dtype = Reduction::Sum.result_dtype(array.dtype);
+            let ndim = if args.axis()? {
+                if array.ndim == 0 {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe} with axis= of a 0-d array"
+                    )));
+                }
+                array.ndim
+            } else {
+                1
+            };
+            Type::Array(ArrayType::new(dtype, ndim, Layout::C))
+        }
+        LibraryFn::Diff => {
+            let array = the_array("a")?;
+            args.integer("n")?;
+            if array.ndim == 0 {
+                return Err(TemplateError::InvalidOperand(format!(
+                    "{describe} requires an array of at least one dimension"
+                )));
+            }
+            Type::Array(ArrayType::new(array.dtype, array.ndim, Layout::C))
+        }
+        LibraryFn::Nansum | LibraryFn::Nanprod => {
+            let array = the_array("a")?;
+            reduced(&array, Reduction::Sum.result_dtype(array.dtype), args.axis()?, &describe)?
+        }
+        LibraryFn::Nanmean => {
+            let array = the_array("a")?;
+            reduced(&array, median_dtype(array.dtype), args.axis()?, &describe)?
+        }
+        LibraryFn::Nanmin | LibraryFn::Nanmax => {
+            let array = the_array("a")?;
+            if array.dtype.is_complex() {
+                return Err(TemplateError::Unsupported(format!(
+                    "{describe} of complex arrays is not supported yet"
+                )));
+            }
+            reduced(&array, array.dtype, args.axis()?, &describe)?
+        }
+        LibraryFn::Median => {
+            let array = the_array("a")?;
+            if let Some(overwrite) = args.get("overwrite_input")
+                && overwrite.as_scalar() != Some(ScalarType::Bool)
+            {
+                return Err(TemplateError::InvalidOperand(format!(
+                    "{describe}: overwrite_input must be a bool, not {overwrite}"
+                )));
+            }
+            reduced(&array, median_dtype(array.dtype), args.axis()?, &describe)?
+        }
+        LibraryFn::Sort | LibraryFn::Argsort => {
+            let array = the_array("a")?;
+            let sort = args.function == LibraryFn::Sort;
+            if sort && args.method && array.readonly {
+                return Err(TemplateError::ReadonlyArray(format!("cannot sort {array} in place")));
+            }
+            args.axis()?;
+            // `axis=None` sorts the flattened array (`a.sort()` has no such form).
+            let flattened = sorts_flattened(args.function, args.method, args.is_none("axis"))?;
+            if !flattened && array.ndim == 0 {
+                return Err(TemplateError::InvalidOperand(format!(
+                    "{describe} of a 0-d array (axis -1 is out of bounds)"
+                )));
+            }
+            let dtype = if sort { array.dtype } else { ScalarType::Int64 };
+            if sort && args.method {
+                Type::NoneType
+            } else {
+                Type::Array(ArrayType::new(dtype, if flattened { 1 } else { array.ndim }, Layout::C))
+            }
+        }
+        LibraryFn::Outer => {
+            let a = args.array("a")?;
+            let b = args.array("b")?;
+            let dtype = outer_dtype(a.dtype, b.dtype).ok_or_else(|| {
+                TemplateError::InvalidOperand(format!("{describe} of {} and {}", a.dtype, b.dtype))
+            })?;
+            Type::Array(ArrayType::new(dtype, 2, Layout::C))
+        }
+        LibraryFn::Trace => {
+            let array = the_array("a")?;
+            args.integer("offset")?;
+            match array.ndim {
+                2 => {}
+                0 | 1 => {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe} requires an array of at least two dimensions"
+                    )));
+                }
+                _ => {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} of an array of more than two dimensions is not supported yet"
+                    )));
+                }
+            }
+            Type::Scalar(Reduction::Sum.result_dtype(array.dtype))
+        }
+    };
+    Ok(Resolved::returning(&[], ret))
+}
+
+/// Whether a sort with `axis=None` given explicitly (`none_axis`) sorts the flattened
+/// array; `a.sort(axis=None)` is refused.
+pub fn sorts_flattened(function: LibraryFn, method: bool, none_axis: bool) -> Result<bool, TemplateError> {
+    if none_axis && method && function == LibraryFn::Sort {
+        return Err(TemplateError::Unsupported(
+            "sort(axis=None) of an array in place is not supported".into(),
+        ));
+    }
+    Ok(none_axis)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ScalarType::*;
+
+    fn array(dtype: ScalarType, ndim: u8) -> Ty {
+        Ty::Value(Type::Array(ArrayType::new(dtype, ndim, Layout::C)))
+    }
+
+    fn ret(function: LibraryFn, args: &[Ty], keywords: &[&str]) -> Result<String, TemplateError> {
+        call(function, args, keywords).map(|resolved| resolved.ret.to_string())
+    }
+
+    #[test]
+    fn where_promotes_like_numba() {
+        assert_eq!(
+            ret(LibraryFn::Where, &[array(Bool, 2), array(Int32, 1), Ty::INT64], &[]).as_deref(),
+            Ok("array(int64, 2d, C)")
+        );
+        assert_eq!(
+            ret(LibraryFn::Where, &[array(Bool, 1), Ty::FLOAT64, array(Int64, 1)], &[]).as_deref(),
+            Ok("array(float64, 1d, C)")
+        );
+        assert!(matches!(ret(LibraryFn::Where, &[array(Bool, 1)], &[]), Err(TemplateError::Unsupported(_))));
+        assert!(matches!(
+            ret(LibraryFn::Where, &[array(Bool, 1), Ty::INT64], &[]),
+            Err(TemplateError::WrongArguments(_))
+        ));
+        assert!(matches!(
+            ret(LibraryFn::Where, &[array(Bool, 1), Ty::NONE, Ty::INT64], &[]),
+            Err(TemplateError::TypeMismatch(_))
+        ));
+    }
+
+    #[test]
+    fn clip_keeps_the_array_dtype_for_scalar_bounds() {
+        assert_eq!(clip_dtype(Int32, &[(Int64, false), (Int64, false)]), Int32);
+        assert_eq!(clip_dtype(Int32, &[(Float64, false)]), Float64);
+        assert_eq!(clip_dtype(Float32, &[(Float64, false)]), Float32);
+        assert_eq!(clip_dtype(Int32, &[(Int64, true)]), Int64);
+        assert_eq!(clip_dtype(Bool, &[(Int64, false)]), Int64);
+        assert!(matches!(
+            ret(LibraryFn::Clip, &[array(Float64, 1)], &[]),
+            Err(TemplateError::WrongArguments(_))
+        ));
+    }
+
+    #[test]
+    fn cumulative_and_nan_reductions() {
+        assert_eq!(ret(LibraryFn::Cumsum, &[array(Int32, 2)], &[]).as_deref(), Ok("array(int64, 1d, C)"));
+        assert_eq!(ret(LibraryFn::Cumprod, &[array(Bool, 1)], &[]).as_deref(), Ok("array(int64, 1d, C)"));
+        assert_eq!(
+            ret(LibraryFn::Cumsum, &[array(Float32, 2), Ty::INT64], &["axis"]).as_deref(),
+            Ok("array(float32, 2d, C)")
+        );
+        assert_eq!(ret(LibraryFn::Nanmean, &[array(Int64, 2)], &[]).as_deref(), Ok("float64"));
+        assert_eq!(
+            ret(LibraryFn::Nanmax, &[array(Float32, 2), Ty::INT64], &[]).as_deref(),
+            Ok("array(float32, 1d, C)")
+        );
+        assert_eq!(ret(LibraryFn::Median, &[array(UInt8, 1)], &[]).as_deref(), Ok("float64"));
+        assert!(matches!(
+            ret(LibraryFn::Cumsum, &[array(Int32, 2), Ty::Value(Type::Scalar(Float64))], &["dtype"]),
+            Err(TemplateError::Unsupported(_))
+        ));
+        assert!(matches!(
+            ret(LibraryFn::Nansum, &[array(Int32, 2), Ty::FLOAT64], &[]),
+            Err(TemplateError::InvalidOperand(_))
+        ));
+    }
+
+    #[test]
+    fn sorts_outer_trace() {
+        let readonly = ArrayType { readonly: true, ..ArrayType::new(Float64, 1, Layout::C) };
+        assert!(matches!(method(&readonly, "sort", &[], &[]), Some(Err(TemplateError::ReadonlyArray(_)))));
+        assert!(method(&readonly, "argsort", &[], &[]).is_some_and(|result| result.is_ok()));
+        assert_eq!(ret(LibraryFn::Argsort, &[array(Float32, 2)], &[]).as_deref(), Ok("array(int64, 2d, C)"));
+        assert!(matches!(
+            ret(LibraryFn::Sort, &[array(Float32, 0)], &[]),
+            Err(TemplateError::InvalidOperand(_))
+        ));
+        assert_eq!(
+            ret(LibraryFn::Outer, &[array(Int32, 1), array(Int32, 2)], &[]).as_deref(),
+            Ok("array(int32, 2d, C)")
+        );
+        assert_eq!(
+            ret(LibraryFn::Outer, &[array(Bool, 1), array(Float32, 1)], &[]).as_deref(),
+            Ok("array(float32, 2d, C)")
+        );
+        assert_eq!(ret(LibraryFn::Trace, &[array(Int8, 2)], &[]).as_deref(), Ok("int64"));
+        assert!(matches!(
+            ret(LibraryFn::Trace, &[array(Int8, 1)], &[]),
+            Err(TemplateError::InvalidOperand(_))
+        ));
+        assert!(matches!(
+            ret(LibraryFn::Diff, &[array(Int8, 0)], &[]),
+            Err(TemplateError::InvalidOperand(_))
+        ));
+        assert!(matches!(
+            ret(LibraryFn::Diff, &[array(Int8, 1), Ty::INT64], &["axis"]),
+            Err(TemplateError::Unsupported(_))
+        ));
+        assert!(matches!(
+            ret(LibraryFn::Sort, &[array(Int8, 1), Ty::INT64], &["bogus"]),
+            Err(TemplateError::WrongArguments(_))
+        ));
+    }
 }

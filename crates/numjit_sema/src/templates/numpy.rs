@@ -723,7 +723,9 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         ArrayFunc::Join(_) | ArrayFunc::Dot | ArrayFunc::Nonzero => &[],
         ArrayFunc::Copy | ArrayFunc::Ascontiguousarray | ArrayFunc::Library(_) => &[],
     };
-    if let Some(unknown) = keywords.iter().find(|keyword| !allowed.contains(keyword)) {
+    if let Some(unknown) = keywords.iter().find(|keyword| !allowed.contains(keyword))
+        && !matches!(function, ArrayFunc::Library(_))
+    {
         return Err(TemplateError::WrongArguments(format!(
             "{describe} got an unexpected keyword argument '{unknown}'"
         )));
