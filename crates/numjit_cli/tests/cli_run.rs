@@ -52,6 +52,12 @@ def inc(x):
 
 def root(x):
     return math.sqrt(x)
+
+def scaled(a, k):
+    return a * k
+
+def total(a):
+    return a.sum()
 ";
 
 /// The program written to a fresh file under the target directory.
@@ -223,4 +229,20 @@ fn sysinfo_describes_the_machine() {
         assert!(text.contains(field), "{field}: {text}");
     }
     assert!(text.contains(": 22."), "LLVM 22: {text}");
+}
+
+#[test]
+fn arrays_in_and_out_print_like_numpy() {
+    assert_prints(
+        "scaled",
+        &["np.arange(6).reshape(2, 3)", "2"],
+        "array([[ 0,  2,  4],\n       [ 6,  8, 10]])",
+    );
+    assert_prints("scaled", &["[1.5, 2.0]", "2"], "array([3., 4.])");
+    assert_prints("scaled", &["np.linspace(0, 1, 3)", "1"], "array([0. , 0.5, 1. ])");
+    assert_prints("total", &["np.ones((2, 2), dtype=np.int32)"], "4");
+    assert_prints("total", &["np.zeros(3)"], "0.0");
+    let output = run("total", &["[[1, 2], [3]]"]);
+    assert_ne!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("rectangular"), "{}", stderr(&output));
 }
