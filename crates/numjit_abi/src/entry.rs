@@ -196,6 +196,12 @@ entry_points! {
     PRINT_NONE, PrintNoneFn = "numjit_print_none"() -> void;
     /// `print` piece: a UTF-8 string.
     PRINT_STR, PrintStrFn = "numjit_print_str"(data: bytes, len: usize) -> void;
+    /// `print` piece: an array of element kind `kind` (`ElementKind` code) with `ndim`
+    /// extents and byte strides, as NumPy's `str` (`repr` when `repr` is 1, for arrays
+    /// inside tuples).
+    PRINT_ARRAY, PrintArrayFn = "numjit_print_array"(
+        kind: u32, data: elements, ndim: i64, shape: i64_in, strides: i64_in, repr: bool
+    ) -> void;
     /// `print` separator (one space).
     PRINT_SEP, PrintSepFn = "numjit_print_sep"() -> void;
     /// Ends a `print` line: appends a newline and writes the line out at once.

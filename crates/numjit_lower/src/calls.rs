@@ -198,10 +198,10 @@ impl<'a> Lowerer<'a> {
                 let mut values = Vec::with_capacity(arg_exprs.len());
                 for (&arg, &operand) in arg_exprs.iter().zip(operands) {
                     let printable = match self.expr_value_type(arg) {
-                        Some(Type::Scalar(_) | Type::Str | Type::NoneType) => true,
-                        Some(Type::Tuple(items)) => items
-                            .iter()
-                            .all(|item| matches!(item, Type::Scalar(_) | Type::Str | Type::NoneType)),
+                        Some(Type::Scalar(_) | Type::Str | Type::NoneType | Type::Array(_)) => true,
+                        Some(Type::Tuple(items)) => items.iter().all(|item| {
+                            matches!(item, Type::Scalar(_) | Type::Str | Type::NoneType | Type::Array(_))
+                        }),
                         _ => false,
                     };
                     if !printable {

@@ -75,6 +75,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         symbol!(PRINT_BOOL, PrintBoolFn, print::numjit_print_bool),
         symbol!(PRINT_NONE, PrintNoneFn, print::numjit_print_none),
         symbol!(PRINT_STR, PrintStrFn, print::numjit_print_str),
+        symbol!(PRINT_ARRAY, PrintArrayFn, print::numjit_print_array),
         symbol!(PRINT_SEP, PrintSepFn, print::numjit_print_sep),
         symbol!(PRINT_END, PrintEndFn, print::numjit_print_end),
         symbol!(GAMMA, GammaFn, math::numjit_gamma),

@@ -80,6 +80,56 @@ pub unsafe extern "C" fn numjit_print_str(data: *const u8, len: usize) {
     push(&String::from_utf8_lossy(bytes));
 }
 
+/// `numjit_print_array`: NumPy's `str` of an array (`repr` when `repr` is nonzero).
+///
+/// # Safety
+/// `data`, `shape[..ndim]` and `strides[..ndim]` describe live elements of the kind, as
+/// the array struct of compiled code does.
+pub unsafe extern "C" fn numjit_print_array(
+    kind: u32,
+    data: *mut u8,
+    ndim: i64,
+    shape: *const i64,
+    strides: *const i64,
+    repr: u8,
+) {
+    use crate::array_format::{ArrayView, Dtype, array_repr, array_str};
+    use numjit_abi::ElementKind;
+    let dtype = match ElementKind::from_code(kind) {
+        Some(ElementKind::Bool) => Dtype::Bool,
+        Some(ElementKind::Int8) => Dtype::Int8,
+        Some(ElementKind::Int16) => Dtype::Int16,
+        Some(ElementKind::Int32) => Dtype::Int32,
+        Some(ElementKind::Int64) => Dtype::Int64,
+        Some(ElementKind::UInt8) => Dtype::UInt8,
+        Some(ElementKind::UInt16) => Dtype::UInt16,
+        Some(ElementKind::UInt32) => Dtype::UInt32,
+        Some(ElementKind::UInt64) => Dtype::UInt64,
+        Some(ElementKind::Float32) => Dtype::Float32,
+        Some(ElementKind::Float64) => Dtype::Float64,
+        Some(ElementKind::Complex64) => Dtype::Complex64,
+        Some(ElementKind::Complex128) => Dtype::Complex128,
+        None => return push("<array>"),
+    };
+    let ndim = usize::try_from(ndim).unwrap_or(0);
+    let (shape, strides) = if ndim == 0 {
+        (Vec::new(), Vec::new())
+    } else {
+        // SAFETY: guaranteed by the caller.
+        let (shape, strides) =
+            unsafe { (std::slice::from_raw_parts(shape, ndim), std::slice::from_raw_parts(strides, ndim)) };
+        (
+            shape.iter().map(|extent| usize::try_from(*extent).unwrap_or(0)).collect::<Vec<_>>(),
+            strides.iter().map(|stride| *stride as isize).collect::<Vec<_>>(),
+        )
+    };
+    // SAFETY: guaranteed by the caller.
+    match unsafe { ArrayView::from_raw_parts(dtype, data, &shape, &strides) } {
+        Ok(view) => push(&if repr != 0 { array_repr(&view) } else { array_str(&view) }),
+        Err(error) => push(&format!("<array: {error}>")),
+    }
+}
+
 /// `numjit_print_sep`.
 pub extern "C" fn numjit_print_sep() {
     push(" ");

@@ -149,6 +149,50 @@ impl<'ctx> FunctionCodegen<'_, 'ctx, '_> {
         Ok(())
     }
 
+    /// A `print` piece for an array: its extents and strides spilled to the stack for
+    /// `numjit_print_array`.
+    pub(crate) fn print_array(
+        &self,
+        ty: &ArrayType,
+        array: BasicValueEnum<'ctx>,
+        repr: bool,
+    ) -> Fallible<()> {
+        let i64_type = self.context().i64_type();
+        let slots = |field: u32, name: &str| -> Fallible<PointerValue<'ctx>> {
+            let list = self.entry_alloca(i64_type.array_type(u32::from(ty.ndim).max(1)).into(), name)?;
+            for axis in 0..u32::from(ty.ndim) {
+                let value = self.array_axis_field(array, field, axis)?;
+                // SAFETY (LLVM semantics): the index is inside the alloca.
+                let slot = unsafe {
+                    self.builder().build_in_bounds_gep(
+                        i64_type,
+                        list,
+                        &[self.i64_const(i64::from(axis))],
+                        "slot",
+                    )
+                }
+                .msg()?;
+                self.builder().build_store(slot, value).msg()?;
+            }
+            Ok(list)
+        };
+        let shape = slots(FIELD_SHAPE, "print_shape")?;
+        let strides = slots(FIELD_STRIDES, "print_strides")?;
+        let kind = self.context().i32_type().const_int(u64::from(element_kind(ty.dtype).code()), false);
+        let repr = self.context().i8_type().const_int(u64::from(repr), false);
+        self.call_void(
+            self.m.runtime(&entry::PRINT_ARRAY),
+            &[
+                kind.into(),
+                self.extract(array, FIELD_DATA)?.into(),
+                self.i64_const(i64::from(ty.ndim)).into(),
+                shape.into(),
+                strides.into(),
+                repr.into(),
+            ],
+        )
+    }
+
     /// `array_matmul a, b, c`: `numjit_gemm` with element strides.
     pub(crate) fn array_matmul(
         &self,
@@ -159,21 +203,7 @@ impl<'ctx> FunctionCodegen<'_, 'ctx, '_> {
             return Err("array_matmul takes three arrays".to_owned());
         };
         let ty = self.array_type_of(*c_value)?;
-        let kind = match ty.dtype {
-            ScalarType::Bool => ElementKind::Bool,
-            ScalarType::Int8 => ElementKind::Int8,
-            ScalarType::Int16 => ElementKind::Int16,
-            ScalarType::Int32 => ElementKind::Int32,
-            ScalarType::Int64 => ElementKind::Int64,
-            ScalarType::UInt8 => ElementKind::UInt8,
-            ScalarType::UInt16 => ElementKind::UInt16,
-            ScalarType::UInt32 => ElementKind::UInt32,
-            ScalarType::UInt64 => ElementKind::UInt64,
-            ScalarType::Float32 => ElementKind::Float32,
-            ScalarType::Float64 => ElementKind::Float64,
-            ScalarType::Complex64 => ElementKind::Complex64,
-            ScalarType::Complex128 => ElementKind::Complex128,
-        };
+        let kind = element_kind(ty.dtype);
         let itemsize = self.i64_const(i64::from(ty.dtype.size_bytes()));
         let builder = self.builder();
         let element_strides = |array: BasicValueEnum<'ctx>| -> Fallible<(IntValue<'ctx>, IntValue<'ctx>)> {
@@ -344,5 +374,24 @@ impl<'ctx> FunctionCodegen<'_, 'ctx, '_> {
     pub(crate) fn array_null(&self, ty: &ArrayType) -> Fallible<BasicValueEnum<'ctx>> {
         let struct_type = self.array_struct_type(ty)?;
         Ok(struct_type.const_zero())
+    }
+}
+
+/// The runtime's code for an element type.
+fn element_kind(dtype: ScalarType) -> ElementKind {
+    match dtype {
+        ScalarType::Bool => ElementKind::Bool,
+        ScalarType::Int8 => ElementKind::Int8,
+        ScalarType::Int16 => ElementKind::Int16,
+        ScalarType::Int32 => ElementKind::Int32,
+        ScalarType::Int64 => ElementKind::Int64,
+        ScalarType::UInt8 => ElementKind::UInt8,
+        ScalarType::UInt16 => ElementKind::UInt16,
+        ScalarType::UInt32 => ElementKind::UInt32,
+        ScalarType::UInt64 => ElementKind::UInt64,
+        ScalarType::Float32 => ElementKind::Float32,
+        ScalarType::Float64 => ElementKind::Float64,
+        ScalarType::Complex64 => ElementKind::Complex64,
+        ScalarType::Complex128 => ElementKind::Complex128,
     }
 }

@@ -1234,9 +1234,8 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
                 }
                 self.print_text(if items.len() == 1 { ",)" } else { ")" })
             }
-            Type::Range(_) | Type::Array(_) | Type::Optional(_) => {
-                Err(format!("print of {ty} is not supported yet"))
-            }
+            Type::Array(array) => self.print_array(array, value, in_container),
+            Type::Range(_) | Type::Optional(_) => Err(format!("print of {ty} is not supported yet")),
         }
     }
 }

@@ -91,11 +91,6 @@ pub fn call(builtin: Builtin, args: &[Ty]) -> Result<Resolved, TemplateError> {
         Builtin::Range | Builtin::Prange => range(args, &describe),
         Builtin::Print => {
             for arg in args {
-                if let Some(Type::Array(array)) = arg.as_value() {
-                    return Err(TemplateError::Unsupported(format!(
-                        "print() of an array ({array}) is not supported yet"
-                    )));
-                }
                 if !arg.as_value().is_some_and(printable) {
                     return Err(TemplateError::InvalidOperand(format!(
                         "print() cannot print a value of type '{arg}'"
@@ -116,11 +111,15 @@ fn arity(describe: &str, expected: &str, given: usize) -> TemplateError {
 
 fn printable(ty: &Type) -> bool {
     match ty {
-        Type::Scalar(_) | Type::Str | Type::NoneType | Type::Optional(_) | Type::Range(_) => true,
-        Type::Tuple(items) => {
-            items.iter().all(|item| matches!(item, Type::Scalar(_) | Type::Str | Type::NoneType))
-        }
-        Type::Array(_) => false,
+        Type::Scalar(_)
+        | Type::Str
+        | Type::NoneType
+        | Type::Optional(_)
+        | Type::Range(_)
+        | Type::Array(_) => true,
+        Type::Tuple(items) => items
+            .iter()
+            .all(|item| matches!(item, Type::Scalar(_) | Type::Str | Type::NoneType | Type::Array(_))),
     }
 }
 
