@@ -12,6 +12,7 @@
 //! to every clone. As with NumPy arrays, two threads running compiled code that writes the
 //! same array at the same time race; `ArrayValue` itself never mutates through `&self`.
 
+use std::any::Any;
 use std::ffi::c_void;
 use std::fmt;
 use std::ptr::NonNull;
@@ -79,7 +80,59 @@ unsafe extern "C" fn drop_vec<T>(meminfo: *mut MemInfo) {
     }
 }
 
+/// What `destructor_data` of a block wrapping foreign memory points to (see
+/// [`ArrayValue::from_raw_parts`]): the owner, boxed twice so that the pointer is thin.
+type ForeignOwner = Box<dyn Any + Send>;
+
+/// The destructor of blocks made by [`ArrayValue::from_raw_parts`]: drops the owner.
+unsafe extern "C" fn drop_foreign(meminfo: *mut MemInfo) {
+    // SAFETY: called once by the runtime with a block made by `from_raw_parts`, whose
+    // `destructor_data` is a leaked `Box<ForeignOwner>`.
+    unsafe {
+        drop(Box::from_raw((*meminfo).destructor_data.cast::<ForeignOwner>()));
+        memory::free_external_header(meminfo);
+    }
+}
+
 impl ArrayValue {
+    /// Wraps memory that someone else owns without copying (a NumPy array's buffer, say):
+    /// a new runtime block keeps `owner` until the last owner of the array, Rust or
+    /// compiled code, lets go; then `owner` is dropped, on whichever thread that happens
+    /// (an owner holding a Python object must take the GIL in its `Drop`). `shape` and
+    /// byte `strides` may describe any layout, negative and zero strides included.
+    ///
+    /// # Safety
+    /// Every element that `data`, `shape` and `strides` address must be valid memory of
+    /// `dtype`, suitably aligned, for reads — and for writes unless `readonly` — as long as
+    /// `owner` is alive, and nothing may free or move it before then. `shape` and
+    /// `strides` have the same length.
+    pub unsafe fn from_raw_parts(
+        dtype: ScalarType,
+        data: *mut u8,
+        shape: Vec<usize>,
+        strides: Vec<isize>,
+        readonly: bool,
+        owner: Box<dyn Any + Send>,
+    ) -> ArrayValue {
+        debug_assert_eq!(shape.len(), strides.len());
+        let size = shape.iter().product::<usize>() * dtype.size_bytes() as usize;
+        let boxed: *mut ForeignOwner = Box::into_raw(Box::new(owner));
+        let meminfo = memory::new_external(data, size, drop_foreign, boxed.cast::<c_void>());
+        ArrayValue {
+            meminfo: NonNull::new(meminfo).unwrap_or(NonNull::dangling()),
+            data,
+            dtype,
+            shape,
+            strides,
+            readonly,
+        }
+    }
+
+    /// The address of the first element (the element at index 0 on every axis).
+    pub fn as_ptr(&self) -> *mut u8 {
+        self.data
+    }
+
     /// Takes ownership of an `ndarray` array without copying: its memory becomes a runtime
     /// block (freed when the last owner, Rust or compiled code, lets go). Any layout works,
     /// including arrays sliced in place with steps or reversed axes.
@@ -460,5 +513,45 @@ mod tests {
         assert_eq!(c.clone(), c);
         assert_ne!(c, copy);
         assert_eq!(c.refcount(), 1);
+    }
+
+    #[test]
+    fn foreign_memory_keeps_its_owner_until_the_last_clone() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, Ordering};
+
+        struct Owner(Vec<i32>, Arc<AtomicBool>);
+        impl Drop for Owner {
+            fn drop(&mut self) {
+                self.1.store(true, Ordering::SeqCst);
+            }
+        }
+        let dropped = Arc::new(AtomicBool::new(false));
+        let mut owner = Owner((0..6).collect(), Arc::clone(&dropped));
+        let data = owner.0.as_mut_ptr().cast::<u8>();
+        // A 2x3 C array read transposed (3x2, strides 4 and 12), reversed along axis 0.
+        // SAFETY: every addressed element lies inside the Vec the owner keeps alive.
+        let array = unsafe {
+            ArrayValue::from_raw_parts(
+                ScalarType::Int32,
+                data.add(8),
+                vec![3, 2],
+                vec![-4, 12],
+                true,
+                Box::new(owner),
+            )
+        };
+        assert_eq!(array.as_ptr(), unsafe { data.add(8) });
+        assert_eq!(array.array_type().to_string(), "readonly array(int32, 2d, A)");
+        assert_eq!(
+            array.to_ndarray::<i32>().expect("int32").into_raw_vec_and_offset().0,
+            vec![2, 5, 1, 4, 0, 3]
+        );
+        let clone = array.clone();
+        drop(array);
+        assert!(!dropped.load(Ordering::SeqCst));
+        assert_eq!(clone.get::<i32>(&[2, 1]), Some(3));
+        drop(clone);
+        assert!(dropped.load(Ordering::SeqCst));
     }
 }

@@ -10,11 +10,16 @@
 //!   Python exceptions of the same class, compile failures [`TypingError`] or
 //!   [`UnsupportedError`] carrying the rendered diagnostic.
 //!
+//! NumPy arrays cross without copying in both directions (`arrays`).
+//!
 //! **Architecture Invariant:** this is the only crate that uses pyo3.
+
+mod arrays;
 
 use numjit::{
     CallError, CompileError, Dispatcher, Global, Jit, Options, RenderOptions, SourceUnit, Stage, Value,
 };
+use numpy::PyUntypedArray;
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyComplex, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -80,8 +85,10 @@ fn call_error(py: Python<'_>, error: CallError) -> PyErr {
 }
 
 /// A Python value as a [`Value`] compiled code can take: bool, int (int64, or uint64 above
-/// it), float, complex, None, tuples of these, NumPy scalars by their dtype.
-fn to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+/// it), float, complex, None, tuples of these, NumPy scalars by their dtype, NumPy arrays
+/// (without copying; see [`arrays`]). The array objects met are appended to `arrays`, so
+/// that a result that is one of them can be returned as that object.
+fn to_value<'py>(obj: &Bound<'py, PyAny>, arrays: &mut Vec<Bound<'py, PyUntypedArray>>) -> PyResult<Value> {
     if obj.is_none() {
         return Ok(Value::None);
     }
@@ -104,59 +111,31 @@ fn to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         return Ok(Value::Complex(complex.real(), complex.imag()));
     }
     if let Ok(tuple) = obj.cast::<PyTuple>() {
-        return tuple.iter().map(|item| to_value(&item)).collect::<PyResult<Vec<_>>>().map(Value::Tuple);
+        return tuple
+            .iter()
+            .map(|item| to_value(&item, arrays))
+            .collect::<PyResult<Vec<_>>>()
+            .map(Value::Tuple);
     }
-    if let Some(value) = numpy_scalar(obj)? {
+    if let Some(array) = arrays::as_ndarray(obj) {
+        let value = arrays::unbox_array(array)?;
+        arrays.push(array.clone());
+        return Ok(Value::Array(value));
+    }
+    if let Some(value) = arrays::numpy_scalar(obj)? {
         return Ok(value);
     }
     let type_name = obj.get_type().name().map(|name| name.to_string()).unwrap_or_else(|_| "?".to_owned());
     Err(PyTypeError::new_err(format!("numjit cannot pass a value of type '{type_name}' to compiled code")))
 }
 
-/// A NumPy scalar (`np.float32(1.5)`), by its dtype's name; `None` for other objects.
-fn numpy_scalar(obj: &Bound<'_, PyAny>) -> PyResult<Option<Value>> {
-    let ty = obj.get_type();
-    let module = ty.getattr("__module__")?;
-    if module.extract::<&str>().ok() != Some("numpy") {
-        return Ok(None);
-    }
-    let Ok(dtype) = obj.getattr("dtype") else { return Ok(None) };
-    let name: String = dtype.getattr("name")?.extract()?;
-    let int = || obj.call_method0("__int__").and_then(|int| int.extract::<i64>());
-    let float = || obj.call_method0("__float__").and_then(|float| float.extract::<f64>());
-    let complex = || -> PyResult<(f64, f64)> {
-        Ok((obj.getattr("real")?.extract::<f64>()?, obj.getattr("imag")?.extract::<f64>()?))
-    };
-    Ok(Some(match name.as_str() {
-        "bool" => Value::Bool(obj.is_truthy()?),
-        "int8" => Value::Int8(int()? as i8),
-        "int16" => Value::Int16(int()? as i16),
-        "int32" => Value::Int32(int()? as i32),
-        "int64" => Value::Int(int()?),
-        "uint8" => Value::UInt8(int()? as u8),
-        "uint16" => Value::UInt16(int()? as u16),
-        "uint32" => Value::UInt32(int()? as u32),
-        "uint64" => Value::UInt(obj.call_method0("__int__")?.extract::<u64>()?),
-        "float32" => Value::Float32(float()? as f32),
-        "float64" => Value::Float(float()?),
-        "complex64" => {
-            let (real, imag) = complex()?;
-            Value::Complex64(real as f32, imag as f32)
-        }
-        "complex128" => {
-            let (real, imag) = complex()?;
-            Value::Complex(real, imag)
-        }
-        _ => return Ok(None),
-    }))
-}
-
 /// A result as a Python object: numbers as Python's int, float, complex and bool (as Numba
-/// returns them), tuples as tuples.
-fn from_value(py: Python<'_>, value: &Value) -> PyResult<Py<PyAny>> {
+/// returns them), tuples as tuples, arrays as NumPy arrays over the same memory (the
+/// argument object itself when the array is exactly one of `arguments`).
+fn from_value(py: Python<'_>, value: Value, arguments: &[Bound<'_, PyUntypedArray>]) -> PyResult<Py<PyAny>> {
     Ok(match value {
         Value::None => py.None(),
-        Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any().unbind(),
+        Value::Bool(flag) => PyBool::new(py, flag).to_owned().into_any().unbind(),
         Value::Int(int) => int.into_pyobject(py)?.into_any().unbind(),
         Value::UInt(int) => int.into_pyobject(py)?.into_any().unbind(),
         Value::Int8(int) => int.into_pyobject(py)?.into_any().unbind(),
@@ -165,22 +144,21 @@ fn from_value(py: Python<'_>, value: &Value) -> PyResult<Py<PyAny>> {
         Value::UInt8(int) => int.into_pyobject(py)?.into_any().unbind(),
         Value::UInt16(int) => int.into_pyobject(py)?.into_any().unbind(),
         Value::UInt32(int) => int.into_pyobject(py)?.into_any().unbind(),
-        Value::Float(float) => PyFloat::new(py, *float).into_any().unbind(),
-        Value::Float32(float) => PyFloat::new(py, f64::from(*float)).into_any().unbind(),
-        Value::Complex(real, imag) => PyComplex::from_doubles(py, *real, *imag).into_any().unbind(),
+        Value::Float(float) => PyFloat::new(py, float).into_any().unbind(),
+        Value::Float32(float) => PyFloat::new(py, f64::from(float)).into_any().unbind(),
+        Value::Complex(real, imag) => PyComplex::from_doubles(py, real, imag).into_any().unbind(),
         Value::Complex64(real, imag) => {
-            PyComplex::from_doubles(py, f64::from(*real), f64::from(*imag)).into_any().unbind()
+            PyComplex::from_doubles(py, f64::from(real), f64::from(imag)).into_any().unbind()
         }
         Value::Tuple(items) => {
-            let items = items.iter().map(|item| from_value(py, item)).collect::<PyResult<Vec<_>>>()?;
+            let items = items
+                .into_iter()
+                .map(|item| from_value(py, item, arguments))
+                .collect::<PyResult<Vec<_>>>()?;
             PyTuple::new(py, items)?.into_any().unbind()
         }
         Value::Function(_) => return Err(PyTypeError::new_err("compiled code returned a function")),
-        Value::Array(_) => {
-            return Err(PyTypeError::new_err(
-                "returning NumPy arrays to Python is not supported by numjit's Python package yet",
-            ));
-        }
+        Value::Array(array) => return arrays::box_array(py, array, arguments),
     })
 }
 
@@ -226,7 +204,7 @@ fn options_from(dict: &Bound<'_, PyDict>) -> PyResult<Options> {
 /// A global binding as the package classified it: `(name, kind, payload)`.
 fn global_from(kind: &str, payload: &Bound<'_, PyAny>) -> PyResult<Option<Global>> {
     Ok(match kind {
-        "value" => match to_value(payload) {
+        "value" => match to_value(payload, &mut Vec::new()) {
             Ok(value) => Some(Global::Value(value)),
             Err(_) => None,
         },
@@ -258,11 +236,12 @@ impl CoreDispatcher {
         args: &Bound<'_, PyTuple>,
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let values = args.iter().map(|arg| to_value(&arg)).collect::<PyResult<Vec<_>>>()?;
+        let mut arrays = Vec::new();
+        let values = args.iter().map(|arg| to_value(&arg, &mut arrays)).collect::<PyResult<Vec<_>>>()?;
         let keywords = match kwargs {
             Some(kwargs) => kwargs
                 .iter()
-                .map(|(key, value)| Ok((key.extract::<String>()?, to_value(&value)?)))
+                .map(|(key, value)| Ok((key.extract::<String>()?, to_value(&value, &mut arrays)?)))
                 .collect::<PyResult<Vec<_>>>()?,
             None => Vec::new(),
         };
@@ -275,9 +254,12 @@ impl CoreDispatcher {
                 self.inner.call_with_keywords(&values, &keywords)
             }
         };
+        // Under nogil the compiled code runs detached from the interpreter: it only sees
+        // `values`, whose arrays' Python owners stay referenced (and are only released, with
+        // the GIL, when `values` is dropped here).
         let result = if self.nogil { py.detach(call) } else { call() };
         match result {
-            Ok(value) => from_value(py, &value),
+            Ok(value) => from_value(py, value, &arrays),
             Err(error) => Err(call_error(py, error)),
         }
     }
@@ -340,6 +322,25 @@ fn set_color(enabled: bool) {
     COLOR.store(enabled, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// The type compiled code gives `value` (Numba's `typeof`), as numjit prints it
+/// (`array(float64, 2d, C)`, `readonly array(int32, 1d, A)`).
+#[pyfunction]
+#[pyo3(name = "typeof")]
+fn type_of(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    let value = to_value(value, &mut Vec::new())?;
+    match value.type_of() {
+        Some(ty) => Ok(ty.to_string()),
+        None => Err(PyValueError::new_err(format!("cannot determine the numjit type of {value}"))),
+    }
+}
+
+/// Array memory blocks alive in the runtime (allocated by compiled code or wrapping
+/// NumPy or Rust memory): tests compare it around calls to find leaks.
+#[pyfunction]
+fn _live_blocks() -> isize {
+    numjit::live_array_blocks()
+}
+
 /// The system report of `numjit sysinfo` / `python -m numjit -s`.
 #[pyfunction]
 fn sysinfo() -> PyResult<String> {
@@ -352,7 +353,10 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(compile, module)?)?;
     module.add_function(wrap_pyfunction!(set_color, module)?)?;
     module.add_function(wrap_pyfunction!(sysinfo, module)?)?;
+    module.add_function(wrap_pyfunction!(type_of, module)?)?;
+    module.add_function(wrap_pyfunction!(_live_blocks, module)?)?;
     module.add_class::<CoreDispatcher>()?;
+    module.add_class::<arrays::ArrayOwner>()?;
     module.add("NumjitError", py.get_type::<NumjitError>())?;
     module.add("TypingError", py.get_type::<TypingError>())?;
     module.add("UnsupportedError", py.get_type::<UnsupportedError>())?;
