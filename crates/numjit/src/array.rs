@@ -115,9 +115,23 @@ impl ArrayValue {
         owner: Box<dyn Any + Send>,
     ) -> ArrayValue {
         debug_assert_eq!(shape.len(), strides.len());
-        let size = shape.iter().product::<usize>() * dtype.size_bytes() as usize;
+        // The block describes the bytes the elements span, from the lowest to the highest
+        // (with negative strides the first element is not the lowest).
+        let (mut low, mut high) = (0isize, 0isize);
+        if !shape.contains(&0) {
+            for (&extent, &stride) in shape.iter().zip(&strides) {
+                let reach = (extent as isize - 1) * stride;
+                if reach < 0 { low += reach } else { high += reach }
+            }
+            high += dtype.size_bytes() as isize;
+        }
         let boxed: *mut ForeignOwner = Box::into_raw(Box::new(owner));
-        let meminfo = memory::new_external(data, size, drop_foreign, boxed.cast::<c_void>());
+        let meminfo = memory::new_external(
+            data.wrapping_offset(low),
+            (high - low) as usize,
+            drop_foreign,
+            boxed.cast::<c_void>(),
+        );
         ArrayValue {
             meminfo: NonNull::new(meminfo).unwrap_or(NonNull::dangling()),
             data,
@@ -542,6 +556,10 @@ mod tests {
             )
         };
         assert_eq!(array.as_ptr(), unsafe { data.add(8) });
+        // The block spans the elements' bytes: from the lowest (element [2, 0], at data)
+        // to the end of the highest (element [0, 1], at data + 20).
+        // SAFETY: the block is alive.
+        assert_eq!(unsafe { ((*array.meminfo.as_ptr()).data, (*array.meminfo.as_ptr()).size) }, (data, 24));
         assert_eq!(array.array_type().to_string(), "readonly array(int32, 2d, A)");
         assert_eq!(
             array.to_ndarray::<i32>().expect("int32").into_raw_vec_and_offset().0,
