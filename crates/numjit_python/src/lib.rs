@@ -4,11 +4,13 @@
 //! globals; this module compiles that source through the [`numjit`] facade and calls the
 //! compiled versions, converting Python values to [`numjit::Value`]s and back:
 //!
-//! - [`compile`] builds a [`CoreDispatcher`] from a source unit, the global bindings the
-//!   package classified, and the decorator options;
-//! - [`CoreDispatcher`] is called like the function: compiled code's exceptions become the
-//!   Python exceptions of the same class, compile failures [`TypingError`] or
-//!   [`UnsupportedError`] carrying the rendered diagnostic.
+//! - [`CoreDispatcher`] is the base class of the package's `numjit.Dispatcher`: its
+//!   `_compile_source` compiles a source unit with the global bindings the package
+//!   classified and the decorator options (on the first call, through the subclass's
+//!   `_compile_core`); it is called like the function, with no Python frame in between;
+//!   compiled code's exceptions become the Python exceptions of the same class, compile
+//!   failures [`TypingError`] or [`UnsupportedError`] carrying the rendered diagnostic;
+//! - [`compile`] builds a compiled base-class dispatcher directly.
 //!
 //! NumPy arrays cross without copying in both directions (`arrays`).
 //!
@@ -19,8 +21,10 @@ mod arrays;
 use numjit::{
     CallError, CompileError, Dispatcher, Global, Jit, Options, RenderOptions, SourceUnit, Stage, Value,
 };
+use std::sync::OnceLock;
+
 use numpy::PyUntypedArray;
-use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyOverflowError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyComplex, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
@@ -219,23 +223,93 @@ fn global_from(kind: &str, payload: &Bound<'_, PyAny>) -> PyResult<Option<Global
     })
 }
 
-/// A compiled function: one machine-code version per argument-type signature.
-#[pyclass(frozen, module = "numjit._core")]
-struct CoreDispatcher {
+/// The compiled state of a [`CoreDispatcher`].
+struct Compiled {
     inner: Dispatcher,
     nogil: bool,
 }
 
+/// A compiled function: one machine-code version per argument-type signature.
+///
+/// The package's `numjit.Dispatcher` subclasses it, so that calling a dispatcher runs this
+/// type's `__call__` with no Python frame in between. The source is compiled lazily: the
+/// first call asks the instance's `_compile_core()` (the package finds the source and the
+/// globals, then calls `_compile_source`).
+#[pyclass(frozen, subclass, module = "numjit._core")]
+struct CoreDispatcher {
+    compiled: OnceLock<Compiled>,
+}
+
+impl CoreDispatcher {
+    fn compiled(&self) -> PyResult<&Compiled> {
+        self.compiled.get().ok_or_else(|| PyRuntimeError::new_err("the dispatcher has not been compiled"))
+    }
+}
+
 #[pymethods]
 impl CoreDispatcher {
+    /// An uncompiled dispatcher; subclasses take their own constructor arguments.
+    #[new]
+    #[pyo3(signature = (*_args, **_kwargs))]
+    fn new(_args: &Bound<'_, PyTuple>, _kwargs: Option<&Bound<'_, PyDict>>) -> Self {
+        CoreDispatcher { compiled: OnceLock::new() }
+    }
+
+    /// Compiles `function` from a source unit with the given globals and options (the
+    /// first time only; later calls do nothing).
+    #[pyo3(signature = (file_name, text, first_line, function, globals, options))]
+    fn _compile_source(
+        &self,
+        file_name: String,
+        text: String,
+        first_line: usize,
+        function: String,
+        globals: &Bound<'_, PyList>,
+        options: &Bound<'_, PyDict>,
+    ) -> PyResult<()> {
+        if self.compiled.get().is_some() {
+            return Ok(());
+        }
+        let options = options_from(options)?;
+        let mut bindings = Vec::new();
+        for item in globals.iter() {
+            let (name, kind, payload): (String, String, Bound<'_, PyAny>) = item.extract()?;
+            if let Some(global) = global_from(&kind, &payload)? {
+                bindings.push((name, global));
+            }
+        }
+        let unit = SourceUnit { file_name, text, first_line };
+        let nogil = options.nogil;
+        let inner = Jit::new()
+            .compile_with_globals(&unit, &function, &bindings, &options)
+            .map_err(|error| compile_error(&error))?;
+        // Another thread may have won the race; its dispatcher is as good as this one.
+        let _ = self.compiled.set(Compiled { inner, nogil });
+        Ok(())
+    }
+
+    /// Whether the source has been compiled (`_compile_source` succeeded).
+    #[getter]
+    fn _is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+
     /// Calls the function, compiling a version for these argument types on first use.
     #[pyo3(signature = (*args, **kwargs))]
     fn __call__(
-        &self,
-        py: Python<'_>,
+        slf: &Bound<'_, Self>,
         args: &Bound<'_, PyTuple>,
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let py = slf.py();
+        let this = slf.get();
+        let compiled = match this.compiled.get() {
+            Some(compiled) => compiled,
+            None => {
+                slf.call_method0("_compile_core")?;
+                this.compiled()?
+            }
+        };
         let mut arrays = Vec::new();
         let values = args.iter().map(|arg| to_value(&arg, &mut arrays)).collect::<PyResult<Vec<_>>>()?;
         let keywords = match kwargs {
@@ -245,19 +319,20 @@ impl CoreDispatcher {
                 .collect::<PyResult<Vec<_>>>()?,
             None => Vec::new(),
         };
+        let inner = &compiled.inner;
         let call = || {
             if keywords.is_empty() {
-                self.inner.call(&values)
+                inner.call(&values)
             } else {
                 let keywords: Vec<(&str, Value)> =
                     keywords.iter().map(|(key, value)| (key.as_str(), value.clone())).collect();
-                self.inner.call_with_keywords(&values, &keywords)
+                inner.call_with_keywords(&values, &keywords)
             }
         };
         // Under nogil the compiled code runs detached from the interpreter: it only sees
         // `values`, whose arrays' Python owners stay referenced (and are only released, with
         // the GIL, when `values` is dropped here).
-        let result = if self.nogil { py.detach(call) } else { call() };
+        let result = if compiled.nogil { py.detach(call) } else { call() };
         match result {
             Ok(value) => from_value(py, value, &arrays),
             Err(error) => Err(call_error(py, error)),
@@ -265,31 +340,32 @@ impl CoreDispatcher {
     }
 
     /// Compiles the version for a signature string (`"float64(int64, float64)"`) now.
-    fn compile(&self, signature: &str) -> PyResult<()> {
-        self.inner.compile_signature(signature).map_err(|error| compile_error(&error))
+    fn _compile_signature(&self, signature: &str) -> PyResult<()> {
+        self.compiled()?.inner.compile_signature(signature).map_err(|error| compile_error(&error))
     }
 
-    /// The signatures compiled so far, as strings.
+    /// The signatures compiled so far, as strings (none before the source is compiled).
     #[getter]
-    fn signatures(&self) -> Vec<String> {
-        self.inner.signatures()
+    fn _compiled_signatures(&self) -> Vec<String> {
+        self.compiled.get().map(|compiled| compiled.inner.signatures()).unwrap_or_default()
     }
 
     /// A compilation stage's text for a compiled signature: `hir`, `types`, `ir`, `opt`,
     /// `llvm`, `asm`.
-    fn inspect(&self, signature: &str, stage: &str) -> PyResult<String> {
+    fn _inspect_stage(&self, signature: &str, stage: &str) -> PyResult<String> {
         let stage: Stage = stage.parse().map_err(PyValueError::new_err)?;
-        self.inner.inspect(signature, stage).map_err(|error| compile_error(&error))
+        self.compiled()?.inner.inspect(signature, stage).map_err(|error| compile_error(&error))
     }
 
     /// Warnings about the options (`nopython=False` is ignored, ...).
     #[getter]
-    fn warnings(&self) -> Vec<String> {
-        self.inner.warnings().to_vec()
+    fn _warnings(&self) -> PyResult<Vec<String>> {
+        Ok(self.compiled()?.inner.warnings().to_vec())
     }
 }
 
-/// Compiles `function` from a source unit with the given globals and options.
+/// Compiles `function` from a source unit with the given globals and options into a new
+/// (base-class) dispatcher.
 #[pyfunction]
 #[pyo3(signature = (file_name, text, first_line, function, globals, options))]
 fn compile(
@@ -300,20 +376,9 @@ fn compile(
     globals: &Bound<'_, PyList>,
     options: &Bound<'_, PyDict>,
 ) -> PyResult<CoreDispatcher> {
-    let options = options_from(options)?;
-    let mut bindings = Vec::new();
-    for item in globals.iter() {
-        let (name, kind, payload): (String, String, Bound<'_, PyAny>) = item.extract()?;
-        if let Some(global) = global_from(&kind, &payload)? {
-            bindings.push((name, global));
-        }
-    }
-    let unit = SourceUnit { file_name, text, first_line };
-    let nogil = options.nogil;
-    let inner = Jit::new()
-        .compile_with_globals(&unit, &function, &bindings, &options)
-        .map_err(|error| compile_error(&error))?;
-    Ok(CoreDispatcher { inner, nogil })
+    let dispatcher = CoreDispatcher { compiled: OnceLock::new() };
+    dispatcher._compile_source(file_name, text, first_line, function, globals, options)?;
+    Ok(dispatcher)
 }
 
 /// Whether diagnostics in error messages use ANSI colours.
