@@ -12,7 +12,6 @@
 //! to every clone. As with NumPy arrays, two threads running compiled code that writes the
 //! same array at the same time race; `ArrayValue` itself never mutates through `&self`.
 
-use std::any::Any;
 use std::ffi::c_void;
 use std::fmt;
 use std::ptr::NonNull;
@@ -80,18 +79,20 @@ unsafe extern "C" fn drop_vec<T>(meminfo: *mut MemInfo) {
     }
 }
 
-/// What `destructor_data` of a block wrapping foreign memory points to (see
-/// [`ArrayValue::from_raw_parts`]): the owner, boxed twice so that the pointer is thin.
-type ForeignOwner = Box<dyn Any + Send>;
+/// A block wrapping foreign memory (see [`ArrayValue::from_raw_parts`]): the runtime's
+/// header followed by the owner, in one allocation.
+#[repr(C)]
+struct ForeignBlock<O> {
+    header: MemInfo,
+    owner: O,
+}
 
-/// The destructor of blocks made by [`ArrayValue::from_raw_parts`]: drops the owner.
-unsafe extern "C" fn drop_foreign(meminfo: *mut MemInfo) {
-    // SAFETY: called once by the runtime with a block made by `from_raw_parts`, whose
-    // `destructor_data` is a leaked `Box<ForeignOwner>`.
-    unsafe {
-        drop(Box::from_raw((*meminfo).destructor_data.cast::<ForeignOwner>()));
-        memory::free_external_header(meminfo);
-    }
+/// The destructor of blocks made by [`ArrayValue::from_raw_parts`]: drops the owner and
+/// frees the block.
+unsafe extern "C" fn drop_foreign<O>(meminfo: *mut MemInfo) {
+    // SAFETY: called once by the runtime with the header of a leaked
+    // `Box<ForeignBlock<O>>`, which starts with that header (`repr(C)`).
+    drop(unsafe { Box::from_raw(meminfo.cast::<ForeignBlock<O>>()) });
 }
 
 impl ArrayValue {
@@ -99,20 +100,21 @@ impl ArrayValue {
     /// a new runtime block keeps `owner` until the last owner of the array, Rust or
     /// compiled code, lets go; then `owner` is dropped, on whichever thread that happens
     /// (an owner holding a Python object must take the GIL in its `Drop`). `shape` and
-    /// byte `strides` may describe any layout, negative and zero strides included.
+    /// byte `strides` may describe any layout, negative and zero strides included. The
+    /// block and the owner are one allocation.
     ///
     /// # Safety
     /// Every element that `data`, `shape` and `strides` address must be valid memory of
     /// `dtype`, suitably aligned, for reads — and for writes unless `readonly` — as long as
     /// `owner` is alive, and nothing may free or move it before then. `shape` and
     /// `strides` have the same length.
-    pub unsafe fn from_raw_parts(
+    pub unsafe fn from_raw_parts<O: Send + 'static>(
         dtype: ScalarType,
         data: *mut u8,
         shape: Vec<usize>,
         strides: Vec<isize>,
         readonly: bool,
-        owner: Box<dyn Any + Send>,
+        owner: O,
     ) -> ArrayValue {
         debug_assert_eq!(shape.len(), strides.len());
         // The block describes the bytes the elements span, from the lowest to the highest
@@ -125,15 +127,16 @@ impl ArrayValue {
             }
             high += dtype.size_bytes() as isize;
         }
-        let boxed: *mut ForeignOwner = Box::into_raw(Box::new(owner));
-        let meminfo = memory::new_external(
+        let header = memory::external_header(
             data.wrapping_offset(low),
             (high - low) as usize,
-            drop_foreign,
-            boxed.cast::<c_void>(),
+            drop_foreign::<O>,
+            std::ptr::null_mut(),
         );
+        let block = Box::into_raw(Box::new(ForeignBlock { header, owner }));
         ArrayValue {
-            meminfo: NonNull::new(meminfo).unwrap_or(NonNull::dangling()),
+            // SAFETY: a Box is never null; the header is at the start of the block.
+            meminfo: unsafe { NonNull::new_unchecked(block.cast::<MemInfo>()) },
             data,
             dtype,
             shape,
@@ -546,14 +549,7 @@ mod tests {
         // A 2x3 C array read transposed (3x2, strides 4 and 12), reversed along axis 0.
         // SAFETY: every addressed element lies inside the Vec the owner keeps alive.
         let array = unsafe {
-            ArrayValue::from_raw_parts(
-                ScalarType::Int32,
-                data.add(8),
-                vec![3, 2],
-                vec![-4, 12],
-                true,
-                Box::new(owner),
-            )
+            ArrayValue::from_raw_parts(ScalarType::Int32, data.add(8), vec![3, 2], vec![-4, 12], true, owner)
         };
         assert_eq!(array.as_ptr(), unsafe { data.add(8) });
         // The block spans the elements' bytes: from the lowest (element [2, 0], at data)

@@ -8,7 +8,8 @@
 //! - Boxing ([`box_array`]): an array compiled code returns becomes an `ndarray` over the
 //!   same memory whose base object ([`ArrayOwner`]) holds the [`ArrayValue`], strides as
 //!   they are. An array that is exactly one of the call's arguments (same data, shape,
-//!   strides, dtype and writeability) is that argument object, as in Numba (`f(a) is a`).
+//!   strides, dtype and writeability; [`find_same`]) is that argument object, as in Numba
+//!   (`f(a) is a`).
 //! - NumPy scalars ([`numpy_scalar`]) are read by their dtype through the C API.
 //!
 //! The NumPy C API (through the `numpy` crate) is only touched once NumPy is imported, so
@@ -22,6 +23,7 @@ use numpy::npyffi::{self, NPY_ARRAY_ALIGNED, NPY_ARRAY_WRITEABLE, NpyTypes, PY_A
 use numpy::{Complex32, Complex64, PyArrayDescr, PyArrayDescrMethods, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 /// Whether NumPy has been imported (checked in `sys.modules` until it is; then for good).
 pub(crate) fn numpy_loaded(py: Python<'_>) -> bool {
@@ -128,9 +130,19 @@ pub(crate) fn unbox_array(array: &Bound<'_, PyUntypedArray>) -> PyResult<ArrayVa
             array.shape().to_vec(),
             array.strides().to_vec(),
             readonly,
-            Box::new(owner),
+            owner,
         )
     })
+}
+
+/// `obj` when it is an array that is exactly `value` (so `value` can be returned as `obj`),
+/// or the first such array inside `obj` when it is a tuple.
+pub(crate) fn find_same<'py>(obj: &Bound<'py, PyAny>, value: &ArrayValue) -> Option<Bound<'py, PyAny>> {
+    if let Some(array) = as_ndarray(obj) {
+        return is_same_array(array, value).then(|| obj.clone());
+    }
+    let tuple = obj.cast::<PyTuple>().ok()?;
+    tuple.iter().find_map(|item| find_same(&item, value))
 }
 
 /// Whether `value` is exactly the array `array` describes (so it can be returned as is).
@@ -178,17 +190,9 @@ fn descr_of(py: Python<'_>, dtype: ScalarType) -> Bound<'_, PyArrayDescr> {
     }
 }
 
-/// An array compiled code returned as an `ndarray` over the same memory (no copy): one of
-/// `arguments` when it is exactly that array, else a new array object whose base owns
-/// `array`.
-pub(crate) fn box_array(
-    py: Python<'_>,
-    array: ArrayValue,
-    arguments: &[Bound<'_, PyUntypedArray>],
-) -> PyResult<Py<PyAny>> {
-    if let Some(argument) = arguments.iter().find(|argument| is_same_array(argument, &array)) {
-        return Ok(argument.clone().into_any().unbind());
-    }
+/// An array compiled code returned as a new `ndarray` over the same memory (no copy), whose
+/// base object owns `array`.
+pub(crate) fn box_array(py: Python<'_>, array: ArrayValue) -> PyResult<Py<PyAny>> {
     let descr = descr_of(py, array.dtype());
     let flags = if array.is_readonly() { 0 } else { NPY_ARRAY_WRITEABLE };
     let ndim = c_int::try_from(array.ndim())

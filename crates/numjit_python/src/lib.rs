@@ -19,11 +19,11 @@
 mod arrays;
 
 use numjit::{
-    CallError, CompileError, Dispatcher, Global, Jit, Options, RenderOptions, SourceUnit, Stage, Value,
+    ArrayValue, CallError, CompileError, Dispatcher, Global, Jit, Options, RenderOptions, SourceUnit, Stage,
+    Value,
 };
 use std::sync::OnceLock;
 
-use numpy::PyUntypedArray;
 use pyo3::exceptions::{PyOverflowError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyComplex, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -90,9 +90,8 @@ fn call_error(py: Python<'_>, error: CallError) -> PyErr {
 
 /// A Python value as a [`Value`] compiled code can take: bool, int (int64, or uint64 above
 /// it), float, complex, None, tuples of these, NumPy scalars by their dtype, NumPy arrays
-/// (without copying; see [`arrays`]). The array objects met are appended to `arrays`, so
-/// that a result that is one of them can be returned as that object.
-fn to_value<'py>(obj: &Bound<'py, PyAny>, arrays: &mut Vec<Bound<'py, PyUntypedArray>>) -> PyResult<Value> {
+/// (without copying; see [`arrays`]).
+fn to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if obj.is_none() {
         return Ok(Value::None);
     }
@@ -115,16 +114,10 @@ fn to_value<'py>(obj: &Bound<'py, PyAny>, arrays: &mut Vec<Bound<'py, PyUntypedA
         return Ok(Value::Complex(complex.real(), complex.imag()));
     }
     if let Ok(tuple) = obj.cast::<PyTuple>() {
-        return tuple
-            .iter()
-            .map(|item| to_value(&item, arrays))
-            .collect::<PyResult<Vec<_>>>()
-            .map(Value::Tuple);
+        return tuple.iter().map(|item| to_value(&item)).collect::<PyResult<Vec<_>>>().map(Value::Tuple);
     }
     if let Some(array) = arrays::as_ndarray(obj) {
-        let value = arrays::unbox_array(array)?;
-        arrays.push(array.clone());
-        return Ok(Value::Array(value));
+        return arrays::unbox_array(array).map(Value::Array);
     }
     if let Some(value) = arrays::numpy_scalar(obj)? {
         return Ok(value);
@@ -135,8 +128,8 @@ fn to_value<'py>(obj: &Bound<'py, PyAny>, arrays: &mut Vec<Bound<'py, PyUntypedA
 
 /// A result as a Python object: numbers as Python's int, float, complex and bool (as Numba
 /// returns them), tuples as tuples, arrays as NumPy arrays over the same memory (the
-/// argument object itself when the array is exactly one of `arguments`).
-fn from_value(py: Python<'_>, value: Value, arguments: &[Bound<'_, PyUntypedArray>]) -> PyResult<Py<PyAny>> {
+/// argument object itself when the array is exactly one of the call's `arguments`).
+fn from_value(py: Python<'_>, value: Value, arguments: &Arguments<'_, '_>) -> PyResult<Py<PyAny>> {
     Ok(match value {
         Value::None => py.None(),
         Value::Bool(flag) => PyBool::new(py, flag).to_owned().into_any().unbind(),
@@ -162,8 +155,27 @@ fn from_value(py: Python<'_>, value: Value, arguments: &[Bound<'_, PyUntypedArra
             PyTuple::new(py, items)?.into_any().unbind()
         }
         Value::Function(_) => return Err(PyTypeError::new_err("compiled code returned a function")),
-        Value::Array(array) => return arrays::box_array(py, array, arguments),
+        Value::Array(array) => match arguments.same_array(&array) {
+            Some(argument) => argument,
+            None => return arrays::box_array(py, array),
+        },
     })
+}
+
+/// The arguments of a call, as Python objects.
+struct Arguments<'a, 'py> {
+    args: &'a Bound<'py, PyTuple>,
+    kwargs: Option<&'a Bound<'py, PyDict>>,
+}
+
+impl Arguments<'_, '_> {
+    /// The argument (or array in a tuple argument) that is exactly `array`.
+    fn same_array(&self, array: &ArrayValue) -> Option<Py<PyAny>> {
+        let positional = self.args.iter().find_map(|arg| arrays::find_same(&arg, array));
+        let found = positional
+            .or_else(|| self.kwargs?.values().iter().find_map(|arg| arrays::find_same(&arg, array)));
+        found.map(Bound::unbind)
+    }
 }
 
 /// The decorator options as [`Options`]; the package has already rejected unknown names.
@@ -208,7 +220,7 @@ fn options_from(dict: &Bound<'_, PyDict>) -> PyResult<Options> {
 /// A global binding as the package classified it: `(name, kind, payload)`.
 fn global_from(kind: &str, payload: &Bound<'_, PyAny>) -> PyResult<Option<Global>> {
     Ok(match kind {
-        "value" => match to_value(payload, &mut Vec::new()) {
+        "value" => match to_value(payload) {
             Ok(value) => Some(Global::Value(value)),
             Err(_) => None,
         },
@@ -310,12 +322,11 @@ impl CoreDispatcher {
                 this.compiled()?
             }
         };
-        let mut arrays = Vec::new();
-        let values = args.iter().map(|arg| to_value(&arg, &mut arrays)).collect::<PyResult<Vec<_>>>()?;
+        let values = args.iter().map(|arg| to_value(&arg)).collect::<PyResult<Vec<_>>>()?;
         let keywords = match kwargs {
             Some(kwargs) => kwargs
                 .iter()
-                .map(|(key, value)| Ok((key.extract::<String>()?, to_value(&value, &mut arrays)?)))
+                .map(|(key, value)| Ok((key.extract::<String>()?, to_value(&value)?)))
                 .collect::<PyResult<Vec<_>>>()?,
             None => Vec::new(),
         };
@@ -334,7 +345,7 @@ impl CoreDispatcher {
         // the GIL, when `values` is dropped here).
         let result = if compiled.nogil { py.detach(call) } else { call() };
         match result {
-            Ok(value) => from_value(py, value, &arrays),
+            Ok(value) => from_value(py, value, &Arguments { args, kwargs }),
             Err(error) => Err(call_error(py, error)),
         }
     }
@@ -392,7 +403,7 @@ fn set_color(enabled: bool) {
 #[pyfunction]
 #[pyo3(name = "typeof")]
 fn type_of(value: &Bound<'_, PyAny>) -> PyResult<String> {
-    let value = to_value(value, &mut Vec::new())?;
+    let value = to_value(value)?;
     match value.type_of() {
         Some(ty) => Ok(ty.to_string()),
         None => Err(PyValueError::new_err(format!("cannot determine the numjit type of {value}"))),
