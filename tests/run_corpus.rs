@@ -1,32 +1,74 @@
-//! The execution corpus: every `tests/run/*.py` compiled and run end to end through the
-//! `numjit` facade, each directive line checked (the format is in tests/run/README.md).
+//! The execution corpora: every `tests/run/*.py` (scalar programs, format in
+//! tests/run/README.md) and `tests/run/arrays/*.py` (array programs, format in
+//! tests/run/arrays/README.md) compiled and run end to end through the `numjit` facade,
+//! each directive line checked.
 //!
 //! - `# run[OPTIONS]: f(args) == EXPECTED` (`~=`, `raises Class: message`), followed by
-//!   optional `# stdout:` lines; `# compile-error[OPTIONS]: [code] f(args)`.
+//!   optional `# stdout:` lines; `# compile-error[OPTIONS]: [code] f(args)`. Arrays lines
+//!   may also end in clauses (`; arg0 == ...`, `; view of arg0`); their arguments are built
+//!   afresh for every call with NumPy's exact strides and offsets (`run_corpus/arrays.rs`)
+//!   and results compare as `run_corpus/compare.rs` says.
+//! - Every line is also a leak check: the runtime's live array blocks must be the same
+//!   before the arguments are built and after arguments and result are dropped.
 //! - Each file runs in a child process (this binary re-executed with `--child FILE`), so a
 //!   crash or a hang in compiled code fails that file's remaining lines instead of the
 //!   whole run; a child that runs longer than `NUMJIT_CORPUS_TIMEOUT` seconds (default 120)
-//!   is killed.
-//! - `tests/run/KNOWN_FAILURES` lists lines that fail today (`file.py:LINE  reason`); a
-//!   listed line must still fail (so the list only shrinks), every other line must pass.
-//!   `NUMJIT_CORPUS_BLESS=1` rewrites the list from this run's failures (review the diff).
-//! - Arguments filter the files by substring: `cargo test -p numjit --test run_corpus -- arith_`.
+//!   is killed. `NUMJIT_CORPUS_JOBS` children run at once (default: the number of CPUs).
+//! - `tests/run/KNOWN_FAILURES` and `tests/run/arrays/KNOWN_FAILURES` list lines that fail
+//!   today (`file.py:LINE  reason`); a listed line must still fail (so the lists only
+//!   shrink), every other line must pass. `NUMJIT_CORPUS_BLESS=1` rewrites the lists from
+//!   this run's failures (review the diff).
+//! - Arguments filter the files by substring of their path relative to tests/run
+//!   (`arrays/` selects the arrays corpus): `cargo test -p numjit --test run_corpus -- arith_`.
 //!
-//! The last line is `run corpus: passed P of N lines (F failing files)`.
+//! The last lines are `run corpus: passed P of N lines (F failing files)` and
+//! `arrays corpus: passed P of N lines (F failing files)`.
+
+#[path = "run_corpus/arrays.rs"]
+mod arrays;
+#[path = "run_corpus/compare.rs"]
+mod compare;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use numjit::{CallError, Dispatcher, ExceptionClass, Jit, Options, Value};
 use numjit_ast as ast;
 
-/// File name prefixes of corpus files (tests/run/README.md, "Files").
-const GROUPS: [&str; 13] = [
-    "arith_", "types_", "control_", "tuple_", "func_", "builtin_", "math_", "cmath_", "exc_", "print_",
-    "error_", "seed_", "stress_",
+use crate::arrays::{Arg, Clause, Expected};
+
+/// One corpus: a directory of `.py` files and its list of known failures.
+struct Corpus {
+    /// The name in the summary line.
+    name: &'static str,
+    /// The directory relative to tests/run (`""` or `"arrays/"`).
+    prefix: &'static str,
+    /// File name prefixes of corpus files (the README's "Files").
+    groups: &'static [&'static str],
+}
+
+const CORPORA: [Corpus; 2] = [
+    Corpus {
+        name: "run corpus",
+        prefix: "",
+        groups: &[
+            "arith_", "types_", "control_", "tuple_", "func_", "builtin_", "math_", "cmath_", "exc_",
+            "print_", "error_", "seed_", "stress_",
+        ],
+    },
+    Corpus {
+        name: "arrays corpus",
+        prefix: "arrays/",
+        groups: &[
+            "attr_", "method_", "index_", "setitem_", "iter_", "create_", "manip_", "ufunc_", "expr_",
+            "inplace_", "reduce_", "dot_", "dtype_", "layout_", "mem_", "prog_", "exc_", "error_", "seed_",
+        ],
+    },
 ];
 
 fn corpus_dir() -> PathBuf {
@@ -38,10 +80,15 @@ const TEST_NAME: &str = "run_corpus";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [flag, file] = args.as_slice()
+    if let [flag, file, first_line] = args.as_slice()
         && flag == "--child"
     {
-        return run_child(Path::new(file));
+        return run_child(Path::new(file), first_line.parse().unwrap_or(0));
+    }
+    if let [flag, file] = args.as_slice()
+        && flag == "--dump-args"
+    {
+        return dump_args(Path::new(file));
     }
     // cargo-nextest lists the tests of a `harness = false` binary with `--list --format terse`
     // and then runs each by name; this binary is one test, `run_corpus`.
@@ -71,6 +118,8 @@ struct Directive {
     call: String,
     /// Expected stdout lines (run directives).
     stdout: Vec<String>,
+    /// Clauses after `;` (arrays corpus, `==`/`~=` lines).
+    clauses: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -82,7 +131,8 @@ enum DirectiveKind {
     CompileError(String),
 }
 
-fn parse_directives(source: &str) -> Result<Vec<Directive>, String> {
+/// The directives of a file; `arrays` reads the arrays corpus's clauses.
+fn parse_directives(source: &str, arrays: bool) -> Result<Vec<Directive>, String> {
     let mut directives: Vec<Directive> = Vec::new();
     let mut last_was_run = false;
     for (line_idx, raw) in source.lines().enumerate() {
@@ -128,10 +178,20 @@ fn parse_directives(source: &str) -> Result<Vec<Directive>, String> {
                 call_end(rest).ok_or_else(|| format!("line {number}: malformed call in `{rest}`"))?;
             let (call, tail) = rest.split_at(call_end);
             let tail = tail.trim_start();
+            let mut clauses = Vec::new();
+            let mut expected_part = |expected: &str| -> String {
+                if !arrays {
+                    return expected.trim().to_owned();
+                }
+                let mut pieces = split_clauses(expected).into_iter();
+                let expected = pieces.next().unwrap_or_default();
+                clauses.extend(pieces);
+                expected
+            };
             let kind = if let Some(expected) = tail.strip_prefix("==") {
-                DirectiveKind::Equal(expected.trim().to_owned())
+                DirectiveKind::Equal(expected_part(expected))
             } else if let Some(expected) = tail.strip_prefix("~=") {
-                DirectiveKind::Close(expected.trim().to_owned())
+                DirectiveKind::Close(expected_part(expected))
             } else if let Some(raised) = tail.strip_prefix("raises") {
                 let raised = raised.trim_start();
                 match raised.split_once(':') {
@@ -145,7 +205,14 @@ fn parse_directives(source: &str) -> Result<Vec<Directive>, String> {
                 return Err(format!("line {number}: expected `==`, `~=` or `raises` after the call"));
             };
             last_was_run = true;
-            Directive { line: number, kind, options, call: call.trim().to_owned(), stdout: Vec::new() }
+            Directive {
+                line: number,
+                kind,
+                options,
+                call: call.trim().to_owned(),
+                stdout: Vec::new(),
+                clauses,
+            }
         } else {
             let rest = rest.strip_prefix('[').ok_or_else(|| format!("line {number}: expected `[code]`"))?;
             let (code, call) =
@@ -156,11 +223,34 @@ fn parse_directives(source: &str) -> Result<Vec<Directive>, String> {
                 options,
                 call: call.trim().to_owned(),
                 stdout: Vec::new(),
+                clauses: Vec::new(),
             }
         };
         directives.push(directive);
     }
     Ok(directives)
+}
+
+/// `EXPECTED ; CLAUSE ; ...` split at the semicolons outside brackets and quotes.
+fn split_clauses(text: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let (mut start, mut depth, mut quote) = (0usize, 0usize, None::<char>);
+    for (offset, ch) in text.char_indices() {
+        match (quote, ch) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(ch),
+            (None, '(' | '[' | '{') => depth += 1,
+            (None, ')' | ']' | '}') => depth = depth.saturating_sub(1),
+            (None, ';') if depth == 0 => {
+                pieces.push(text[start..offset].trim().to_owned());
+                start = offset + 1;
+            }
+            _ => {}
+        }
+    }
+    pieces.push(text[start..].trim().to_owned());
+    pieces
 }
 
 /// The byte offset just after the call's closing parenthesis (quotes respected).
@@ -189,7 +279,13 @@ fn call_end(text: &str) -> Option<usize> {
 // ---------------------------------------------------------------------------------------
 // The child: runs one file's directives, one result line each on stdout.
 
-fn run_child(path: &Path) -> ExitCode {
+/// Whether a file belongs to the arrays corpus (its directory is `arrays`).
+fn is_arrays_file(path: &Path) -> bool {
+    path.parent().and_then(Path::file_name).is_some_and(|name| name == "arrays")
+}
+
+/// Runs the directives of `path` from line `first_line` on.
+fn run_child(path: &Path, first_line: usize) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let mut report = |line: usize, outcome: Result<(), String>| {
         let text = match outcome {
@@ -206,7 +302,8 @@ fn run_child(path: &Path) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let directives = match parse_directives(&source) {
+    let arrays = is_arrays_file(path);
+    let directives = match parse_directives(&source, arrays) {
         Ok(directives) => directives,
         Err(error) => {
             report(0, Err(format!("malformed directive: {error}")));
@@ -215,13 +312,80 @@ fn run_child(path: &Path) -> ExitCode {
     };
     let name = path.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned());
     let mut dispatchers: HashMap<(String, Vec<String>), Result<Dispatcher, String>> = HashMap::new();
-    for directive in &directives {
+    for directive in directives.iter().filter(|directive| directive.line >= first_line) {
         // Tell the parent which line runs, in case it crashes.
         let _ = writeln!(std::io::stderr(), "LINE {}", directive.line);
-        let outcome = check_directive(&name, &source, directive, &mut dispatchers);
+        // A panic (in numjit or in this driver) fails this line only.
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            check_directive(&name, &source, directive, arrays, &mut dispatchers)
+        }))
+        .unwrap_or_else(|payload| {
+            let message = payload
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| payload.downcast_ref::<&str>().map(|text| (*text).to_owned()))
+                .unwrap_or_default();
+            Err(format!("panicked: {message}"))
+        });
         report(directive.line, outcome);
     }
     ExitCode::SUCCESS
+}
+
+/// `--dump-args FILE`: every array argument of the file's lines as built for a call, one
+/// JSON object a line (`tools/check_corpus_args.py` compares them with NumPy's).
+fn dump_args(path: &Path) -> ExitCode {
+    let Ok(source) = std::fs::read_to_string(path) else { return ExitCode::FAILURE };
+    let Ok(directives) = parse_directives(&source, true) else { return ExitCode::FAILURE };
+    for directive in &directives {
+        let call = match parse_call(&directive.call, true) {
+            Ok(call) => call,
+            Err(error) => {
+                println!("{{\"line\": {}, \"error\": {:?}}}", directive.line, error);
+                continue;
+            }
+        };
+        for (index, arg) in call.args.iter().enumerate() {
+            let (array, offset) = match arg.build() {
+                Ok(Value::Array(array)) => (array, array_offset(arg)),
+                Ok(value) => {
+                    if let Some(scalar) = value.scalar_type() {
+                        let repr = value.to_string();
+                        println!(
+                            "{{\"line\": {}, \"arg\": {index}, \"scalar\": \"{scalar}\", \"repr\": {repr:?}}}",
+                            directive.line
+                        );
+                    }
+                    continue;
+                }
+                Err(error) => {
+                    println!("{{\"line\": {}, \"arg\": {index}, \"error\": {error:?}}}", directive.line);
+                    continue;
+                }
+            };
+            let values: Vec<String> =
+                array.values().iter().map(|value| format!("{:?}", value.to_string())).collect();
+            println!(
+                "{{\"line\": {}, \"arg\": {index}, \"dtype\": \"{}\", \"shape\": {:?}, \"strides\": {:?}, \"offset\": {}, \"readonly\": {}, \"values\": [{}]}}",
+                directive.line,
+                array.dtype(),
+                array.shape(),
+                array.strides(),
+                offset,
+                array.is_readonly(),
+                values.join(", ")
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The byte offset of an array argument's first element in its block.
+fn array_offset(arg: &Arg) -> isize {
+    match arg {
+        Arg::Array { array, .. } => array.byte_offset(),
+        Arg::Scalar(_) => 0,
+    }
 }
 
 fn options_for(directive: &Directive) -> Result<Options, String> {
@@ -235,6 +399,7 @@ fn options_for(directive: &Directive) -> Result<Options, String> {
             Some(("fastmath", "True")) => options = options.fastmath(true),
             Some(("nogil", "True")) => options.nogil = true,
             Some(("boundscheck", "True")) => options = options.boundscheck(true),
+            Some(("parallel", "True")) => options = options.parallel(true),
             Some(("inline", mode)) => {
                 options = options.inline_named(mode).map_err(|error| error.to_string())?
             }
@@ -244,50 +409,124 @@ fn options_for(directive: &Directive) -> Result<Options, String> {
     Ok(options)
 }
 
-/// The function name and the evaluated arguments of a call.
-type Call = (String, Vec<Value>, Vec<(String, Value)>);
+/// A call of a directive: the function's name and its arguments (built for each call).
+struct Call {
+    function: String,
+    args: Vec<Arg>,
+    keywords: Vec<(String, Arg)>,
+}
 
-fn parse_call(text: &str) -> Result<Call, String> {
+/// Reads a call; `arrays` allows the arrays corpus's argument grammar.
+fn parse_call(text: &str, arrays: bool) -> Result<Call, String> {
     let expr = numjit_parser::parse_expression(text)
         .map_err(|error| format!("call `{text}`: {}", error.message()))?;
     let ast::Expr::Call(call) = expr else { return Err(format!("`{text}` is not a call")) };
     let ast::Expr::Name(name) = &*call.func else { return Err(format!("`{text}` does not call a name")) };
     // A bare name other than inf/nan is a function of the file passed as an argument.
     let names = |name: &str| Some(Value::Function(name.to_owned()));
-    let args = call
-        .args
-        .iter()
-        .map(|arg| Value::from_literal(arg, &names).map_err(|error| error.to_string()))
-        .collect::<Result<Vec<_>, _>>()?;
+    let reader = arrays::Reader { text };
+    let argument = |arg: &ast::Expr| -> Result<Arg, String> {
+        if arrays {
+            reader.argument(arg, &names)
+        } else {
+            Value::from_literal(arg, &names).map(Arg::Scalar).map_err(|error| error.to_string())
+        }
+    };
+    let args = call.args.iter().map(argument).collect::<Result<Vec<_>, _>>()?;
     let mut keywords = Vec::new();
     for keyword in &call.keywords {
         let Some(arg) = &keyword.arg else { return Err("`**` in a call".into()) };
-        let value = Value::from_literal(&keyword.value, &names).map_err(|error| error.to_string())?;
-        keywords.push((arg.id.to_string(), value));
+        keywords.push((arg.id.to_string(), argument(&keyword.value)?));
     }
-    Ok((name.id.to_string(), args, keywords))
+    Ok(Call { function: name.id.to_string(), args, keywords })
+}
+
+/// What a run line expects of a returning call: the value and the clauses.
+struct Expectation {
+    expected: Expected,
+    exact: bool,
+    text: String,
+    clauses: Vec<Clause>,
+}
+
+fn parse_expectation(
+    directive: &Directive,
+    arrays: bool,
+    n_args: usize,
+) -> Result<Option<Expectation>, String> {
+    let (text, exact) = match &directive.kind {
+        DirectiveKind::Equal(text) => (text, true),
+        DirectiveKind::Close(text) => (text, false),
+        DirectiveKind::Raises(..) | DirectiveKind::CompileError(_) => return Ok(None),
+    };
+    let expected = if arrays {
+        arrays::parse_expected(text)?
+    } else {
+        Expected::from_value(
+            Value::parse_literal(text).map_err(|error| format!("expected value `{text}`: {error}"))?,
+        )
+    };
+    let clauses =
+        directive.clauses.iter().map(|clause| arrays::parse_clause(clause)).collect::<Result<Vec<_>, _>>()?;
+    for clause in &clauses {
+        let (Clause::Arg { index, .. } | Clause::View { index, .. }) = clause;
+        if *index >= n_args {
+            return Err(format!("a clause names arg{index}; the call has {n_args} positional arguments"));
+        }
+    }
+    Ok(Some(Expectation { expected, exact, text: text.clone(), clauses }))
 }
 
 fn check_directive(
     file: &str,
     source: &str,
     directive: &Directive,
+    arrays: bool,
     dispatchers: &mut HashMap<(String, Vec<String>), Result<Dispatcher, String>>,
 ) -> Result<(), String> {
     let options = options_for(directive)?;
-    let (function, args, keywords) = parse_call(&directive.call)?;
-    let key = (function.clone(), directive.options.clone());
+    let call = parse_call(&directive.call, arrays)?;
+    let expectation = parse_expectation(directive, arrays, call.args.len())?;
+    let key = (call.function.clone(), directive.options.clone());
     let dispatcher = dispatchers
         .entry(key)
         .or_insert_with(|| {
             Jit::new()
-                .compile_named_source(file, source, &function, &options)
+                .compile_named_source(file, source, &call.function, &options)
                 .map_err(|error| error.to_string())
         })
         .as_ref()
         .map_err(|error| format!("compile_source failed: {error}"))?;
-    let keywords: Vec<(&str, Value)> =
-        keywords.iter().map(|(name, value)| (name.as_str(), value.clone())).collect();
+    // The leak check: every array block that the arguments, the call and the result made
+    // is gone once they are dropped.
+    let live_before = numjit::live_array_blocks();
+    let outcome = run_directive(dispatcher, &call, directive, expectation.as_ref());
+    let leaked = numjit::live_array_blocks() - live_before;
+    let leak = match leaked {
+        0 => None,
+        1.. => Some(format!("leaks {leaked} array block(s): the runtime's live blocks grew by {leaked}")),
+        _ => Some(format!("frees {} array block(s) too many", -leaked)),
+    };
+    match (outcome, leak) {
+        (outcome, None) => outcome,
+        (Ok(()), Some(leak)) => Err(leak),
+        (Err(error), Some(leak)) => Err(format!("{error}\n{leak}")),
+    }
+}
+
+/// Builds the arguments, calls, checks; everything built is dropped before it returns.
+fn run_directive(
+    dispatcher: &Dispatcher,
+    call: &Call,
+    directive: &Directive,
+    expectation: Option<&Expectation>,
+) -> Result<(), String> {
+    let args = call.args.iter().map(Arg::build).collect::<Result<Vec<_>, _>>()?;
+    let keywords = call
+        .keywords
+        .iter()
+        .map(|(name, arg)| Ok((name.as_str(), arg.build()?)))
+        .collect::<Result<Vec<_>, String>>()?;
     let (result, printed) = numjit::capture_output(|| dispatcher.call_with_keywords(&args, &keywords));
     if let DirectiveKind::CompileError(code) = &directive.kind {
         return match result {
@@ -310,16 +549,13 @@ fn check_directive(
     let stdout_problem = (printed != expected_stdout)
         .then(|| format!("stdout differs:\n  expected: {expected_stdout:?}\n  got:      {printed:?}"));
     let outcome = match (&directive.kind, result) {
-        (DirectiveKind::Equal(expected) | DirectiveKind::Close(expected), Ok(value)) => {
-            let exact = matches!(directive.kind, DirectiveKind::Equal(_));
-            let expected_value = Value::parse_literal(expected)
-                .map_err(|error| format!("expected value `{expected}`: {error}"))?;
-            if values_match(&value, &expected_value, exact) {
-                Ok(())
-            } else {
-                Err(format!("expected {expected}, got {value}{}", type_note(&value, &expected_value)))
+        (DirectiveKind::Equal(_) | DirectiveKind::Close(_), Ok(value)) => match expectation {
+            Some(expectation) => {
+                compare::check(&value, &expectation.expected, expectation.exact, &expectation.text, "result")
+                    .and_then(|()| check_clauses(&value, &args, &expectation.clauses))
             }
-        }
+            None => Err("internal: no expected value".into()),
+        },
         (
             DirectiveKind::Raises(class, message),
             Err(CallError::Exception { class: got, message: got_message }),
@@ -348,6 +584,37 @@ fn check_directive(
     }
 }
 
+/// The clauses after `;`: arguments after the call, views.
+fn check_clauses(result: &Value, args: &[Value], clauses: &[Clause]) -> Result<(), String> {
+    for clause in clauses {
+        match clause {
+            Clause::Arg { index, exact, expected, text } => {
+                let arg = args.get(*index).ok_or_else(|| format!("no argument arg{index}"))?;
+                compare::check(arg, expected, *exact, text, &format!("arg{index}"))?;
+            }
+            Clause::View { index, shared } => {
+                let Value::Array(result) = result else {
+                    return Err(format!(
+                        "`view of arg{index}` needs an array result, got {}",
+                        compare::describe(result)
+                    ));
+                };
+                let Some(Value::Array(arg)) = args.get(*index) else {
+                    return Err(format!("`view of arg{index}`: arg{index} is not an array"));
+                };
+                match (result.may_share_memory(arg), shared) {
+                    (false, true) => {
+                        return Err(format!("the result is not a view of arg{index} (no shared memory)"));
+                    }
+                    (true, false) => return Err(format!("the result shares memory with arg{index}")),
+                    _ => {}
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Python's class hierarchy for the classes compiled code raises.
 fn is_subclass(class: ExceptionClass, expected: &str) -> bool {
     use ExceptionClass as C;
@@ -364,148 +631,161 @@ fn is_subclass(class: ExceptionClass, expected: &str) -> bool {
         || expected == "BaseException"
 }
 
-/// A value as Python sees it: every integer an `int`, every float a `float`.
-#[derive(Debug)]
-enum Py {
-    None,
-    Bool(bool),
-    Int(i128),
-    Float(f64),
-    Complex(f64, f64),
-    Tuple(Vec<Py>),
-    Other,
-}
-
-fn py(value: &Value) -> Py {
-    match value {
-        Value::None => Py::None,
-        Value::Bool(flag) => Py::Bool(*flag),
-        Value::Float(_) | Value::Float32(_) => Py::Float(value.as_f64().unwrap_or(f64::NAN)),
-        Value::Complex(..) | Value::Complex64(..) => {
-            let (re, im) = value.as_complex().unwrap_or((f64::NAN, f64::NAN));
-            Py::Complex(re, im)
-        }
-        Value::Tuple(items) => Py::Tuple(items.iter().map(py).collect()),
-        Value::Function(_) => Py::Other,
-        int => int.as_i128().map_or(Py::Other, Py::Int),
-    }
-}
-
-fn values_match(got: &Value, expected: &Value, exact: bool) -> bool {
-    py_match(&py(got), &py(expected), exact)
-}
-
-fn py_match(got: &Py, expected: &Py, exact: bool) -> bool {
-    match (got, expected) {
-        (Py::None, Py::None) => true,
-        (Py::Bool(a), Py::Bool(b)) => a == b,
-        (Py::Int(a), Py::Int(b)) => a == b,
-        (Py::Float(a), Py::Float(b)) => float_match(*a, *b, exact),
-        (Py::Complex(a, b), Py::Complex(c, d)) => float_match(*a, *c, exact) && float_match(*b, *d, exact),
-        (Py::Tuple(a), Py::Tuple(b)) => {
-            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| py_match(a, b, exact))
-        }
-        _ => false,
-    }
-}
-
-fn float_match(got: f64, expected: f64, exact: bool) -> bool {
-    if got.is_nan() || expected.is_nan() {
-        return got.is_nan() && expected.is_nan();
-    }
-    if exact {
-        return got.to_bits() == expected.to_bits();
-    }
-    if got.is_infinite() || expected.is_infinite() {
-        return got == expected;
-    }
-    (got - expected).abs() <= 1e-12 * got.abs().max(expected.abs())
-}
-
-fn type_note(got: &Value, expected: &Value) -> String {
-    let kind = |value: &Py| match value {
-        Py::None => "None",
-        Py::Bool(_) => "bool",
-        Py::Int(_) => "int",
-        Py::Float(_) => "float",
-        Py::Complex(..) => "complex",
-        Py::Tuple(_) => "tuple",
-        Py::Other => "other",
-    };
-    let (got, expected) = (py(got), py(expected));
-    if kind(&got) == kind(&expected) {
-        String::new()
-    } else {
-        format!(" (a {} where a {} was expected)", kind(&got), kind(&expected))
-    }
-}
-
 // ---------------------------------------------------------------------------------------
-// The parent: runs each file's child, applies KNOWN_FAILURES, prints the summary.
+// The parent: runs each file's child, applies the known-failure lists, prints the summaries.
+
+/// A corpus file to run.
+struct FileJob {
+    corpus: usize,
+    path: PathBuf,
+    name: String,
+    /// The directive lines, or why the file cannot be read.
+    lines: Result<Vec<usize>, String>,
+    /// Each line's outcome, once its child ran.
+    results: Outcomes,
+}
+
+/// The outcome of each line of a file, by line number.
+type Outcomes = HashMap<usize, Result<(), String>>;
 
 fn run_parent(filters: &[&String]) -> ExitCode {
-    let dir = corpus_dir();
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries.filter_map(Result::ok).map(|entry| entry.path()).collect(),
-        Err(error) => {
-            eprintln!("cannot read {}: {error}", dir.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    files.retain(|path| {
-        let name = path.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned());
-        name.ends_with(".py")
-            && GROUPS.iter().any(|group| name.starts_with(group))
-            && (filters.is_empty() || filters.iter().any(|filter| name.contains(filter.as_str())))
-    });
-    files.sort();
-    let known_path = dir.join("KNOWN_FAILURES");
-    let known = match read_known_failures(&known_path) {
-        Ok(known) => known,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let root = corpus_dir();
     let timeout = std::env::var("NUMJIT_CORPUS_TIMEOUT")
         .ok()
         .and_then(|text| text.parse().ok())
         .map_or(Duration::from_secs(120), Duration::from_secs);
-
+    let n_jobs = std::env::var("NUMJIT_CORPUS_JOBS")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .max(1);
     let started = Instant::now();
+    let mut files: Vec<FileJob> = Vec::new();
+    for (corpus_idx, corpus) in CORPORA.iter().enumerate() {
+        let dir = root.join(corpus.prefix);
+        let mut paths: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries.filter_map(Result::ok).map(|entry| entry.path()).collect(),
+            Err(error) => {
+                eprintln!("cannot read {}: {error}", dir.display());
+                return ExitCode::FAILURE;
+            }
+        };
+        paths.retain(|path| {
+            let name = file_name(path);
+            let relative = format!("{}{name}", corpus.prefix);
+            name.ends_with(".py")
+                && corpus.groups.iter().any(|group| name.starts_with(group))
+                && (filters.is_empty() || filters.iter().any(|filter| relative.contains(filter.as_str())))
+        });
+        paths.sort();
+        for path in paths {
+            let lines =
+                std::fs::read_to_string(&path).map_err(|error| error.to_string()).and_then(|source| {
+                    parse_directives(&source, corpus_idx == 1)
+                        .map(|directives| directives.iter().map(|directive| directive.line).collect())
+                });
+            files.push(FileJob {
+                corpus: corpus_idx,
+                name: file_name(&path),
+                path,
+                lines,
+                results: HashMap::new(),
+            });
+        }
+    }
+
+    // The children, `n_jobs` at a time.
+    let next = AtomicUsize::new(0);
+    let slots: Mutex<Vec<Outcomes>> = Mutex::new(vec![HashMap::new(); files.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..n_jobs.min(files.len()) {
+            scope.spawn(|| {
+                loop {
+                    let file_idx = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(file_idx) else { break };
+                    if let Ok(lines) = &file.lines {
+                        let results = run_file_child(&file.path, lines, timeout);
+                        if let Ok(mut slots) = slots.lock() {
+                            slots[file_idx] = results;
+                        }
+                    }
+                }
+            });
+        }
+    });
+    for (file, results) in files.iter_mut().zip(slots.into_inner().unwrap_or_default()) {
+        file.results = results;
+    }
+
+    let mut problems: Vec<String> = Vec::new();
+    let mut summaries: Vec<String> = Vec::new();
+    for (corpus_idx, corpus) in CORPORA.iter().enumerate() {
+        let corpus_files: Vec<&FileJob> = files.iter().filter(|file| file.corpus == corpus_idx).collect();
+        if corpus_files.is_empty() {
+            continue;
+        }
+        match judge_corpus(corpus, &root, &corpus_files, !filters.is_empty(), &mut problems) {
+            Ok(summary) => summaries.extend(summary),
+            Err(error) => {
+                eprintln!("{error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    for problem in &problems {
+        println!("FAIL {problem}\n");
+    }
+    println!("corpora: {} files, {n_jobs} at a time, {:.1} s", files.len(), started.elapsed().as_secs_f64());
+    for summary in &summaries {
+        println!("{summary}");
+    }
+    if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned())
+}
+
+/// Applies a corpus's known-failure list to its files' results (and blesses it when
+/// asked); pushes the problems and returns the summary lines.
+fn judge_corpus(
+    corpus: &Corpus,
+    root: &Path,
+    files: &[&FileJob],
+    filtered: bool,
+    problems: &mut Vec<String>,
+) -> Result<Vec<String>, String> {
+    let known_name = format!("tests/run/{}KNOWN_FAILURES", corpus.prefix);
+    let known_path = root.join(corpus.prefix).join("KNOWN_FAILURES");
+    let known = read_known_failures(&known_path)?;
     let mut n_lines = 0usize;
     let mut n_passed = 0usize;
-    let mut problems: Vec<String> = Vec::new();
+    let mut n_known_failing = 0usize;
     let mut failing_files = BTreeSet::new();
     let mut failures_now: BTreeMap<String, String> = BTreeMap::new();
     let mut seen_lines: BTreeSet<String> = BTreeSet::new();
-    let mut n_known_failing = 0usize;
-    for path in &files {
-        let name = path.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned());
-        let lines =
-            match std::fs::read_to_string(path).map_err(|error| error.to_string()).and_then(|source| {
-                parse_directives(&source)
-                    .map(|directives| directives.iter().map(|d| d.line).collect::<Vec<_>>())
-            }) {
-                Ok(lines) => lines,
-                Err(error) => {
-                    problems.push(format!("{name}: {error}"));
-                    failing_files.insert(name.clone());
-                    continue;
-                }
-            };
-        let results = run_file_child(path, &lines, timeout);
-        for line in lines {
+    for file in files {
+        let name = &file.name;
+        let lines = match &file.lines {
+            Ok(lines) => lines,
+            Err(error) => {
+                problems.push(format!("{}{name}: {error}", corpus.prefix));
+                failing_files.insert(name.clone());
+                continue;
+            }
+        };
+        for &line in lines {
             n_lines += 1;
             let location = format!("{name}:{line}");
             seen_lines.insert(location.clone());
             let outcome =
-                results.get(&line).cloned().unwrap_or_else(|| Err("no result (child failed)".into()));
+                file.results.get(&line).cloned().unwrap_or_else(|| Err("no result (child failed)".into()));
             match (outcome, known.get(&location)) {
                 (Ok(()), None) => n_passed += 1,
                 (Ok(()), Some(reason)) => {
                     problems.push(format!(
-                        "{location}: passes but is listed in KNOWN_FAILURES ({reason}); remove it"
+                        "{}{location}: passes but is listed in {known_name} ({reason}); remove it",
+                        corpus.prefix
                     ));
                     failing_files.insert(name.clone());
                 }
@@ -514,27 +794,30 @@ fn run_parent(filters: &[&String]) -> ExitCode {
                     failures_now.insert(location, first_line(&message));
                 }
                 (Err(message), None) => {
-                    problems.push(format!("{location}: {message}"));
+                    problems.push(format!("{}{location}: {message}", corpus.prefix));
                     failures_now.insert(location, first_line(&message));
                     failing_files.insert(name.clone());
                 }
             }
         }
     }
-    if filters.is_empty() {
+    if !filtered {
         for location in known.keys().filter(|location| !seen_lines.contains(*location)) {
-            problems.push(format!("{location}: listed in KNOWN_FAILURES but no such directive line"));
+            problems.push(format!(
+                "{}{location}: listed in {known_name} but no such directive line",
+                corpus.prefix
+            ));
         }
     }
     if std::env::var_os("NUMJIT_CORPUS_BLESS").is_some() {
-        let mut merged: BTreeMap<String, String> = if filters.is_empty() {
-            BTreeMap::new()
-        } else {
+        let mut merged: BTreeMap<String, String> = if filtered {
             known
                 .iter()
                 .filter(|(location, _)| !seen_lines.contains(*location))
-                .map(|(l, r)| (l.clone(), r.clone()))
+                .map(|(location, reason)| (location.clone(), reason.clone()))
                 .collect()
+        } else {
+            BTreeMap::new()
         };
         for (location, message) in &failures_now {
             let reason = known.get(location).cloned().unwrap_or_else(|| message.clone());
@@ -543,17 +826,16 @@ fn run_parent(filters: &[&String]) -> ExitCode {
         if let Err(error) = write_known_failures(&known_path, &merged) {
             eprintln!("cannot write {}: {error}", known_path.display());
         }
-        eprintln!("blessed: {} known failures written to {}", merged.len(), known_path.display());
+        eprintln!("blessed: {} known failures written to {known_name}", merged.len());
     }
-    for problem in &problems {
-        println!("FAIL {problem}\n");
-    }
-    println!(
-        "run corpus: {n_known_failing} lines fail as listed in tests/run/KNOWN_FAILURES; {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    println!("run corpus: passed {n_passed} of {n_lines} lines ({} failing files)", failing_files.len());
-    if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    Ok(vec![
+        format!("{}: {n_known_failing} lines fail as listed in {known_name}", corpus.name),
+        format!(
+            "{}: passed {n_passed} of {n_lines} lines ({} failing files)",
+            corpus.name,
+            failing_files.len()
+        ),
+    ])
 }
 
 /// A one-line reason for KNOWN_FAILURES: the first two lines of the failure (the second
@@ -570,28 +852,75 @@ fn first_line(message: &str) -> String {
     reason.chars().take(200).collect()
 }
 
-/// Runs the child for one file; each line's outcome by line number.
-fn run_file_child(path: &Path, lines: &[usize], timeout: Duration) -> HashMap<usize, Result<(), String>> {
+/// Runs the child for one file; each line's outcome by line number. A child that crashes
+/// fails the line it was running and is started again after it; one that runs past the
+/// timeout (counted over the whole file) fails the rest.
+fn run_file_child(path: &Path, lines: &[usize], timeout: Duration) -> Outcomes {
     let mut results = HashMap::new();
+    let deadline = Instant::now() + timeout;
+    let mut first_line = 0;
+    loop {
+        let run = spawn_child(path, first_line, deadline);
+        results.extend(run.outcomes);
+        let crashed = matches!(run.status, Ok(status) if !status.success());
+        let why = match run.status {
+            Err(why) => why,
+            Ok(status) if status.success() => "the child exited early".to_owned(),
+            Ok(status) => format!("the child crashed ({status})"),
+        };
+        if let Some(current) = run.current.filter(|current| !results.contains_key(current)) {
+            results.insert(current, Err(format!("{why} on this line\n{}", run.stderr.trim_end())));
+            if crashed && lines.iter().any(|line| *line > current) {
+                first_line = current + 1;
+                continue;
+            }
+        }
+        for line in lines {
+            if !results.contains_key(line) {
+                let message = format!(
+                    "not run: {why} on line {}",
+                    run.current.map_or_else(|| "?".to_owned(), |current| current.to_string())
+                );
+                results.insert(*line, Err(message));
+            }
+        }
+        return results;
+    }
+}
+
+/// What one child process reported.
+struct ChildRun {
+    outcomes: Outcomes,
+    /// How it ended; `Err` when it could not start or was killed at the deadline.
+    status: Result<std::process::ExitStatus, String>,
+    /// The line it announced last.
+    current: Option<usize>,
+    /// The rest of its standard error (a panic message, a signal).
+    stderr: String,
+}
+
+/// Runs `--child FILE FIRST_LINE` until it exits or the deadline passes.
+fn spawn_child(path: &Path, first_line: usize, deadline: Instant) -> ChildRun {
+    let failed = |why: String| ChildRun {
+        outcomes: HashMap::new(),
+        status: Err(why),
+        current: None,
+        stderr: String::new(),
+    };
     let exe = match std::env::current_exe() {
         Ok(exe) => exe,
-        Err(error) => {
-            for line in lines {
-                results.insert(*line, Err(format!("cannot find the test binary: {error}")));
-            }
-            return results;
-        }
+        Err(error) => return failed(format!("cannot find the test binary: {error}")),
     };
-    let child =
-        Command::new(exe).arg("--child").arg(path).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
+    let child = Command::new(exe)
+        .arg("--child")
+        .arg(path)
+        .arg(first_line.to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
     let mut child = match child {
         Ok(child) => child,
-        Err(error) => {
-            for line in lines {
-                results.insert(*line, Err(format!("cannot start the child: {error}")));
-            }
-            return results;
-        }
+        Err(error) => return failed(format!("cannot start the child: {error}")),
     };
     let stdout = child.stdout.take();
     let stderr = child.stderr.take();
@@ -610,7 +939,10 @@ fn run_file_child(path: &Path, lines: &[usize], timeout: Duration) -> HashMap<us
         if let Some(stderr) = stderr {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
                 match line.strip_prefix("LINE ").and_then(|number| number.parse::<usize>().ok()) {
-                    Some(number) => current = Some(number),
+                    Some(number) => {
+                        current = Some(number);
+                        other.clear();
+                    }
                     None if other.len() < 4000 => {
                         other.push_str(&line);
                         other.push('\n');
@@ -621,22 +953,22 @@ fn run_file_child(path: &Path, lines: &[usize], timeout: Duration) -> HashMap<us
         }
         (current, other)
     });
-    let deadline = Instant::now() + timeout;
     let status = loop {
         match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
+            Ok(Some(status)) => break Ok(status),
             Ok(None) if Instant::now() > deadline => {
                 let _ = child.kill();
                 let _ = child.wait();
-                break None;
+                break Err("timed out (NUMJIT_CORPUS_TIMEOUT)".to_owned());
             }
-            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-            Err(_) => break None,
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(error) => break Err(format!("cannot wait for the child: {error}")),
         }
     };
-    let outcomes = reader.join().unwrap_or_default();
-    let (current, stderr_text) = last_line.join().unwrap_or_default();
-    for outcome in outcomes {
+    let lines = reader.join().unwrap_or_default();
+    let (current, stderr) = last_line.join().unwrap_or_default();
+    let mut outcomes = HashMap::new();
+    for outcome in lines {
         let mut parts = outcome.splitn(3, ' ');
         let (Some(verdict), Some(line)) =
             (parts.next(), parts.next().and_then(|line| line.parse::<usize>().ok()))
@@ -644,27 +976,9 @@ fn run_file_child(path: &Path, lines: &[usize], timeout: Duration) -> HashMap<us
             continue;
         };
         let message = parts.next().unwrap_or("").replace("\\n", "\n").replace("\\\\", "\\");
-        results.insert(line, if verdict == "PASS" { Ok(()) } else { Err(message) });
+        outcomes.insert(line, if verdict == "PASS" { Ok(()) } else { Err(message) });
     }
-    let why = match status {
-        None => format!("timed out after {} s", timeout.as_secs()),
-        Some(status) if status.success() => "the child exited early".to_owned(),
-        Some(status) => format!("the child crashed ({status})"),
-    };
-    for line in lines {
-        if !results.contains_key(line) {
-            let message = if Some(*line) == current {
-                format!("{why} on this line\n{}", stderr_text.trim_end())
-            } else {
-                format!(
-                    "not run: {why} on line {}",
-                    current.map_or_else(|| "?".to_owned(), |c| c.to_string())
-                )
-            };
-            results.insert(*line, Err(message));
-        }
-    }
-    results
+    ChildRun { outcomes, status, current, stderr }
 }
 
 /// `file.py:LINE  reason` lines; `#` comments and blank lines ignored.

@@ -19,8 +19,10 @@ use std::ptr::NonNull;
 use ndarray::{Array, ArrayD, ArrayView, Dimension, IxDyn};
 use num_complex::Complex;
 use numjit_abi::MemInfo;
-use numjit_runtime::memory;
+use numjit_runtime::{array_format, memory};
 use numjit_types::{ArrayType, Layout, ScalarType};
+
+use crate::value::Value;
 
 mod sealed {
     pub trait Sealed {}
@@ -175,6 +177,38 @@ impl ArrayValue {
         Self::wrap_vec(values.to_vec(), 0, vec![values.len()], vec![size_of::<T>() as isize])
     }
 
+    /// A 1-d array of `values` (copied), each a scalar [`Value`] of `dtype` exactly
+    /// ([`Value::Float32`] for float32, [`Value::Int`] for int64, ...); `None` when one
+    /// is not.
+    pub fn from_values(dtype: ScalarType, values: &[Value]) -> Option<ArrayValue> {
+        fn typed<T: Element>(values: &[Value], item: impl Fn(&Value) -> Option<T>) -> Option<ArrayValue> {
+            let vec: Vec<T> = values.iter().map(item).collect::<Option<_>>()?;
+            let len = vec.len();
+            Some(ArrayValue::wrap_vec(vec, 0, vec![len], vec![size_of::<T>() as isize]))
+        }
+        match dtype {
+            ScalarType::Bool => typed(values, |v| if let Value::Bool(x) = *v { Some(x) } else { None }),
+            ScalarType::Int8 => typed(values, |v| if let Value::Int8(x) = *v { Some(x) } else { None }),
+            ScalarType::Int16 => typed(values, |v| if let Value::Int16(x) = *v { Some(x) } else { None }),
+            ScalarType::Int32 => typed(values, |v| if let Value::Int32(x) = *v { Some(x) } else { None }),
+            ScalarType::Int64 => typed(values, |v| if let Value::Int(x) = *v { Some(x) } else { None }),
+            ScalarType::UInt8 => typed(values, |v| if let Value::UInt8(x) = *v { Some(x) } else { None }),
+            ScalarType::UInt16 => typed(values, |v| if let Value::UInt16(x) = *v { Some(x) } else { None }),
+            ScalarType::UInt32 => typed(values, |v| if let Value::UInt32(x) = *v { Some(x) } else { None }),
+            ScalarType::UInt64 => typed(values, |v| if let Value::UInt(x) = *v { Some(x) } else { None }),
+            ScalarType::Float32 => typed(values, |v| if let Value::Float32(x) = *v { Some(x) } else { None }),
+            ScalarType::Float64 => typed(values, |v| if let Value::Float(x) = *v { Some(x) } else { None }),
+            ScalarType::Complex64 => typed(values, |v| match *v {
+                Value::Complex64(re, im) => Some(Complex::new(re, im)),
+                _ => None,
+            }),
+            ScalarType::Complex128 => typed(values, |v| match *v {
+                Value::Complex(re, im) => Some(Complex::new(re, im)),
+                _ => None,
+            }),
+        }
+    }
+
     fn wrap_vec<T: Element>(
         mut vec: Vec<T>,
         offset: usize,
@@ -299,6 +333,83 @@ impl ArrayValue {
         Some(unsafe { self.data.offset(offset).cast::<T>().read_unaligned() })
     }
 
+    /// Every element as a scalar [`Value`] of the dtype ([`Value::Float32`] for float32,
+    /// [`Value::Int`] for int64, ...), in C order.
+    pub fn values(&self) -> Vec<Value> {
+        fn typed<T: Element>(array: &ArrayValue, wrap: impl Fn(T) -> Value) -> Vec<Value> {
+            let mut out = Vec::with_capacity(array.len());
+            array.for_each_element(|pointer| {
+                // SAFETY: `pointer` addresses an element of `array`, whose dtype is T's.
+                out.push(wrap(unsafe { pointer.cast::<T>().read_unaligned() }));
+            });
+            out
+        }
+        match self.dtype {
+            ScalarType::Bool => typed(self, Value::Bool),
+            ScalarType::Int8 => typed(self, Value::Int8),
+            ScalarType::Int16 => typed(self, Value::Int16),
+            ScalarType::Int32 => typed(self, Value::Int32),
+            ScalarType::Int64 => typed(self, Value::Int),
+            ScalarType::UInt8 => typed(self, Value::UInt8),
+            ScalarType::UInt16 => typed(self, Value::UInt16),
+            ScalarType::UInt32 => typed(self, Value::UInt32),
+            ScalarType::UInt64 => typed(self, Value::UInt),
+            ScalarType::Float32 => typed(self, Value::Float32),
+            ScalarType::Float64 => typed(self, Value::Float),
+            ScalarType::Complex64 => typed(self, |z: Complex<f32>| Value::Complex64(z.re, z.im)),
+            ScalarType::Complex128 => typed(self, |z: Complex<f64>| Value::Complex(z.re, z.im)),
+        }
+    }
+
+    /// A view of the same memory block (no copy; it adds an owner), as NumPy's
+    /// `as_strided` makes one: its first element `offset` bytes from this array's, with
+    /// `shape` and byte `strides` (any sign). The dtype and the read-only flag are kept.
+    /// `None` when an element of the view would lie outside the block, when offset or a
+    /// stride is not a multiple of the item size, or when shape and strides differ in
+    /// length or have more than [`MAX_NDIM`] axes.
+    pub fn view(&self, offset: isize, shape: &[usize], strides: &[isize]) -> Option<ArrayValue> {
+        let itemsize = self.itemsize() as isize;
+        if shape.len() != strides.len()
+            || shape.len() > MAX_NDIM
+            || offset % itemsize != 0
+            || strides.iter().any(|stride| stride % itemsize != 0)
+        {
+            return None;
+        }
+        // SAFETY: we own a reference, so the block is alive.
+        let (block, size) =
+            unsafe { ((*self.meminfo.as_ptr()).data as i128, (*self.meminfo.as_ptr()).size as i128) };
+        let first = self.data as i128 + offset as i128;
+        match extent(first, shape, strides, itemsize) {
+            Some((low, high)) if low < block || high > block + size => return None,
+            None if first < block || first > block + size => return None,
+            _ => {}
+        }
+        // SAFETY: we own a reference; the view takes another.
+        unsafe { memory::numjit_meminfo_incref(self.meminfo.as_ptr()) };
+        Some(ArrayValue {
+            meminfo: self.meminfo,
+            data: self.data.wrapping_offset(offset),
+            dtype: self.dtype,
+            shape: shape.to_vec(),
+            strides: strides.to_vec(),
+            readonly: self.readonly,
+        })
+    }
+
+    /// Whether the two arrays' memory extents (from the lowest to the highest byte their
+    /// elements occupy) overlap, as NumPy's `may_share_memory`; an empty array shares
+    /// nothing.
+    pub fn may_share_memory(&self, other: &ArrayValue) -> bool {
+        let extent_of = |array: &ArrayValue| {
+            extent(array.data as i128, &array.shape, &array.strides, array.itemsize() as isize)
+        };
+        match (extent_of(self), extent_of(other)) {
+            (Some((low, high)), Some((other_low, other_high))) => low < other_high && other_low < high,
+            _ => false,
+        }
+    }
+
     /// Calls `visit` with the address of every element, in C order.
     fn for_each_element(&self, mut visit: impl FnMut(*const u8)) {
         if self.is_empty() {
@@ -388,11 +499,53 @@ impl ArrayValue {
         copy
     }
 
+    /// The view with the axes reversed (`a.T`), sharing the block.
+    pub fn transposed(&self) -> ArrayValue {
+        let mut view = self.clone();
+        view.shape.reverse();
+        view.strides.reverse();
+        view
+    }
+
+    /// The array with a new shape of the same size: a view of a C-contiguous array, a
+    /// C-contiguous copy of any other (NumPy's `reshape`).
+    pub fn reshaped(&self, shape: &[usize]) -> Result<ArrayValue, crate::value::LiteralError> {
+        let size = shape.iter().try_fold(1usize, |size, extent| size.checked_mul(*extent));
+        if size != Some(self.len()) {
+            return Err(crate::value::LiteralError(format!(
+                "cannot reshape an array of size {} into shape {shape:?}",
+                self.len()
+            )));
+        }
+        let mut view = if self.is_c_contiguous() { self.clone() } else { self.copy_bytes() };
+        view.strides = c_strides(shape, self.itemsize());
+        view.shape = shape.to_vec();
+        Ok(view)
+    }
+
     /// The current number of owners of the array's block (for tests).
     pub fn refcount(&self) -> usize {
         // SAFETY: we own a reference, so the block is alive.
         unsafe { memory::refcount(self.meminfo.as_ptr()) }
     }
+}
+
+/// The addresses `[low, high)` that the elements of an array starting at `first` occupy;
+/// `None` when it has no elements.
+fn extent(first: i128, shape: &[usize], strides: &[isize], itemsize: isize) -> Option<(i128, i128)> {
+    if shape.contains(&0) {
+        return None;
+    }
+    let (mut low, mut high) = (first, first + itemsize as i128);
+    for (&extent, &stride) in shape.iter().zip(strides) {
+        let reach = (extent as i128 - 1) * stride as i128;
+        if reach < 0 {
+            low += reach;
+        } else {
+            high += reach;
+        }
+    }
+    Some((low, high))
 }
 
 /// Byte strides of a C-contiguous array.
@@ -484,11 +637,47 @@ impl fmt::Debug for ArrayValue {
     }
 }
 
+impl ArrayValue {
+    /// NumPy's `repr` of the array (`array([1., 2.])`).
+    pub fn repr(&self) -> String {
+        self.format(array_format::array_repr)
+    }
+
+    /// NumPy's `str` of the array (`[1. 2.]`), what `print` shows.
+    pub fn str(&self) -> String {
+        self.format(array_format::array_str)
+    }
+
+    fn format(&self, formatter: fn(&array_format::ArrayView) -> String) -> String {
+        use array_format::Dtype;
+        let dtype = match self.dtype {
+            ScalarType::Bool => Dtype::Bool,
+            ScalarType::Int8 => Dtype::Int8,
+            ScalarType::Int16 => Dtype::Int16,
+            ScalarType::Int32 => Dtype::Int32,
+            ScalarType::Int64 => Dtype::Int64,
+            ScalarType::UInt8 => Dtype::UInt8,
+            ScalarType::UInt16 => Dtype::UInt16,
+            ScalarType::UInt32 => Dtype::UInt32,
+            ScalarType::UInt64 => Dtype::UInt64,
+            ScalarType::Float32 => Dtype::Float32,
+            ScalarType::Float64 => Dtype::Float64,
+            ScalarType::Complex64 => Dtype::Complex64,
+            ScalarType::Complex128 => Dtype::Complex128,
+        };
+        // SAFETY: the block this value owns a reference to holds every element that the
+        // shape and strides address, alive while `self` is.
+        match unsafe { array_format::ArrayView::from_raw_parts(dtype, self.data, &self.shape, &self.strides) }
+        {
+            Ok(view) => formatter(&view),
+            Err(error) => format!("<array: {error}>"),
+        }
+    }
+}
+
 impl fmt::Display for ArrayValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let shape: Vec<String> = self.shape.iter().map(ToString::to_string).collect();
-        let trailing = if self.shape.len() == 1 { "," } else { "" };
-        write!(f, "array(shape=({}{trailing}), dtype={})", shape.join(", "), self.dtype)
+        f.write_str(&self.repr())
     }
 }
 
@@ -567,5 +756,81 @@ mod tests {
         assert_eq!(clone.get::<i32>(&[2, 1]), Some(3));
         drop(clone);
         assert!(dropped.load(Ordering::SeqCst));
+    }
+
+    #[test]
+    fn values_round_trip_every_dtype() {
+        let cases = [
+            (ScalarType::Bool, vec![Value::Bool(true), Value::Bool(false)]),
+            (ScalarType::Int8, vec![Value::Int8(-3), Value::Int8(127)]),
+            (ScalarType::UInt16, vec![Value::UInt16(65535)]),
+            (ScalarType::Int32, vec![Value::Int32(-7)]),
+            (ScalarType::Int64, vec![Value::Int(i64::MIN), Value::Int(5)]),
+            (ScalarType::UInt64, vec![Value::UInt(u64::MAX)]),
+            (ScalarType::Float32, vec![Value::Float32(0.1), Value::Float32(-0.0)]),
+            (ScalarType::Float64, vec![Value::Float(f64::INFINITY)]),
+            (ScalarType::Complex64, vec![Value::Complex64(1.5, -2.0)]),
+            (ScalarType::Complex128, vec![Value::Complex(0.0, 1.0), Value::Complex(-1.0, 0.5)]),
+            (ScalarType::Float64, vec![]),
+        ];
+        for (dtype, values) in cases {
+            let array = ArrayValue::from_values(dtype, &values).expect("values of the dtype");
+            assert_eq!(array.dtype(), dtype);
+            assert_eq!(array.shape(), [values.len()]);
+            assert_eq!(array.values(), values);
+        }
+        assert!(ArrayValue::from_values(ScalarType::Float32, &[Value::Float(1.0)]).is_none());
+        assert!(ArrayValue::from_values(ScalarType::Int64, &[Value::Int32(1)]).is_none());
+    }
+
+    #[test]
+    fn views_share_the_block_with_numpys_strides() {
+        let values: Vec<Value> = (0..12).map(Value::Int).collect();
+        let base = ArrayValue::from_values(ScalarType::Int64, &values).expect("int64");
+        let ints = |array: &ArrayValue| -> Vec<i64> {
+            array.values().iter().map(|value| value.as_i128().expect("int") as i64).collect()
+        };
+        // np.arange(12).reshape(3, 4) and its transpose
+        let matrix = base.view(0, &[3, 4], &[32, 8]).expect("in bounds");
+        assert_eq!(matrix.array_type().to_string(), "array(int64, 2d, C)");
+        assert_eq!(base.refcount(), 2);
+        let transposed = matrix.view(0, &[4, 3], &[8, 32]).expect("in bounds");
+        assert_eq!(transposed.array_type().to_string(), "array(int64, 2d, F)");
+        assert_eq!(ints(&transposed), [0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11]);
+        // a[::-3] starts at the last element; a[:, 1::2] is strided
+        let reversed = base.view(88, &[4], &[-24]).expect("in bounds");
+        assert_eq!(ints(&reversed), [11, 8, 5, 2]);
+        let columns = matrix.view(8, &[3, 2], &[32, 16]).expect("in bounds");
+        assert_eq!(columns.array_type().to_string(), "array(int64, 2d, A)");
+        assert_eq!(ints(&columns), [1, 3, 5, 7, 9, 11]);
+        // an offset relative to a view
+        let last_row = columns.view(64, &[2], &[16]).expect("in bounds");
+        assert_eq!(ints(&last_row), [9, 11]);
+        // outside the block, misaligned, mismatched
+        assert!(base.view(96, &[1], &[8]).is_none());
+        assert!(base.view(0, &[13], &[8]).is_none());
+        assert!(base.view(0, &[2], &[-8]).is_none());
+        assert!(base.view(4, &[1], &[8]).is_none());
+        assert!(base.view(0, &[2], &[12]).is_none());
+        assert!(base.view(0, &[2, 2], &[8]).is_none());
+        // empty views may sit at the end; a 0-d view is one element
+        let empty = base.view(96, &[0], &[8]).expect("empty at the end");
+        assert!(empty.is_empty());
+        let scalar = base.view(40, &[], &[]).expect("0-d");
+        assert_eq!(ints(&scalar), [5]);
+        // memory extents, as np.may_share_memory
+        let row = |index: isize| matrix.view(32 * index, &[4], &[8]).expect("row");
+        assert!(!row(0).may_share_memory(&row(1)));
+        assert!(row(1).may_share_memory(&matrix));
+        assert!(
+            base.view(0, &[6], &[16])
+                .expect("even")
+                .may_share_memory(&base.view(8, &[6], &[16]).expect("odd"))
+        );
+        assert!(!empty.may_share_memory(&base));
+        assert!(!base.may_share_memory(&ArrayValue::from_values(ScalarType::Int64, &values).expect("copy")));
+        assert!(base.clone().into_readonly().view(0, &[1], &[8]).expect("in bounds").is_readonly());
+        drop((matrix, transposed, reversed, columns, last_row, empty, scalar));
+        assert_eq!(base.refcount(), 1);
     }
 }

@@ -27,6 +27,7 @@
 
 mod abi;
 mod array;
+mod array_literal;
 mod dispatcher;
 mod error;
 mod inspect;

@@ -223,6 +223,12 @@ fn literal(
         return Err(LiteralError("literal nested too deeply".into()));
     }
     let unsupported = || LiteralError("only literals (numbers, True/False/None, tuples) are accepted".into());
+    if matches!(expr, ast::Expr::List(_) | ast::Expr::Call(_) | ast::Expr::Attribute(_))
+        && let Some(array) =
+            crate::array_literal::array_literal(expr, &|item| literal(item, names, depth + 1))?
+    {
+        return Ok(Value::Array(array));
+    }
     match expr {
         ast::Expr::Constant(constant) => match &constant.value {
             ast::Constant::None => Ok(Value::None),

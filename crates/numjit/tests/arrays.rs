@@ -520,9 +520,9 @@ fn readonly_arrays_reject_item_assignment() {
         panic!("assigning into a read-only array must not compile");
     };
     let error: &CompileError = &error;
-    assert_eq!(error.diagnostics()[0].code.0, "invalid-operand");
+    assert_eq!(error.diagnostics()[0].code.0, "readonly-array");
     assert!(
-        error.render(RenderOptions::default()).contains("read-only"),
+        error.render(RenderOptions::default()).contains("readonly array"),
         "{}",
         error.render(RenderOptions::default())
     );
@@ -534,7 +534,7 @@ fn readonly_arrays_reject_item_assignment() {
 
 #[test]
 fn unsupported_array_operations_are_diagnostics() {
-    let source = "def f(a):\n    return a + a\n\ndef g(a):\n    return a[1:]\n";
+    let source = "def f(a):\n    return a @ a\n\ndef g(a):\n    return a.cumsum()\n";
     for name in ["f", "g"] {
         let dispatcher = Jit::new().compile_source(source, name, &Options::new()).expect("parses");
         let Err(CallError::Compile(error)) = dispatcher.call(&[array(arr1(&[1.0f64, 2.0]))]) else {

@@ -429,6 +429,11 @@ impl<'f> FunctionBuilder<'f> {
         self.value_inst(Opcode::ArrayLoad, args)
     }
 
+    /// `array_matmul a, b, c`: `c = a @ b`.
+    pub fn array_matmul(&mut self, a: Value, b: Value, c: Value) -> Inst {
+        self.insert_inst(InstData::new(Opcode::ArrayMatmul, vec![a, b, c]))
+    }
+
     /// `array_store a, indices..., value`.
     pub fn array_store(&mut self, array: Value, indices: &[Value], value: Value) -> Inst {
         let mut args = vec![array];

@@ -435,6 +435,10 @@ pub enum Opcode {
     /// `array_null TYPE`: an empty array of array type `TYPE` that owns nothing (null block,
     /// null data, zero extents): the value of an array variable not assigned yet.
     ArrayNull(ArrayType),
+    /// `array_matmul a, b, c`: `c = a @ b` for 2-d arrays of one dtype, `a` of `m × k`,
+    /// `b` of `k × n` and a writable `c` of `m × n` that overlaps neither (lowering checks
+    /// the extents); through the runtime's GEMM kernels.
+    ArrayMatmul,
 
     // ---- side effects ----
     /// Print the operands separated by spaces and a newline, like Python's `print`.
@@ -565,6 +569,7 @@ impl Opcode {
             Opcode::ArrayIncref => "array_incref",
             Opcode::ArrayDecref => "array_decref",
             Opcode::ArrayNull(_) => "array_null",
+            Opcode::ArrayMatmul => "array_matmul",
             Opcode::Print => "print",
             Opcode::Jump => "jump",
             Opcode::Brif => "brif",
@@ -579,7 +584,7 @@ impl Opcode {
 
     /// The opcodes that carry no immediates, targets or regions and print as
     /// `name v1, v2, ...`; the parser looks mnemonics up here.
-    pub const SIMPLE: [Opcode; 45] = [
+    pub const SIMPLE: [Opcode; 46] = [
         Opcode::NoneConst,
         Opcode::Iadd,
         Opcode::Isub,
@@ -621,6 +626,7 @@ impl Opcode {
         Opcode::ArrayStore,
         Opcode::ArrayIncref,
         Opcode::ArrayDecref,
+        Opcode::ArrayMatmul,
         Opcode::Print,
         Opcode::Return,
         Opcode::Yield,
@@ -669,6 +675,7 @@ impl Opcode {
             | Opcode::For
             | Opcode::Parfor { .. }
             | Opcode::ArrayStore
+            | Opcode::ArrayMatmul
             | Opcode::ArrayIncref
             | Opcode::ArrayDecref => false,
             other => !other.is_terminator(),
@@ -678,7 +685,7 @@ impl Opcode {
     /// Whether the operation reads memory that `array_store` may write (passes that move
     /// instructions must keep these in order with stores and calls).
     pub fn reads_memory(&self) -> bool {
-        matches!(self, Opcode::ArrayLoad)
+        matches!(self, Opcode::ArrayLoad | Opcode::ArrayMatmul)
     }
 
     /// A float constant of type `ty` (a `float32` constant is rounded to `f32` first).

@@ -226,6 +226,22 @@ impl Opcode {
                 }
                 _ => Err(wrong("an array and one int64 index per axis")),
             },
+            Opcode::ArrayMatmul => match arg_types {
+                [Type::Array(a), Type::Array(b), Type::Array(c)]
+                    if a.ndim == 2
+                        && b.ndim == 2
+                        && c.ndim == 2
+                        && a.dtype == b.dtype
+                        && a.dtype == c.dtype =>
+                {
+                    if c.readonly {
+                        Err(format!("array_matmul into a readonly array ({c})"))
+                    } else {
+                        Ok(Vec::new())
+                    }
+                }
+                _ => Err(wrong("three 2-d arrays of one dtype")),
+            },
             Opcode::ArrayStore => match arg_types.split_first() {
                 Some((Type::Array(array), rest))
                     if rest.split_last().is_some_and(|(value, indices)| {

@@ -76,9 +76,10 @@ fn opcode_number(opcode: &Opcode) -> usize {
         Opcode::ArrayIncref => 64,
         Opcode::ArrayDecref => 65,
         Opcode::ArrayNull(_) => 66,
+        Opcode::ArrayMatmul => 67,
     }
 }
-const N_OPCODES: usize = 67;
+const N_OPCODES: usize = 68;
 
 fn ok_corpus() -> Vec<Module> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/ok");

@@ -68,6 +68,23 @@ impl<'a> Lowerer<'a> {
             Some(CallTarget::Callable(Callable::Numpy(function))) => {
                 self.call_numpy(expr, *function, positional, keywords, operands)
             }
+            Some(CallTarget::Callable(Callable::ArrayFunc(function))) => {
+                self.call_array_func(expr, *function, positional, keywords, operands)
+            }
+            Some(CallTarget::Callable(Callable::Ufunc(ufunc))) if matches!(resolution.ret.as_value(), Some(Type::Tuple(items)) if items.iter().any(|item| matches!(item, Type::Array(_)))) =>
+            {
+                let mut args = Vec::with_capacity(arg_exprs.len());
+                for (&arg, &operand) in arg_exprs.iter().zip(operands) {
+                    let value = self.value_of(operand, arg);
+                    args.push((value, self.expr_value_type(arg).cloned().unwrap_or(Type::NoneType)));
+                }
+                self.ufunc_pair_arrays(expr, *ufunc, &args)
+            }
+            Some(CallTarget::Callable(Callable::Ufunc(ufunc))) => {
+                let args = self.typed_args(&arg_exprs, operands, resolution);
+                let values: Vec<Value> = args.iter().map(|(value, _)| *value).collect();
+                self.ufunc_scalar(expr, *ufunc, &values)
+            }
             Some(CallTarget::Callable(Callable::NumpyScalar(scalar))) => {
                 let args = self.typed_args(&arg_exprs, operands, resolution);
                 match args.first() {
@@ -144,10 +161,15 @@ impl<'a> Lowerer<'a> {
             signature.ir_return.clone(),
         );
         if self.catches_here() {
-            return Operand::Value(self.try_call(func_ref, &values, signature.ir_return.clone()));
+            let result = self.try_call(func_ref, &values, signature.ir_return.clone());
+            if crate::arrays::holds_arrays(&signature.return_type) {
+                // The callee returned a reference of its own (on the normal edge).
+                self.own(result);
+            }
+            return Operand::Value(result);
         }
         let result = self.ins().call(func_ref, &values);
-        if matches!(signature.return_type, Type::Array(_)) {
+        if crate::arrays::holds_arrays(&signature.return_type) {
             // The callee returned a reference of its own.
             self.own(result);
         }

@@ -44,6 +44,14 @@ impl<'a> Lowerer<'a> {
         let mut values: Vec<Operand> = Vec::new();
         while let Some(task) = tasks.pop() {
             match task {
+                Task::Eval(expr) if self.is_elementwise_array(expr) => {
+                    let operand = self.eval_elementwise(expr);
+                    values.push(operand);
+                }
+                Task::Eval(expr) if self.reduction_of(expr).is_some() => {
+                    let operand = self.eval_reduction(expr);
+                    values.push(operand);
+                }
                 Task::Eval(expr) => match &body.exprs[expr].kind {
                     Expr::Const(_) | Expr::Local(_) | Expr::Item(_) | Expr::Closure(_) => {
                         let operand = self.leaf(expr);
@@ -102,8 +110,8 @@ impl<'a> Lowerer<'a> {
                         Some(&param) => Operand::Value(param),
                         None => Operand::Static,
                     };
-                    if let (Operand::Value(value), Some(Type::Array(_))) =
-                        (result, self.expr_value_type(expr))
+                    if let (Operand::Value(value), Some(ty)) = (result, self.expr_value_type(expr))
+                        && crate::arrays::holds_arrays(ty)
                     {
                         // Each branch passed a reference of its own.
                         self.own(value);
@@ -119,10 +127,10 @@ impl<'a> Lowerer<'a> {
     /// own (so the join owns its result on both paths), and the branch's temporaries die.
     fn finish_branch(&mut self, args: &[Value], temps: usize) {
         if let Some(&value) = args.first()
-            && matches!(self.func.dfg.value_type(value), Type::Array(_))
+            && crate::arrays::holds_arrays(self.func.dfg.value_type(value))
             && self.cur.is_some()
         {
-            self.ins().array_incref(value);
+            self.incref_value(value);
         }
         self.release_temps_to(temps);
     }
@@ -215,13 +223,61 @@ impl<'a> Lowerer<'a> {
     fn finish(&mut self, expr: ExprId, args: &[Operand]) -> Operand {
         let body = self.body;
         let arg = |idx: usize| args.get(idx).copied().unwrap_or(Operand::Static);
+        // An operator that sema typed as a ufunc with a scalar result (its operands are 0-d
+        // arrays): NumPy's per-element semantics.
+        if let (Some(ufunc), Expr::Binary { .. } | Expr::Unary { .. } | Expr::Compare { .. }) =
+            (self.ufunc_of(expr), &body.exprs[expr].kind)
+        {
+            let operands = body.exprs[expr].kind.children();
+            let formal: Vec<Type> = self
+                .typed
+                .resolutions
+                .get(&expr)
+                .map(|resolution| resolution.arg_types.clone())
+                .unwrap_or_default();
+            let mut values = Vec::with_capacity(operands.len());
+            for ((&operand_expr, operand), to) in operands.iter().zip(args).zip(&formal) {
+                let value = self.value_of(*operand, operand_expr);
+                let from = self.expr_value_type(operand_expr).cloned().unwrap_or(Type::NoneType);
+                values.push(self.coerce(value, &from, to));
+            }
+            return self.ufunc_scalar(expr, ufunc, &values);
+        }
         match &body.exprs[expr].kind {
+            Expr::Binary { op: BinaryOp::MatMul, lhs, rhs, .. }
+                if matches!(self.expr_value_type(*lhs), Some(Type::Array(_))) =>
+            {
+                let (Some(Type::Array(a_type)), Some(Type::Array(b_type)), Some(result)) = (
+                    self.expr_value_type(*lhs).cloned(),
+                    self.expr_value_type(*rhs).cloned(),
+                    self.expr_value_type(expr).cloned(),
+                ) else {
+                    return Operand::Static;
+                };
+                let a = self.value_of(arg(0), *lhs);
+                let b = self.value_of(arg(1), *rhs);
+                match self.matmul((a, a_type), (b, b_type), &result) {
+                    Some(value) => Operand::Value(value),
+                    None => Operand::Static,
+                }
+            }
             Expr::Binary { op, lhs, rhs, .. } => self.binary(expr, *op, *lhs, *rhs, arg(0), arg(1)),
             Expr::Unary { op, operand } => self.unary(expr, *op, *operand, arg(0)),
             Expr::Compare { op, lhs, rhs } => self.compare(*op, *lhs, *rhs, arg(0), arg(1), expr),
             Expr::Store { local, value } => {
                 self.assign(DefSite::Store(expr), *local, arg(0), *value);
                 arg(0)
+            }
+            Expr::Tuple(items) if matches!(self.typed.expr_types[expr], Some(Ty::IndexTuple(_))) => {
+                // An array index with slices or `...`: a tuple of its run-time items (`...`
+                // has none).
+                let values: Vec<Value> = items
+                    .iter()
+                    .zip(args)
+                    .filter(|(item, _)| !matches!(self.body.exprs[**item].kind, Expr::Ellipsis))
+                    .map(|(item, operand)| self.value_of(*operand, *item))
+                    .collect();
+                Operand::Value(self.ins().tuple_make(&values))
             }
             Expr::Tuple(items) => {
                 let item_types = match self.expr_value_type(expr) {
@@ -244,15 +300,25 @@ impl<'a> Lowerer<'a> {
             Expr::Call { args: positional, keywords, .. } => {
                 self.call(expr, positional, keywords, args.get(1..).unwrap_or(&[]))
             }
-            Expr::MethodCall { base, method, args: arg_exprs } => {
+            Expr::MethodCall { base, method, args: arg_exprs, .. } => {
                 self.method_call(expr, *base, method, arg(0), arg_exprs, args.get(1..).unwrap_or(&[]))
             }
             Expr::Slice { base, lower, upper, step } => {
+                if let Some(Type::Array(_)) = self.expr_value_type(*base) {
+                    let slice = self.slice_item([*lower, *upper, *step], args.get(1..).unwrap_or(&[]));
+                    return self.array_slice(expr, *base, arg(0), slice);
+                }
                 self.slice(expr, *base, [*lower, *upper, *step], arg(0))
             }
-            Expr::Const(_) | Expr::Local(_) | Expr::Item(_) | Expr::Closure(_) | Expr::If { .. } => {
-                Operand::Static
+            Expr::SliceItem { lower, upper, step } => {
+                Operand::Value(self.slice_item([*lower, *upper, *step], args))
             }
+            Expr::Const(_)
+            | Expr::Local(_)
+            | Expr::Item(_)
+            | Expr::Closure(_)
+            | Expr::If { .. }
+            | Expr::Ellipsis => Operand::Static,
         }
     }
 
@@ -317,6 +383,11 @@ impl<'a> Lowerer<'a> {
             }
             (Type::Array(a), Type::Array(b)) if a.dtype == b.dtype && a.ndim == b.ndim => {
                 self.coerce_array(value, a, b)
+            }
+            // A 0-d array where a scalar is wanted: its element.
+            (Type::Array(a), Type::Scalar(to)) if a.ndim == 0 => {
+                let element = self.ins().array_load(value, &[]);
+                self.convert(element, *to)
             }
             (Type::Tuple(a), Type::Tuple(b)) if a.len() == b.len() => {
                 let mut items = Vec::with_capacity(a.len());
@@ -1010,7 +1081,7 @@ impl<'a> Lowerer<'a> {
     // ----- tuples, attributes, methods ----------------------------------------------------
 
     /// A compile-time integer index: a literal, or a local assigned once from a literal.
-    fn const_index(&self, expr: ExprId) -> Option<i64> {
+    pub(crate) fn const_index(&self, expr: ExprId) -> Option<i64> {
         match &self.body.exprs[expr].kind {
             Expr::Const(ConstValue::Int(value)) => Some(*value),
             Expr::Const(ConstValue::Bool(value)) => Some(i64::from(*value)),
@@ -1142,6 +1213,9 @@ impl<'a> Lowerer<'a> {
     fn attribute(&mut self, expr: ExprId, base_expr: ExprId, name: &str, base: Operand) -> Operand {
         let range = self.body.exprs[expr].range;
         if let Some(Type::Array(array_type)) = self.expr_value_type(base_expr) {
+            if name == "dtype" {
+                return Operand::Static;
+            }
             let array = self.value_of(base, base_expr);
             return match self.array_attribute(array_type, name, array) {
                 Some(value) => Operand::Value(value),
@@ -1212,6 +1286,10 @@ impl<'a> Lowerer<'a> {
             let missing = self.ins().icmp(IntCC::Equal, position, length);
             self.raise_if(missing, ExceptionKind::ValueError, messages::TUPLE_INDEX_MISSING);
             return Operand::Value(position);
+        }
+        if let Some(Type::Array(array_type)) = base_type {
+            let array = self.value_of(base, base_expr);
+            return self.array_method(expr, array, array_type, method, arg_exprs, args);
         }
         let scalar = base_type.and_then(Type::as_scalar);
         match (scalar, method) {

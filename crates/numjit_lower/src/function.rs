@@ -199,8 +199,11 @@ impl<'a> Lowerer<'a> {
         self.cur = Some(entry);
         // Variables of array type start as null arrays, so every exit can decref them.
         for var in 0..self.ssa.var_types.len() {
-            let Some(Type::Array(array)) = self.ssa.var_types[var].clone() else { continue };
-            let null = self.ins().array_null(array);
+            let Some(ty) = self.ssa.var_types[var].clone() else { continue };
+            if !crate::arrays::holds_arrays(&ty) {
+                continue;
+            }
+            let null = self.zero_of(&ty);
             self.ssa.write(var, entry, null);
             self.array_vars.push(var);
         }
@@ -318,13 +321,13 @@ impl<'a> Lowerer<'a> {
         let targets = self.def_vars.get(&site).cloned().unwrap_or_default();
         for (var, ty) in targets {
             let converted = self.coerce(value, from, &ty);
-            if matches!(ty, Type::Array(_)) {
+            if crate::arrays::holds_arrays(&ty) {
                 // Each array variable owns a reference: take one for the new value before
                 // letting go of the old one (they may share a block).
-                self.ins().array_incref(converted);
+                self.incref_value(converted);
                 let block = self.current_block();
                 let old = self.ssa.read(&mut self.func, var, block);
-                self.ins().array_decref(old);
+                self.decref_value(old);
             }
             let block = self.current_block();
             self.ssa.write(var, block, converted);
@@ -647,9 +650,9 @@ impl<'a> Lowerer<'a> {
                 let from = self.expr_value_type(expr).cloned().unwrap_or(Type::NoneType);
                 let value = self.value_of(operand, expr);
                 let value = self.coerce(value, &from, return_type);
-                if matches!(return_type, Type::Array(_)) {
+                if crate::arrays::holds_arrays(return_type) {
                     // The caller receives a reference of its own.
-                    self.ins().array_incref(value);
+                    self.incref_value(value);
                 }
                 value
             }

@@ -34,10 +34,14 @@
 
 mod arrays;
 mod calls;
+mod elementwise;
 mod exprs;
+mod fancy;
 mod function;
+mod library;
 mod loops;
 pub mod messages;
+mod reductions;
 mod ssa;
 pub mod types;
 

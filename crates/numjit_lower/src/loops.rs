@@ -19,7 +19,7 @@ use numjit_ir::{ExceptionKind, IntCC, LoopRange, Value};
 use numjit_sema::hir::{DefSite, Expr, ForIter, LocalId, LocalKind, Stmt, StmtId};
 use numjit_sema::templates::{self, Builtin};
 use numjit_sema::{ConstValue, Ty};
-use numjit_types::{ScalarType, Type};
+use numjit_types::{ArrayType, ScalarType, Type};
 
 use crate::function::{Lowerer, Operand, ReadKey, Scope};
 use crate::messages;
@@ -37,8 +37,8 @@ pub(crate) enum Sequence {
     Enumerate { start: Value, inner: Box<Sequence> },
     /// `zip(a, b, ...)`.
     Zip(Vec<Sequence>),
-    /// The elements of a 1-d array.
-    Array { value: Value, dtype: ScalarType },
+    /// The first axis of an array: elements of a 1-d array, views of the rows of others.
+    Array { value: Value, array: ArrayType },
 }
 
 impl<'a> Lowerer<'a> {
@@ -114,8 +114,8 @@ impl<'a> Lowerer<'a> {
                         let step = self.ins().tuple_get(value, 2);
                         Some(Sequence::Range { start, stop, step, int: *int })
                     }
-                    (Operand::Value(value), Some(Type::Array(array))) if array.ndim == 1 => {
-                        Some(Sequence::Array { value, dtype: array.dtype })
+                    (Operand::Value(value), Some(Type::Array(array))) if array.ndim >= 1 => {
+                        Some(Sequence::Array { value, array: *array })
                     }
                     (Operand::Value(value), Some(Type::Tuple(items))) => {
                         if items.iter().any(|item| item != &items[0]) {
@@ -184,8 +184,21 @@ impl<'a> Lowerer<'a> {
                 let item = self.select_item(*value, items.len() as i64, k, &item_type);
                 Some((item, item_type))
             }
-            Sequence::Array { value, dtype } => {
-                Some((self.ins().array_load(*value, &[k]), Type::Scalar(*dtype)))
+            Sequence::Array { value, array } if array.ndim == 1 => {
+                Some((self.ins().array_load(*value, &[k]), Type::Scalar(array.dtype)))
+            }
+            Sequence::Array { value, array } => {
+                let row = templates::numpy::getitem(array, &Ty::INT64).ok()?;
+                let layout = row.as_array()?.layout;
+                let stride = self.ins().array_stride(*value, 0);
+                let offset = self.ins().imul(k, stride);
+                let mut dims = Vec::new();
+                let mut strides = Vec::new();
+                for axis in 1..u32::from(array.ndim) {
+                    dims.push(self.ins().array_dim(*value, axis));
+                    strides.push(self.ins().array_stride(*value, axis));
+                }
+                Some((self.ins().array_view(layout, *value, offset, &dims, &strides), row))
             }
             Sequence::Enumerate { start, inner } => {
                 let index = self.ins().iadd(*start, k);
@@ -275,7 +288,7 @@ impl<'a> Lowerer<'a> {
                 let Some(&local) = self.var_local.get(var) else { continue };
                 // An array variable the body defines is always carried: each definition
                 // decrefs the previous iteration's reference, and the exits the last one.
-                if matches!(ty, Type::Array(_)) {
+                if crate::arrays::holds_arrays(ty) {
                     vars.insert(*var);
                     if let Some(&flag) = self.flag_of.get(&local) {
                         flags.insert(flag);

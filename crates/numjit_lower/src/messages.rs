@@ -8,6 +8,7 @@ use numjit_sema::hir::{BinaryOp, CmpOp, UnaryOp};
 use numjit_types::{ScalarType, Type};
 
 pub(crate) const RANGE_STEP_ZERO: &str = "range() arg 3 must not be zero";
+pub(crate) const SLICE_STEP_ZERO: &str = "slice step cannot be zero";
 pub(crate) const NEGATIVE_SHIFT: &str = "negative shift count";
 pub(crate) const MATH_DOMAIN: &str = "math domain error";
 pub(crate) const INT_OF_NAN: &str = "cannot convert float NaN to integer";

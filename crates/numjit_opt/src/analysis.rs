@@ -111,6 +111,7 @@ pub fn region_has_side_effects(func: &Function, region: Region) -> bool {
                     | Opcode::Print
                     | Opcode::Raise { .. }
                     | Opcode::ArrayStore
+                    | Opcode::ArrayMatmul
                     | Opcode::ArrayIncref
                     | Opcode::ArrayDecref => return true,
                     _ => stack.extend(data.regions.iter().copied()),

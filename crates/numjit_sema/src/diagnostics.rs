@@ -17,6 +17,10 @@ pub const UNBOUND_LOCAL: DiagnosticCode = DiagnosticCode("unbound-local");
 pub const WRONG_ARGUMENTS: DiagnosticCode = DiagnosticCode("wrong-arguments");
 /// An operator or function applied to types it does not accept.
 pub const INVALID_OPERAND: DiagnosticCode = DiagnosticCode("invalid-operand");
+/// Writing to a read-only array (setitem, an augmented assignment, `fill`, `sort`).
+pub const READONLY_ARRAY: DiagnosticCode = DiagnosticCode("readonly-array");
+/// An index an array's type cannot take: too many indices, a float, two ellipses.
+pub const INVALID_INDEX: DiagnosticCode = DiagnosticCode("invalid-index");
 /// A recursive function whose every return path recurses.
 pub const RECURSION_WITHOUT_BASE_CASE: DiagnosticCode = DiagnosticCode("recursion-without-base-case");
 /// Source nested deeper than the compiler's fixed limits.

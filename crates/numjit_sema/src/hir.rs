@@ -248,6 +248,10 @@ pub enum Item {
     NumpyScalar(ScalarType),
     /// A NumPy function that creates arrays (`np.zeros`).
     Numpy(crate::templates::numpy::NumpyFn),
+    /// A NumPy function over arrays (`np.sum`, `np.copy`, `np.arange`).
+    ArrayFunc(crate::templates::numpy::ArrayFunc),
+    /// A NumPy ufunc (`np.sqrt`, `np.add`).
+    Ufunc(crate::templates::ufunc::Ufunc),
 }
 
 /// A binary operator of the HIR (the AST's, without `@`, which arrays bring later).
@@ -404,6 +408,15 @@ pub enum Expr {
         upper: Option<ExprId>,
         step: Option<ExprId>,
     },
+    /// A slice `lower:upper:step` inside an index (`a[1:n, ::2]`); absent bounds are
+    /// `None`. Typed [`Ty::Slice`](crate::Ty::Slice); only arrays take it.
+    SliceItem {
+        lower: Option<ExprId>,
+        upper: Option<ExprId>,
+        step: Option<ExprId>,
+    },
+    /// `...` (typed [`Ty::Ellipsis`](crate::Ty::Ellipsis)).
+    Ellipsis,
     /// `base.name` on a value (`z.real`); module attributes are resolved to items.
     Attribute {
         base: ExprId,
@@ -420,6 +433,8 @@ pub enum Expr {
         base: ExprId,
         method: String,
         args: Vec<ExprId>,
+        /// Keyword arguments, after `args` (`a.sum(axis=0)`).
+        keywords: Vec<KeywordArg>,
     },
 }
 
@@ -590,7 +605,10 @@ impl Expr {
     /// The operand expressions, in evaluation order.
     pub fn children(&self) -> Vec<ExprId> {
         match self {
-            Expr::Const(_) | Expr::Local(_) | Expr::Item(_) | Expr::Closure(_) => Vec::new(),
+            Expr::Const(_) | Expr::Local(_) | Expr::Item(_) | Expr::Closure(_) | Expr::Ellipsis => Vec::new(),
+            Expr::SliceItem { lower, upper, step } => {
+                lower.iter().chain(upper).chain(step).copied().collect()
+            }
             Expr::Binary { lhs, rhs, .. } | Expr::Compare { lhs, rhs, .. } => vec![*lhs, *rhs],
             Expr::Unary { operand, .. } => vec![*operand],
             Expr::If { cond, then, otherwise } => vec![*cond, *then, *otherwise],
@@ -608,9 +626,10 @@ impl Expr {
                 children.extend(keywords.iter().map(|keyword| keyword.value));
                 children
             }
-            Expr::MethodCall { base, args, .. } => {
+            Expr::MethodCall { base, args, keywords, .. } => {
                 let mut children = vec![*base];
                 children.extend(args);
+                children.extend(keywords.iter().map(|keyword| keyword.value));
                 children
             }
         }

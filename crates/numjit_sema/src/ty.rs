@@ -35,6 +35,15 @@ pub enum Ty {
     ExceptionClass(ExceptionClass),
     /// An exception instance (`ValueError("msg")`), only valid in `raise`.
     Exception(ExceptionClass),
+    /// A slice inside an array index (`1:n`, `::2`); its bounds are run-time integers.
+    Slice {
+        /// Whether a step is written (Numba's `slice3_type`), which decides layouts.
+        has_step: bool,
+    },
+    /// `...` inside an array index.
+    Ellipsis,
+    /// A tuple index holding slices or `...` (`a[1:n, 0]`), valid only as an array index.
+    IndexTuple(Vec<Ty>),
 }
 
 /// Something callable that is not a user function.
@@ -46,6 +55,10 @@ pub enum Callable {
     NumpyScalar(ScalarType),
     /// An array-creating NumPy function (`np.zeros`).
     Numpy(crate::templates::numpy::NumpyFn),
+    /// A NumPy function over arrays (`np.sum`, `np.arange`).
+    ArrayFunc(crate::templates::numpy::ArrayFunc),
+    /// A NumPy ufunc (`np.sqrt`).
+    Ufunc(crate::templates::ufunc::Ufunc),
 }
 
 impl Ty {
@@ -78,6 +91,8 @@ impl Ty {
             Item::Exception(class) => Ty::ExceptionClass(*class),
             Item::NumpyScalar(scalar) => Ty::Callable(Callable::NumpyScalar(*scalar)),
             Item::Numpy(function) => Ty::Callable(Callable::Numpy(*function)),
+            Item::Ufunc(ufunc) => Ty::Callable(Callable::Ufunc(*ufunc)),
+            Item::ArrayFunc(function) => Ty::Callable(Callable::ArrayFunc(*function)),
         }
     }
 }
@@ -106,8 +121,17 @@ impl fmt::Display for Ty {
             Ty::Callable(Callable::CMath(function)) => write!(f, "Function(cmath.{})", function.name()),
             Ty::Callable(Callable::NumpyScalar(scalar)) => write!(f, "class({scalar})"),
             Ty::Callable(Callable::Numpy(function)) => write!(f, "Function(numpy.{})", function.name()),
+            Ty::Callable(Callable::Ufunc(ufunc)) => write!(f, "Function(numpy.{})", ufunc.name()),
+            Ty::Callable(Callable::ArrayFunc(function)) => write!(f, "Function(numpy.{})", function.name()),
             Ty::ExceptionClass(class) => write!(f, "class({})", class.name()),
             Ty::Exception(class) => write!(f, "{}", class.name()),
+            Ty::Slice { has_step: false } => f.write_str("slice<a:b>"),
+            Ty::Slice { has_step: true } => f.write_str("slice<a:b:c>"),
+            Ty::Ellipsis => f.write_str("ellipsis"),
+            Ty::IndexTuple(items) => {
+                let items: Vec<String> = items.iter().map(ToString::to_string).collect();
+                write!(f, "Tuple({})", items.join(", "))
+            }
         }
     }
 }

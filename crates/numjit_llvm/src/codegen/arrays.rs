@@ -10,7 +10,7 @@
 use inkwell::types::BasicTypeEnum;
 use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
 use inkwell::{AddressSpace, IntPredicate};
-use numjit_abi::{ArrayStruct, STATUS_EXCEPTION, entry};
+use numjit_abi::{ArrayStruct, ElementKind, STATUS_EXCEPTION, entry};
 use numjit_types::{ArrayType, Layout, ScalarType, Type};
 
 use super::{Fallible, FunctionCodegen, OrMessage, types};
@@ -147,6 +147,69 @@ impl<'ctx> FunctionCodegen<'_, 'ctx, '_> {
         };
         self.builder().build_store(pointer, value).msg()?;
         Ok(())
+    }
+
+    /// `array_matmul a, b, c`: `numjit_gemm` with element strides.
+    pub(crate) fn array_matmul(
+        &self,
+        operands: &[numjit_ir::Value],
+        args: &[BasicValueEnum<'ctx>],
+    ) -> Fallible<()> {
+        let ([a, b, c], [_, _, c_value]) = (args, operands) else {
+            return Err("array_matmul takes three arrays".to_owned());
+        };
+        let ty = self.array_type_of(*c_value)?;
+        let kind = match ty.dtype {
+            ScalarType::Bool => ElementKind::Bool,
+            ScalarType::Int8 => ElementKind::Int8,
+            ScalarType::Int16 => ElementKind::Int16,
+            ScalarType::Int32 => ElementKind::Int32,
+            ScalarType::Int64 => ElementKind::Int64,
+            ScalarType::UInt8 => ElementKind::UInt8,
+            ScalarType::UInt16 => ElementKind::UInt16,
+            ScalarType::UInt32 => ElementKind::UInt32,
+            ScalarType::UInt64 => ElementKind::UInt64,
+            ScalarType::Float32 => ElementKind::Float32,
+            ScalarType::Float64 => ElementKind::Float64,
+            ScalarType::Complex64 => ElementKind::Complex64,
+            ScalarType::Complex128 => ElementKind::Complex128,
+        };
+        let itemsize = self.i64_const(i64::from(ty.dtype.size_bytes()));
+        let builder = self.builder();
+        let element_strides = |array: BasicValueEnum<'ctx>| -> Fallible<(IntValue<'ctx>, IntValue<'ctx>)> {
+            let rows = self.array_axis_field(array, FIELD_STRIDES, 0)?;
+            let cols = self.array_axis_field(array, FIELD_STRIDES, 1)?;
+            Ok((
+                builder.build_int_signed_div(rows, itemsize, "rs").msg()?,
+                builder.build_int_signed_div(cols, itemsize, "cs").msg()?,
+            ))
+        };
+        let m = self.array_axis_field(*a, FIELD_SHAPE, 0)?;
+        let k = self.array_axis_field(*a, FIELD_SHAPE, 1)?;
+        let n = self.array_axis_field(*b, FIELD_SHAPE, 1)?;
+        let (rsa, csa) = element_strides(*a)?;
+        let (rsb, csb) = element_strides(*b)?;
+        let (rsc, csc) = element_strides(*c)?;
+        let data = |array: BasicValueEnum<'ctx>| self.extract(array, FIELD_DATA);
+        let kind = self.context().i32_type().const_int(u64::from(kind.code()), false);
+        self.call_void(
+            self.m.runtime(&entry::GEMM),
+            &[
+                kind.into(),
+                m.into(),
+                k.into(),
+                n.into(),
+                data(*a)?.into(),
+                rsa.into(),
+                csa.into(),
+                data(*b)?.into(),
+                rsb.into(),
+                csb.into(),
+                data(*c)?.into(),
+                rsc.into(),
+                csc.into(),
+            ],
+        )
     }
 
     fn array_struct_type(&self, ty: &ArrayType) -> Fallible<BasicTypeEnum<'ctx>> {

@@ -839,6 +839,10 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
                 Ok(vec![])
             }
             Opcode::ArrayNull(array) => one(self.array_null(array)?),
+            Opcode::ArrayMatmul => {
+                self.array_matmul(&data.args, &args)?;
+                Ok(vec![])
+            }
             Opcode::Sconst(text) => one(self.string_constant(text)?),
             _ => {
                 let value = ops::lower(self, inst, data, &args)?;

@@ -254,6 +254,28 @@ pub(super) fn eval(
             array.set(&int_args(indices)?, value.clone())?;
             Ok(Vec::new())
         })(),
+        Opcode::ArrayMatmul => (|| {
+            let (a, b, c) = (array_arg(args, 0)?, array_arg(args, 1)?, array_arg(args, 2)?);
+            let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1]);
+            let dtype = c.dtype;
+            let (add, mul) = match dtype {
+                ScalarType::Bool => (Opcode::Ior, Opcode::Iand),
+                t if t.is_complex() => (Opcode::Cadd, Opcode::Cmul),
+                t if t.is_float() => (Opcode::Fadd, Opcode::Fmul),
+                _ => (Opcode::Iadd, Opcode::Imul),
+            };
+            for i in 0..m {
+                for j in 0..n {
+                    let mut acc = zero(dtype);
+                    for l in 0..k {
+                        let product = super::scalar::eval_pure(&mul, &[a.get(&[i, l])?, b.get(&[l, j])?])?;
+                        acc = super::scalar::eval_pure(&add, &[acc, product])?;
+                    }
+                    c.set(&[i, j], acc)?;
+                }
+            }
+            Ok(Vec::new())
+        })(),
         Opcode::ArrayAlloc { dtype, .. } => (|| {
             let shape = int_args(args)?;
             if shape.iter().any(|extent| *extent < 0) {

@@ -9,10 +9,13 @@ use numjit_types::{ScalarType, Type};
 use text_size::TextRange;
 
 use super::Session;
-use crate::diagnostics::{INVALID_OPERAND, TYPE_MISMATCH, UNSUPPORTED, WRONG_ARGUMENTS};
+use crate::diagnostics::{
+    INVALID_INDEX, INVALID_OPERAND, READONLY_ARRAY, TYPE_MISMATCH, UNSUPPORTED, WRONG_ARGUMENTS,
+};
 use crate::env::ConstValue;
 use crate::hir::*;
 use crate::program::{BodyId, BodyOrigin, BoundArg, CallTarget, InstanceId, Resolution, TypedBody};
+use crate::templates::ufunc::{self, Ufunc};
 use crate::templates::{self, Resolved, TemplateError, builtins::Builtin, numpy, operators};
 use crate::ty::{Callable, Ty, unify_ty};
 
@@ -34,6 +37,19 @@ pub(super) fn infer_body(
     let stmt_order = body.all_stmts();
     let has_returns = stmt_order.iter().any(|stmt| matches!(body.stmts[*stmt].kind, Stmt::Return(_)));
     let returns_none = falls_through(&body, &body.block) || !has_returns;
+    // Tuples written directly as an index (`a[rows, cols]`) may hold arrays.
+    let mut index_positions: HashSet<ExprId> = body
+        .exprs
+        .values()
+        .filter_map(|expr| match expr.kind {
+            Expr::Index { index, .. } => Some(index),
+            _ => None,
+        })
+        .collect();
+    index_positions.extend(stmt_order.iter().filter_map(|stmt| match body.stmts[*stmt].kind {
+        Stmt::SetItem { index, .. } => Some(index),
+        _ => None,
+    }));
     let mut checker = Checker {
         session,
         instance,
@@ -50,6 +66,7 @@ pub(super) fn infer_body(
         stmt_triggers: HashMap::new(),
         triggered: HashSet::new(),
         returns_none,
+        index_positions,
     };
     for stmt in checker.stmt_order.clone() {
         if let Some(last) = own_exprs(&body, stmt).into_iter().max() {
@@ -201,6 +218,8 @@ struct Checker<'s, 'env> {
     /// Control can reach the end of the body (or it has no `return`): the function may
     /// return `None`.
     returns_none: bool,
+    /// Expressions written as the index of a subscript.
+    index_positions: HashSet<ExprId>,
 }
 
 /// The type of a constant.
@@ -283,6 +302,8 @@ impl Checker<'_, '_> {
             TemplateError::WrongArguments(message) => (WRONG_ARGUMENTS, message),
             TemplateError::TypeMismatch(message) => (TYPE_MISMATCH, message),
             TemplateError::Unsupported(message) => (UNSUPPORTED, message),
+            TemplateError::ReadonlyArray(message) => (READONLY_ARRAY, message),
+            TemplateError::InvalidIndex(message) => (INVALID_INDEX, message),
         };
         self.error(Diagnostic::error(code, message).with_primary(range, ""));
     }
@@ -504,8 +525,8 @@ impl Checker<'_, '_> {
                     let (Some(index_ty), Some(value_ty)) = (self.ty(*index), self.ty(*value)) else {
                         return false;
                     };
-                    let result = match (index_ty.as_value(), value_ty.as_value()) {
-                        (Some(index_ty), Some(value_ty)) => numpy::setitem(&array, index_ty, value_ty),
+                    let result = match value_ty.as_value() {
+                        Some(value_ty) => numpy::setitem(&array, &index_ty, value_ty),
                         _ => Err(TemplateError::InvalidOperand(format!(
                             "cannot store a {value_ty} at index {index_ty} of an array"
                         ))),
@@ -668,18 +689,16 @@ impl Checker<'_, '_> {
                 let ty = self.ty(*value)?;
                 match &ty {
                     Ty::Value(Type::Range(int)) => Some(Ty::from(*int)),
-                    Ty::Value(Type::Array(array)) if array.ndim == 1 => Some(Ty::from(array.dtype)),
-                    Ty::Value(Type::Array(array)) => {
+                    Ty::Value(Type::Array(array)) if array.ndim == 0 => {
                         self.error(
-                            Diagnostic::error(
-                                UNSUPPORTED,
-                                format!("iterating over the {array} is not supported yet (only 1-d arrays)"),
-                            )
-                            .with_primary(self.range(*value), "")
-                            .with_help("loop over range(a.shape[0]) and index the array"),
+                            Diagnostic::error(INVALID_OPERAND, "iteration over a 0-d array")
+                                .with_primary(self.range(*value), "")
+                                .with_help("read the element with a[()] instead"),
                         );
                         None
                     }
+                    // The first axis: elements of a 1-d array, views of the rows of others.
+                    Ty::Value(Type::Array(array)) => numpy::getitem(array, &Ty::INT64).ok().map(Ty::Value),
                     Ty::Value(Type::Tuple(items)) => {
                         match items.split_first() {
                             None => None,
@@ -755,18 +774,74 @@ impl Checker<'_, '_> {
                 }
                 Some(Ty::Closure(body, captures))
             }
-            Expr::Binary { op, lhs, rhs, .. } => {
+            Expr::Binary { op, lhs, rhs, in_place } => {
                 let (lhs, rhs) = (self.ty(*lhs)?, self.ty(*rhs)?);
-                self.reject_arrays(&[&lhs, &rhs], &format!("the operator {}", op.as_str()), range)?;
+                if (is_array(&lhs) || is_array(&rhs)) && *op == BinaryOp::MatMul {
+                    return self.apply(expr, numpy::matmul(&lhs, &rhs, "the operator @"), range, None);
+                }
+                if is_array(&lhs) || is_array(&rhs) {
+                    let Some(ufunc) = Ufunc::of_binary(*op) else {
+                        self.reject_arrays(&[&lhs, &rhs], &format!("the operator {}", op.as_str()), range)?;
+                        return None;
+                    };
+                    let result = match (&lhs, *in_place) {
+                        (Ty::Value(Type::Array(target)), true) => {
+                            if target.readonly {
+                                self.error(readonly_write(target, range));
+                                return None;
+                            }
+                            ufunc::resolve_in_place(ufunc, target, &rhs)
+                        }
+                        _ => ufunc::resolve(ufunc, &[lhs, rhs]),
+                    };
+                    return self.apply(
+                        expr,
+                        result,
+                        range,
+                        Some(CallTarget::Callable(Callable::Ufunc(ufunc))),
+                    );
+                }
                 self.apply(expr, operators::binary(*op, &lhs, &rhs), range, None)
             }
             Expr::Unary { op, operand } => {
                 let operand = self.ty(*operand)?;
-                self.reject_arrays(&[&operand], &format!("the operator {}", op.as_str()), range)?;
+                if is_array(&operand)
+                    && let Some(ufunc) = Ufunc::of_unary(*op)
+                {
+                    let result = ufunc::resolve(ufunc, &[operand]);
+                    return self.apply(
+                        expr,
+                        result,
+                        range,
+                        Some(CallTarget::Callable(Callable::Ufunc(ufunc))),
+                    );
+                }
+                if is_array(&operand) && *op == UnaryOp::Not {
+                    self.error(
+                        Diagnostic::error(
+                            INVALID_OPERAND,
+                            "the truth value of an array with more than one element is ambiguous",
+                        )
+                        .with_primary(range, "")
+                        .with_help("use a.any() or a.all(), or np.logical_not(a) for the element-wise `not`"),
+                    );
+                    return None;
+                }
                 self.apply(expr, operators::unary(*op, &operand), range, None)
             }
             Expr::Compare { op, lhs, rhs } => {
                 let (lhs, rhs) = (self.ty(*lhs)?, self.ty(*rhs)?);
+                if (is_array(&lhs) || is_array(&rhs))
+                    && let Some(ufunc) = Ufunc::of_compare(*op)
+                {
+                    let result = ufunc::resolve(ufunc, &[lhs, rhs]);
+                    return self.apply(
+                        expr,
+                        result,
+                        range,
+                        Some(CallTarget::Callable(Callable::Ufunc(ufunc))),
+                    );
+                }
                 self.reject_arrays(&[&lhs, &rhs], &format!("the comparison {}", op.as_str()), range)?;
                 self.apply(expr, operators::compare(*op, &lhs, &rhs), range, None)
             }
@@ -797,20 +872,16 @@ impl Checker<'_, '_> {
                 ty
             }
             Expr::Tuple(items) => {
+                let item_tys = items.iter().map(|item| self.ty(*item)).collect::<Option<Vec<Ty>>>()?;
+                if item_tys.iter().any(|ty| matches!(ty, Ty::Slice { .. } | Ty::Ellipsis))
+                    || (self.index_positions.contains(&expr)
+                        && item_tys.iter().any(|ty| matches!(ty, Ty::Value(Type::Array(_)))))
+                {
+                    return Some(Ty::IndexTuple(item_tys));
+                }
                 let mut types = Vec::with_capacity(items.len());
                 for item in items {
                     match self.ty(*item)? {
-                        Ty::Value(Type::Array(array)) => {
-                            self.error(
-                                Diagnostic::error(
-                                    UNSUPPORTED,
-                                    format!("a tuple holding an array ({array}) is not supported yet"),
-                                )
-                                .with_primary(self.range(*item), "")
-                                .with_help("keep arrays in variables of their own"),
-                            );
-                            return None;
-                        }
                         Ty::Value(ty) => types.push(ty),
                         other => {
                             self.error(
@@ -827,11 +898,22 @@ impl Checker<'_, '_> {
                 }
                 Some(Ty::Value(Type::Tuple(types)))
             }
+            Expr::SliceItem { lower, upper, step } => {
+                for bound in [lower, upper, step].into_iter().flatten() {
+                    self.check_slice_bound(*bound)?;
+                }
+                Some(Ty::Slice { has_step: has_step(self.body, *step) })
+            }
+            Expr::Ellipsis => Some(Ty::Ellipsis),
             Expr::Index { base, index } => self.type_index(expr, *base, *index),
             Expr::Slice { base, lower, upper, step } => self.type_slice(expr, *base, [*lower, *upper, *step]),
             Expr::Attribute { base, name } => {
                 let ty = self.ty(*base)?;
                 if let Ty::Value(Type::Array(array)) = &ty {
+                    if name == "dtype" {
+                        // A compile-time value, like `np.float64` (`np.zeros(n, a.dtype)`).
+                        return Some(Ty::Callable(Callable::NumpyScalar(array.dtype)));
+                    }
                     return match numpy::attribute(array, name) {
                         Some(attribute) => {
                             self.resolve(expr, &Resolved::returning(&[], attribute.clone()), None);
@@ -863,15 +945,32 @@ impl Checker<'_, '_> {
                     }
                 }
             }
-            Expr::MethodCall { base, method, args } => {
+            Expr::MethodCall { base, method, args, keywords } => {
                 let ty = self.ty(*base)?;
                 if let Ty::Value(Type::Array(array)) = &ty {
+                    let mut arg_tys = args.iter().map(|arg| self.ty(*arg)).collect::<Option<Vec<_>>>()?;
+                    for keyword in keywords {
+                        arg_tys.push(self.ty(keyword.value)?);
+                    }
+                    let names: Vec<&str> = keywords.iter().map(|keyword| keyword.name.as_str()).collect();
+                    return match numpy::method(array, method, &arg_tys, &names) {
+                        Some(result) => self.apply(expr, result, range, None),
+                        None => {
+                            self.error(
+                                Diagnostic::error(
+                                    UNSUPPORTED,
+                                    format!("the method '{method}' of arrays ({array}) is not supported yet"),
+                                )
+                                .with_primary(range, ""),
+                            );
+                            None
+                        }
+                    };
+                }
+                if let Some(keyword) = keywords.first() {
                     self.error(
-                        Diagnostic::error(
-                            UNSUPPORTED,
-                            format!("the method '{method}' of arrays ({array}) is not supported yet"),
-                        )
-                        .with_primary(range, ""),
+                        Diagnostic::error(WRONG_ARGUMENTS, format!("{method}() takes no keyword arguments"))
+                            .with_primary(keyword.range, "unexpected keyword argument"),
                     );
                     return None;
                 }
@@ -929,6 +1028,24 @@ impl Checker<'_, '_> {
         }
     }
 
+    /// Checks a slice bound inside an array index: an integer or `None`.
+    fn check_slice_bound(&mut self, bound: ExprId) -> Option<()> {
+        let ty = self.ty(bound)?;
+        let ok = match &ty {
+            Ty::Value(Type::NoneType) => true,
+            Ty::Value(Type::Scalar(scalar)) => scalar.is_integer() || *scalar == ScalarType::Bool,
+            _ => false,
+        };
+        if !ok {
+            self.error(
+                Diagnostic::error(INVALID_INDEX, format!("slice indices must be integers or None, not {ty}"))
+                    .with_primary(self.range(bound), ""),
+            );
+            return None;
+        }
+        Some(())
+    }
+
     fn const_int(&self, expr: ExprId) -> Option<i64> {
         match &self.body.exprs[expr].kind {
             Expr::Const(ConstValue::Int(value)) => Some(*value),
@@ -942,10 +1059,7 @@ impl Checker<'_, '_> {
         let (base_ty, index_ty) = (self.ty(base)?, self.ty(index)?);
         let range = self.range(expr);
         if let Ty::Value(Type::Array(array)) = &base_ty {
-            let result = match index_ty.as_value() {
-                Some(index_ty) => numpy::getitem(array, index_ty),
-                None => Err(TemplateError::InvalidOperand(format!("an array index cannot be a {index_ty}"))),
-            };
+            let result = numpy::getitem(array, &index_ty);
             return match result {
                 Ok(item) => {
                     self.resolve(expr, &Resolved::returning(&[], item.clone()), None);
@@ -1016,12 +1130,16 @@ impl Checker<'_, '_> {
         let base_ty = self.ty(base)?;
         let range = self.range(expr);
         if let Ty::Value(Type::Array(array)) = &base_ty {
-            self.error(
-                Diagnostic::error(UNSUPPORTED, format!("slicing an array ({array}) is not supported yet"))
-                    .with_primary(range, "")
-                    .with_help("index the array with integers"),
+            for bound in bounds.into_iter().flatten() {
+                self.check_slice_bound(bound)?;
+            }
+            let item = Ty::Slice { has_step: has_step(self.body, bounds[2]) };
+            return self.apply(
+                expr,
+                numpy::getitem(array, &item).map(|ty| Resolved::returning(&[], ty)),
+                range,
+                None,
             );
-            return None;
         }
         let Ty::Value(Type::Tuple(items)) = &base_ty else {
             self.error(
@@ -1178,6 +1296,30 @@ impl Checker<'_, '_> {
                         all.extend(keyword_types);
                         numpy::bind_create(function, args.len(), &names)
                             .and_then(|params| numpy::create(function, &params, &all))
+                    }
+                    Callable::ArrayFunc(function) => {
+                        let names: Vec<&str> = keywords.iter().map(|keyword| keyword.name.as_str()).collect();
+                        let mut all = arg_types.clone();
+                        all.extend(keyword_types);
+                        numpy::array_func(function, &all, &names)
+                    }
+                    Callable::Ufunc(ufunc) => {
+                        if let Some(keyword) = keywords.first() {
+                            self.error(
+                                Diagnostic::error(
+                                    UNSUPPORTED,
+                                    format!(
+                                        "numpy.{}(..., {}=) is not supported",
+                                        ufunc.name(),
+                                        keyword.name
+                                    ),
+                                )
+                                .with_primary(keyword.range, "keyword argument used here")
+                                .with_help("pass the inputs positionally and assign the result"),
+                            );
+                            return None;
+                        }
+                        ufunc::resolve(ufunc, &arg_types)
                     }
                     Callable::NumpyScalar(scalar) => {
                         if !no_keywords(self, &format!("numpy.{scalar}()")) {
@@ -1353,4 +1495,21 @@ impl Checker<'_, '_> {
         let _ = LocalId::new(0);
         Some(ret)
     }
+}
+
+/// Whether `ty` is an array value.
+fn is_array(ty: &Ty) -> bool {
+    matches!(ty, Ty::Value(Type::Array(_)))
+}
+
+/// The diagnostic for writing to a read-only array.
+fn readonly_write(array: &numjit_types::ArrayType, range: TextRange) -> Diagnostic {
+    Diagnostic::error(READONLY_ARRAY, format!("cannot modify {array}"))
+        .with_primary(range, "written here")
+        .with_help("the caller passed an array whose `writeable` flag is False; pass a copy")
+}
+
+/// Whether a slice's step is given (a `None` literal counts as absent, as in Numba).
+fn has_step(body: &Body, step: Option<ExprId>) -> bool {
+    step.is_some_and(|step| !matches!(body.exprs[step].kind, Expr::Const(ConstValue::None)))
 }

@@ -25,6 +25,7 @@ use text_size::TextRange;
 use crate::diagnostics::{self, UNDEFINED_NAME, WRONG_ARGUMENTS};
 use crate::env::{self, ConstValue, GlobalValue, Globals, ModuleKind};
 use crate::hir::*;
+use crate::templates::numpy::ArrayFunc;
 use crate::templates::{Builtin, CMathFn, ExceptionClass, MathFn, cmath, math};
 
 /// How deep expressions may nest (parentheses, calls, tuples).
@@ -347,7 +348,7 @@ impl Lowerer<'_> {
                     &format!("`{}.{member}`", module.name()),
                     range,
                     if module == ModuleKind::Numpy {
-                        "numjit supports NumPy scalar types, constants and np.empty/zeros/ones/full so far"
+                        "numjit supports NumPy scalar types, constants, ufuncs, reductions and array creation so far"
                     } else {
                         ""
                     },
@@ -642,6 +643,17 @@ impl Lowerer<'_> {
                 let rhs = self.lower_expr(&assign.value);
                 let value = self.alloc_expr(Expr::Binary { op, lhs: current, rhs, in_place: true }, range);
                 self.lower_assign_target(&assign.target, value, range, out);
+            }
+            ast::Expr::Subscript(subscript) if has_slice_syntax(&subscript.slice) => {
+                // `a[1:] *= 2`: the selection is a view (only arrays take slices), which
+                // the in-place operator updates.
+                let current = self.lower_expr(&assign.target);
+                let view = self.temp();
+                self.push(out, Stmt::Assign { target: view, value: current }, range);
+                let lhs = self.alloc_expr(Expr::Local(view), subscript.range);
+                let rhs = self.lower_expr(&assign.value);
+                let value = self.alloc_expr(Expr::Binary { op, lhs, rhs, in_place: true }, range);
+                self.push(out, Stmt::Expr(value), range);
             }
             ast::Expr::Subscript(subscript) => {
                 let base_value = self.lower_expr(&subscript.value);
@@ -980,6 +992,9 @@ impl Lowerer<'_> {
             ast::Expr::FormattedValue(_) | ast::Expr::JoinedStr(_) => {
                 self.unsupported("an f-string", range, "print the values as separate arguments")
             }
+            ast::Expr::Constant(constant) if matches!(constant.value, ast::Constant::Ellipsis) => {
+                self.alloc_expr(Expr::Ellipsis, range)
+            }
             ast::Expr::Constant(constant) => match env::literal_value(&constant.value) {
                 Ok(value) => self.alloc_expr(Expr::Const(value), range),
                 Err(what) => self.unsupported(what, range, ""),
@@ -1009,7 +1024,13 @@ impl Lowerer<'_> {
                 let items = tuple.elts.iter().map(|elt| self.lower_expr(elt)).collect();
                 self.alloc_expr(Expr::Tuple(items), range)
             }
-            ast::Expr::Slice(_) => self.unsupported("a slice", range, "slices come with arrays"),
+            ast::Expr::Slice(slice) => {
+                // The grammar allows slices only inside subscripts (`a[1:n, ::2]`).
+                let mut bound =
+                    |bound: &Option<Box<ast::Expr>>| bound.as_deref().map(|bound| self.lower_expr(bound));
+                let (lower, upper, step) = (bound(&slice.lower), bound(&slice.upper), bound(&slice.step));
+                self.alloc_expr(Expr::SliceItem { lower, upper, step }, range)
+            }
         }
     }
 
@@ -1116,19 +1137,35 @@ impl Lowerer<'_> {
             if !is_module {
                 let base = self.lower_expr(&attribute.value);
                 let args = call.args.iter().map(|arg| self.lower_expr(arg)).collect();
-                if !call.keywords.is_empty() {
-                    return self.unsupported(
-                        "keyword arguments to a method",
-                        call.range,
-                        "pass them by position",
-                    );
-                }
+                let keywords = call
+                    .keywords
+                    .iter()
+                    .filter_map(|keyword| {
+                        let name = keyword.arg.as_ref()?.as_str().to_string();
+                        Some(KeywordArg {
+                            name,
+                            value: self.lower_expr(&keyword.value),
+                            range: keyword.range,
+                        })
+                    })
+                    .collect();
                 let method = attribute.attr.as_str().to_string();
-                return self.alloc_expr(Expr::MethodCall { base, method, args }, call.range);
+                return self.alloc_expr(Expr::MethodCall { base, method, args, keywords }, call.range);
             }
         }
         let callee = self.lower_expr(&call.func);
-        let args = call.args.iter().map(|arg| self.lower_expr(arg)).collect();
+        // `np.array([[1, 2], [3, 4]])`: list displays as the data of an array are read as
+        // (nested) tuples, which is all compiled code does with them.
+        let data_call = matches!(&self.body.exprs[callee].kind, Expr::Item(Item::ArrayFunc(function))
+            if matches!(function, ArrayFunc::Array | ArrayFunc::Asarray));
+        let args = call
+            .args
+            .iter()
+            .enumerate()
+            .map(|(position, arg)| {
+                if data_call && position == 0 { self.lower_array_data(arg, 0) } else { self.lower_expr(arg) }
+            })
+            .collect();
         let keywords = call
             .keywords
             .iter()
@@ -1138,6 +1175,19 @@ impl Lowerer<'_> {
             })
             .collect();
         self.alloc_expr(Expr::Call { callee, args, keywords }, call.range)
+    }
+}
+
+impl Lowerer<'_> {
+    /// The data argument of `np.array(...)`: list displays become tuples, recursively.
+    fn lower_array_data(&mut self, expr: &ast::Expr, depth: usize) -> ExprId {
+        let elts = match expr {
+            ast::Expr::List(list) if depth < 64 => &list.elts,
+            ast::Expr::Tuple(tuple) if depth < 64 => &tuple.elts,
+            other => return self.lower_expr(other),
+        };
+        let items = elts.iter().map(|elt| self.lower_array_data(elt, depth + 1)).collect();
+        self.alloc_expr(Expr::Tuple(items), expr.range())
     }
 }
 
@@ -1164,19 +1214,19 @@ fn negative_literal(constant: &ast::Constant) -> Option<ConstValue> {
 
 fn numpy_member(member: &str) -> Option<Expr> {
     let scalar = match member {
-        "bool_" => Some(ScalarType::Bool),
-        "int8" => Some(ScalarType::Int8),
-        "int16" => Some(ScalarType::Int16),
-        "int32" => Some(ScalarType::Int32),
-        "int64" | "intp" => Some(ScalarType::Int64),
-        "uint8" => Some(ScalarType::UInt8),
-        "uint16" => Some(ScalarType::UInt16),
-        "uint32" => Some(ScalarType::UInt32),
-        "uint64" | "uintp" => Some(ScalarType::UInt64),
-        "float32" => Some(ScalarType::Float32),
-        "float64" => Some(ScalarType::Float64),
-        "complex64" => Some(ScalarType::Complex64),
-        "complex128" => Some(ScalarType::Complex128),
+        "bool_" | "bool" => Some(ScalarType::Bool),
+        "int8" | "byte" => Some(ScalarType::Int8),
+        "int16" | "short" => Some(ScalarType::Int16),
+        "int32" | "intc" => Some(ScalarType::Int32),
+        "int64" | "intp" | "int_" | "longlong" => Some(ScalarType::Int64),
+        "uint8" | "ubyte" => Some(ScalarType::UInt8),
+        "uint16" | "ushort" => Some(ScalarType::UInt16),
+        "uint32" | "uintc" => Some(ScalarType::UInt32),
+        "uint64" | "uintp" | "uint" | "ulonglong" => Some(ScalarType::UInt64),
+        "float32" | "single" => Some(ScalarType::Float32),
+        "float64" | "double" => Some(ScalarType::Float64),
+        "complex64" | "csingle" => Some(ScalarType::Complex64),
+        "complex128" | "cdouble" => Some(ScalarType::Complex128),
         _ => None,
     };
     if let Some(scalar) = scalar {
@@ -1185,10 +1235,30 @@ fn numpy_member(member: &str) -> Option<Expr> {
     if let Some(function) = crate::templates::numpy::NumpyFn::from_name(member) {
         return Some(Expr::Item(Item::Numpy(function)));
     }
+    if let Some(function) = ArrayFunc::from_name(member) {
+        return Some(Expr::Item(Item::ArrayFunc(function)));
+    }
+    if let Some(ufunc) = crate::templates::ufunc::Ufunc::from_name(member) {
+        return Some(Expr::Item(Item::Ufunc(ufunc)));
+    }
     match member {
         "pi" | "e" | "inf" | "nan" => math::constant(member).map(Expr::Const),
+        "newaxis" => Some(Expr::Const(ConstValue::None)),
         "euler_gamma" => Some(Expr::Const(ConstValue::Float(0.577_215_664_901_532_9))),
         _ => None,
+    }
+}
+
+/// Whether an index is or holds a slice or `...` (so it selects a view of an array).
+fn has_slice_syntax(index: &ast::Expr) -> bool {
+    let one = |expr: &ast::Expr| match expr {
+        ast::Expr::Slice(_) => true,
+        ast::Expr::Constant(constant) => matches!(constant.value, ast::Constant::Ellipsis),
+        _ => false,
+    };
+    match index {
+        ast::Expr::Tuple(tuple) => tuple.elts.iter().any(one),
+        other => one(other),
     }
 }
 

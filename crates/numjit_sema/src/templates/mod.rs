@@ -12,9 +12,12 @@
 
 pub mod builtins;
 pub mod cmath;
+pub mod library;
 pub mod math;
 pub mod numpy;
 pub mod operators;
+pub mod ufunc;
+mod ufunc_table;
 
 use numjit_types::{Conversion, ScalarType, Type, can_convert};
 
@@ -69,6 +72,10 @@ pub enum TemplateError {
     TypeMismatch(String),
     /// Valid Python that compiled code does not support yet (`unsupported-construct`).
     Unsupported(String),
+    /// Writing to a read-only array (`readonly-array`).
+    ReadonlyArray(String),
+    /// An index the array's type cannot take (`invalid-index`).
+    InvalidIndex(String),
 }
 
 /// The best signature of `cases` for `args`, by Numba's ranking; `None` if none accepts.
