@@ -167,6 +167,11 @@ def parts(a, n):
 
 
 @njit
+def second(a, b):
+    return b
+
+
+@njit
 def row_sums(a):
     out = np.zeros(a.shape[0])
     for i in range(a.shape[0]):
@@ -367,6 +372,29 @@ def test_numpy_scalars_and_zero_d_arrays():
     assert isinstance(made, np.ndarray) and made.shape == () and made.dtype == np.float64
 
 
+def test_explicit_array_signatures_convert_layouts_only():
+    @njit("float64(float64[:, :])")
+    def any_layout(a):
+        return a[0, 0] + a[-1, -1]
+
+    @njit(numjit.types.float64(numjit.types.float64[:, ::1]))
+    def c_only(a):
+        return a[0, 0]
+
+    a = np.arange(6.0).reshape(2, 3)
+    for view in (a, np.asfortranarray(a), a[:, ::2], a[::-1]):
+        assert any_layout(view) == any_layout.py_func(view)
+    assert any_layout.signatures == ["float64(array(float64, 2d, A))"]
+    assert c_only(a) == 0.0
+    readonly = a.copy()
+    readonly.flags.writeable = False
+    # As in Numba: nothing converts a readonly array to a writable one, nor F to C, nor
+    # int64 elements to float64.
+    for bad, function in ((readonly, any_layout), (np.asfortranarray(a), c_only), (a.astype(np.int64), any_layout)):
+        with pytest.raises(TypeError, match="No matching definition"):
+            function(bad)
+
+
 @pytest.mark.parametrize(
     "array, dtype_text",
     [
@@ -452,6 +480,14 @@ def test_views_share_memory_and_keep_arguments_alive():
     # A view of an array compiled code made keeps that array's memory alive.
     r = row_of_new(3, 2)
     np.testing.assert_array_equal(r, [20.0, 21.0, 22.0, 23.0])
+
+
+def test_returned_arguments_are_the_argument_objects():
+    a = np.arange(6.0)
+    alias = a.view()  # the same memory, shape and strides, another object
+    assert second(alias, a) is a and second(a, alias) is alias
+    assert second(alias, b=a) is a and second(b=alias, a=a) is alias
+    assert second(a, (a, alias)[1]) is alias
 
 
 def test_arrays_nested_in_returned_tuples():

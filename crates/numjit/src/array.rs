@@ -397,6 +397,17 @@ impl ArrayValue {
         })
     }
 
+    /// Whether `other` is this very array: the same runtime block, first element, shape,
+    /// strides, dtype and read-only flag (clones are; equal copies and other views are not).
+    pub fn is_same_view(&self, other: &ArrayValue) -> bool {
+        self.meminfo == other.meminfo
+            && self.data == other.data
+            && self.dtype == other.dtype
+            && self.readonly == other.readonly
+            && self.shape == other.shape
+            && self.strides == other.strides
+    }
+
     /// Whether the two arrays' memory extents (from the lowest to the highest byte their
     /// elements occupy) overlap, as NumPy's `may_share_memory`; an empty array shares
     /// nothing.
@@ -751,6 +762,7 @@ mod tests {
             vec![2, 5, 1, 4, 0, 3]
         );
         let clone = array.clone();
+        assert!(clone.is_same_view(&array) && !clone.is_same_view(&clone.transposed()));
         drop(array);
         assert!(!dropped.load(Ordering::SeqCst));
         assert_eq!(clone.get::<i32>(&[2, 1]), Some(3));

@@ -8,8 +8,8 @@
 //! - Boxing ([`box_array`]): an array compiled code returns becomes an `ndarray` over the
 //!   same memory whose base object ([`ArrayOwner`]) holds the [`ArrayValue`], strides as
 //!   they are. An array that is exactly one of the call's arguments (same data, shape,
-//!   strides, dtype and writeability; [`find_same`]) is that argument object, as in Numba
-//!   (`f(a) is a`).
+//!   strides, dtype and writeability: `ArrayValue::is_same_view` of the argument's value)
+//!   is that argument object, as in Numba (`f(a) is a`).
 //! - NumPy scalars ([`numpy_scalar`]) are read by their dtype through the C API.
 //!
 //! The NumPy C API (through the `numpy` crate) is only touched once NumPy is imported, so
@@ -23,7 +23,6 @@ use numpy::npyffi::{self, NPY_ARRAY_ALIGNED, NPY_ARRAY_WRITEABLE, NpyTypes, PY_A
 use numpy::{Complex32, Complex64, PyArrayDescr, PyArrayDescrMethods, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
 /// Whether NumPy has been imported (checked in `sys.modules` until it is; then for good).
 pub(crate) fn numpy_loaded(py: Python<'_>) -> bool {
@@ -133,28 +132,6 @@ pub(crate) fn unbox_array(array: &Bound<'_, PyUntypedArray>) -> PyResult<ArrayVa
             owner,
         )
     })
-}
-
-/// `obj` when it is an array that is exactly `value` (so `value` can be returned as `obj`),
-/// or the first such array inside `obj` when it is a tuple.
-pub(crate) fn find_same<'py>(obj: &Bound<'py, PyAny>, value: &ArrayValue) -> Option<Bound<'py, PyAny>> {
-    if let Some(array) = as_ndarray(obj) {
-        return is_same_array(array, value).then(|| obj.clone());
-    }
-    let tuple = obj.cast::<PyTuple>().ok()?;
-    tuple.iter().find_map(|item| find_same(&item, value))
-}
-
-/// Whether `value` is exactly the array `array` describes (so it can be returned as is).
-fn is_same_array(array: &Bound<'_, PyUntypedArray>, value: &ArrayValue) -> bool {
-    let raw = array.as_array_ptr();
-    // SAFETY: `raw` is the live array object `array` refers to.
-    let (flags, data) = unsafe { ((*raw).flags, (*raw).data.cast::<u8>()) };
-    data == value.as_ptr()
-        && (flags & NPY_ARRAY_WRITEABLE == 0) == value.is_readonly()
-        && array.shape() == value.shape()
-        && array.strides() == value.strides()
-        && scalar_type_of(&array.dtype(), "an array").ok() == Some(value.dtype())
 }
 
 /// Owns the memory of an array that compiled code returned: the base object of the

@@ -162,18 +162,33 @@ fn from_value(py: Python<'_>, value: Value, arguments: &Arguments<'_, '_>) -> Py
     })
 }
 
-/// The arguments of a call, as Python objects.
+/// The arguments of a call: the Python objects and the values made of them.
 struct Arguments<'a, 'py> {
     args: &'a Bound<'py, PyTuple>,
+    values: &'a [Value],
     kwargs: Option<&'a Bound<'py, PyDict>>,
+    keywords: &'a [(String, Value)],
 }
 
 impl Arguments<'_, '_> {
-    /// The argument (or array in a tuple argument) that is exactly `array`.
+    /// The argument object (or array inside a tuple argument) whose value is exactly
+    /// `array` (same block, data, shape, strides, dtype, readonly).
     fn same_array(&self, array: &ArrayValue) -> Option<Py<PyAny>> {
-        let positional = self.args.iter().find_map(|arg| arrays::find_same(&arg, array));
-        let found = positional
-            .or_else(|| self.kwargs?.values().iter().find_map(|arg| arrays::find_same(&arg, array)));
+        fn find<'py>(obj: Bound<'py, PyAny>, value: &Value, array: &ArrayValue) -> Option<Bound<'py, PyAny>> {
+            match value {
+                Value::Array(argument) => argument.is_same_view(array).then_some(obj),
+                Value::Tuple(items) => {
+                    let tuple = obj.cast_into::<PyTuple>().ok()?;
+                    tuple.iter().zip(items).find_map(|(item, value)| find(item, value, array))
+                }
+                _ => None,
+            }
+        }
+        let positional = self.args.iter().zip(self.values).find_map(|(arg, value)| find(arg, value, array));
+        let found = positional.or_else(|| {
+            let kwargs = self.kwargs?;
+            self.keywords.iter().find_map(|(key, value)| find(kwargs.get_item(key).ok()??, value, array))
+        });
         found.map(Bound::unbind)
     }
 }
@@ -345,7 +360,10 @@ impl CoreDispatcher {
         // the GIL, when `values` is dropped here).
         let result = if compiled.nogil { py.detach(call) } else { call() };
         match result {
-            Ok(value) => from_value(py, value, &Arguments { args, kwargs }),
+            Ok(value) => {
+                let arguments = Arguments { args, values: &values, kwargs, keywords: &keywords };
+                from_value(py, value, &arguments)
+            }
             Err(error) => Err(call_error(py, error)),
         }
     }
