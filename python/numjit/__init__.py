@@ -256,14 +256,17 @@ def _globals_of(func):
 # dispatcher
 
 
-class Dispatcher:
-    """A compiled function: calls compile a version per argument-type signature."""
+class Dispatcher(_core.CoreDispatcher):
+    """A compiled function: calls compile a version per argument-type signature.
+
+    Calls go straight to the extension's ``__call__`` (no Python frame); the first one
+    compiles the source through ``_compile_core``.
+    """
 
     def __init__(self, py_func, options, signatures):
         self.py_func = py_func
         self.targetoptions = dict(options)
         self._signatures = [_signature_text(signature) for signature in signatures]
-        self._core = None
         self._lock = threading.Lock()
         functools.update_wrapper(self, py_func)
         if self._signatures:
@@ -271,33 +274,26 @@ class Dispatcher:
 
     def _compile_core(self):
         with self._lock:
-            if self._core is None:
+            if not self._is_compiled:
                 file_name, text, first_line = _source_unit(self.py_func)
                 options = {key: value for key, value in self.targetoptions.items() if key in _CORE_OPTIONS}
                 if isinstance(options.get("fastmath"), (set, frozenset, list, tuple, dict)):
                     options["fastmath"] = sorted(options["fastmath"])
                 if self._signatures:
                     options["signatures"] = list(self._signatures)
-                self._core = _core.compile(
+                self._compile_source(
                     file_name, text, first_line, self.py_func.__name__, _globals_of(self.py_func), options
                 )
-        return self._core
-
-    def __call__(self, *args, **kwargs):
-        core = self._core
-        if core is None:
-            core = self._compile_core()
-        return core(*args, **kwargs)
+        return self
 
     def compile(self, signature):
         """Compiles the version for ``signature`` now."""
-        self._compile_core().compile(_signature_text(signature))
+        self._compile_core()._compile_signature(_signature_text(signature))
 
     @property
     def signatures(self):
         """The argument-type signatures compiled so far."""
-        core = self._core
-        return list(core.signatures) if core is not None else []
+        return list(self._compiled_signatures)
 
     @property
     def overloads(self):
@@ -305,9 +301,9 @@ class Dispatcher:
         return {signature: self for signature in self.signatures}
 
     def _inspect(self, stage, signature=None):
-        core = self._compile_core()
-        signatures = [signature] if signature is not None else list(core.signatures)
-        return {sig: core.inspect(sig, stage) for sig in signatures}
+        self._compile_core()
+        signatures = [signature] if signature is not None else self.signatures
+        return {sig: self._inspect_stage(sig, stage) for sig in signatures}
 
     def inspect_types(self, signature=None, file=None):
         """Prints the inferred types of every local, per compiled signature."""

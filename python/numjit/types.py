@@ -134,8 +134,10 @@ def typeof(value):
         return Tuple(*items)
     if isinstance(value, _np.generic) and value.dtype.name in _DTYPES:
         return _DTYPES[value.dtype.name]
-    if isinstance(value, _np.ndarray) and value.dtype.name in _DTYPES:
-        layout = "C" if value.flags.c_contiguous else "F" if value.flags.f_contiguous else "A"
-        text = "array(%s, %dd, %s)" % (_DTYPES[value.dtype.name], value.ndim, layout)
-        return Type(text if value.flags.writeable else "readonly " + text)
+    if isinstance(value, _np.ndarray):
+        # The extension computes it as the dispatcher does (layout C/F/A, readonly); an
+        # unsupported dtype is a TypeError naming it.
+        from . import _core
+
+        return Type(_core.typeof(value))
     raise ValueError("cannot determine the numjit type of %s" % type(value).__name__)

@@ -81,7 +81,77 @@ unsafe extern "C" fn drop_vec<T>(meminfo: *mut MemInfo) {
     }
 }
 
+/// A block wrapping foreign memory (see [`ArrayValue::from_raw_parts`]): the runtime's
+/// header followed by the owner, in one allocation.
+#[repr(C)]
+struct ForeignBlock<O> {
+    header: MemInfo,
+    owner: O,
+}
+
+/// The destructor of blocks made by [`ArrayValue::from_raw_parts`]: drops the owner and
+/// frees the block.
+unsafe extern "C" fn drop_foreign<O>(meminfo: *mut MemInfo) {
+    // SAFETY: called once by the runtime with the header of a leaked
+    // `Box<ForeignBlock<O>>`, which starts with that header (`repr(C)`).
+    drop(unsafe { Box::from_raw(meminfo.cast::<ForeignBlock<O>>()) });
+}
+
 impl ArrayValue {
+    /// Wraps memory that someone else owns without copying (a NumPy array's buffer, say):
+    /// a new runtime block keeps `owner` until the last owner of the array, Rust or
+    /// compiled code, lets go; then `owner` is dropped, on whichever thread that happens
+    /// (an owner holding a Python object must take the GIL in its `Drop`). `shape` and
+    /// byte `strides` may describe any layout, negative and zero strides included. The
+    /// block and the owner are one allocation.
+    ///
+    /// # Safety
+    /// Every element that `data`, `shape` and `strides` address must be valid memory of
+    /// `dtype`, suitably aligned, for reads — and for writes unless `readonly` — as long as
+    /// `owner` is alive, and nothing may free or move it before then. `shape` and
+    /// `strides` have the same length.
+    pub unsafe fn from_raw_parts<O: Send + 'static>(
+        dtype: ScalarType,
+        data: *mut u8,
+        shape: Vec<usize>,
+        strides: Vec<isize>,
+        readonly: bool,
+        owner: O,
+    ) -> ArrayValue {
+        debug_assert_eq!(shape.len(), strides.len());
+        // The block describes the bytes the elements span, from the lowest to the highest
+        // (with negative strides the first element is not the lowest).
+        let (mut low, mut high) = (0isize, 0isize);
+        if !shape.contains(&0) {
+            for (&extent, &stride) in shape.iter().zip(&strides) {
+                let reach = (extent as isize - 1) * stride;
+                if reach < 0 { low += reach } else { high += reach }
+            }
+            high += dtype.size_bytes() as isize;
+        }
+        let header = memory::external_header(
+            data.wrapping_offset(low),
+            (high - low) as usize,
+            drop_foreign::<O>,
+            std::ptr::null_mut(),
+        );
+        let block = Box::into_raw(Box::new(ForeignBlock { header, owner }));
+        ArrayValue {
+            // SAFETY: a Box is never null; the header is at the start of the block.
+            meminfo: unsafe { NonNull::new_unchecked(block.cast::<MemInfo>()) },
+            data,
+            dtype,
+            shape,
+            strides,
+            readonly,
+        }
+    }
+
+    /// The address of the first element (the element at index 0 on every axis).
+    pub fn as_ptr(&self) -> *mut u8 {
+        self.data
+    }
+
     /// Takes ownership of an `ndarray` array without copying: its memory becomes a runtime
     /// block (freed when the last owner, Rust or compiled code, lets go). Any layout works,
     /// including arrays sliced in place with steps or reversed axes.
@@ -325,6 +395,17 @@ impl ArrayValue {
             strides: strides.to_vec(),
             readonly: self.readonly,
         })
+    }
+
+    /// Whether `other` is this very array: the same runtime block, first element, shape,
+    /// strides, dtype and read-only flag (clones are; equal copies and other views are not).
+    pub fn is_same_view(&self, other: &ArrayValue) -> bool {
+        self.meminfo == other.meminfo
+            && self.data == other.data
+            && self.dtype == other.dtype
+            && self.readonly == other.readonly
+            && self.shape == other.shape
+            && self.strides == other.strides
     }
 
     /// Whether the two arrays' memory extents (from the lowest to the highest byte their
@@ -649,6 +730,44 @@ mod tests {
         assert_eq!(c.clone(), c);
         assert_ne!(c, copy);
         assert_eq!(c.refcount(), 1);
+    }
+
+    #[test]
+    fn foreign_memory_keeps_its_owner_until_the_last_clone() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, Ordering};
+
+        struct Owner(Vec<i32>, Arc<AtomicBool>);
+        impl Drop for Owner {
+            fn drop(&mut self) {
+                self.1.store(true, Ordering::SeqCst);
+            }
+        }
+        let dropped = Arc::new(AtomicBool::new(false));
+        let mut owner = Owner((0..6).collect(), Arc::clone(&dropped));
+        let data = owner.0.as_mut_ptr().cast::<u8>();
+        // A 2x3 C array read transposed (3x2, strides 4 and 12), reversed along axis 0.
+        // SAFETY: every addressed element lies inside the Vec the owner keeps alive.
+        let array = unsafe {
+            ArrayValue::from_raw_parts(ScalarType::Int32, data.add(8), vec![3, 2], vec![-4, 12], true, owner)
+        };
+        assert_eq!(array.as_ptr(), unsafe { data.add(8) });
+        // The block spans the elements' bytes: from the lowest (element [2, 0], at data)
+        // to the end of the highest (element [0, 1], at data + 20).
+        // SAFETY: the block is alive.
+        assert_eq!(unsafe { ((*array.meminfo.as_ptr()).data, (*array.meminfo.as_ptr()).size) }, (data, 24));
+        assert_eq!(array.array_type().to_string(), "readonly array(int32, 2d, A)");
+        assert_eq!(
+            array.to_ndarray::<i32>().expect("int32").into_raw_vec_and_offset().0,
+            vec![2, 5, 1, 4, 0, 3]
+        );
+        let clone = array.clone();
+        assert!(clone.is_same_view(&array) && !clone.is_same_view(&clone.transposed()));
+        drop(array);
+        assert!(!dropped.load(Ordering::SeqCst));
+        assert_eq!(clone.get::<i32>(&[2, 1]), Some(3));
+        drop(clone);
+        assert!(dropped.load(Ordering::SeqCst));
     }
 
     #[test]

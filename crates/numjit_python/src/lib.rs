@@ -4,18 +4,27 @@
 //! globals; this module compiles that source through the [`numjit`] facade and calls the
 //! compiled versions, converting Python values to [`numjit::Value`]s and back:
 //!
-//! - [`compile`] builds a [`CoreDispatcher`] from a source unit, the global bindings the
-//!   package classified, and the decorator options;
-//! - [`CoreDispatcher`] is called like the function: compiled code's exceptions become the
-//!   Python exceptions of the same class, compile failures [`TypingError`] or
-//!   [`UnsupportedError`] carrying the rendered diagnostic.
+//! - [`CoreDispatcher`] is the base class of the package's `numjit.Dispatcher`: its
+//!   `_compile_source` compiles a source unit with the global bindings the package
+//!   classified and the decorator options (on the first call, through the subclass's
+//!   `_compile_core`); it is called like the function, with no Python frame in between;
+//!   compiled code's exceptions become the Python exceptions of the same class, compile
+//!   failures [`TypingError`] or [`UnsupportedError`] carrying the rendered diagnostic;
+//! - [`compile`] builds a compiled base-class dispatcher directly.
+//!
+//! NumPy arrays cross without copying in both directions (`arrays`).
 //!
 //! **Architecture Invariant:** this is the only crate that uses pyo3.
 
+mod arrays;
+
 use numjit::{
-    CallError, CompileError, Dispatcher, Global, Jit, Options, RenderOptions, SourceUnit, Stage, Value,
+    ArrayValue, CallError, CompileError, Dispatcher, Global, Jit, Options, RenderOptions, SourceUnit, Stage,
+    Value,
 };
-use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
+use std::sync::OnceLock;
+
+use pyo3::exceptions::{PyOverflowError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyComplex, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
@@ -80,7 +89,8 @@ fn call_error(py: Python<'_>, error: CallError) -> PyErr {
 }
 
 /// A Python value as a [`Value`] compiled code can take: bool, int (int64, or uint64 above
-/// it), float, complex, None, tuples of these, NumPy scalars by their dtype.
+/// it), float, complex, None, tuples of these, NumPy scalars by their dtype, NumPy arrays
+/// (without copying; see [`arrays`]).
 fn to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if obj.is_none() {
         return Ok(Value::None);
@@ -106,57 +116,23 @@ fn to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if let Ok(tuple) = obj.cast::<PyTuple>() {
         return tuple.iter().map(|item| to_value(&item)).collect::<PyResult<Vec<_>>>().map(Value::Tuple);
     }
-    if let Some(value) = numpy_scalar(obj)? {
+    if let Some(array) = arrays::as_ndarray(obj) {
+        return arrays::unbox_array(array).map(Value::Array);
+    }
+    if let Some(value) = arrays::numpy_scalar(obj)? {
         return Ok(value);
     }
     let type_name = obj.get_type().name().map(|name| name.to_string()).unwrap_or_else(|_| "?".to_owned());
     Err(PyTypeError::new_err(format!("numjit cannot pass a value of type '{type_name}' to compiled code")))
 }
 
-/// A NumPy scalar (`np.float32(1.5)`), by its dtype's name; `None` for other objects.
-fn numpy_scalar(obj: &Bound<'_, PyAny>) -> PyResult<Option<Value>> {
-    let ty = obj.get_type();
-    let module = ty.getattr("__module__")?;
-    if module.extract::<&str>().ok() != Some("numpy") {
-        return Ok(None);
-    }
-    let Ok(dtype) = obj.getattr("dtype") else { return Ok(None) };
-    let name: String = dtype.getattr("name")?.extract()?;
-    let int = || obj.call_method0("__int__").and_then(|int| int.extract::<i64>());
-    let float = || obj.call_method0("__float__").and_then(|float| float.extract::<f64>());
-    let complex = || -> PyResult<(f64, f64)> {
-        Ok((obj.getattr("real")?.extract::<f64>()?, obj.getattr("imag")?.extract::<f64>()?))
-    };
-    Ok(Some(match name.as_str() {
-        "bool" => Value::Bool(obj.is_truthy()?),
-        "int8" => Value::Int8(int()? as i8),
-        "int16" => Value::Int16(int()? as i16),
-        "int32" => Value::Int32(int()? as i32),
-        "int64" => Value::Int(int()?),
-        "uint8" => Value::UInt8(int()? as u8),
-        "uint16" => Value::UInt16(int()? as u16),
-        "uint32" => Value::UInt32(int()? as u32),
-        "uint64" => Value::UInt(obj.call_method0("__int__")?.extract::<u64>()?),
-        "float32" => Value::Float32(float()? as f32),
-        "float64" => Value::Float(float()?),
-        "complex64" => {
-            let (real, imag) = complex()?;
-            Value::Complex64(real as f32, imag as f32)
-        }
-        "complex128" => {
-            let (real, imag) = complex()?;
-            Value::Complex(real, imag)
-        }
-        _ => return Ok(None),
-    }))
-}
-
 /// A result as a Python object: numbers as Python's int, float, complex and bool (as Numba
-/// returns them), tuples as tuples.
-fn from_value(py: Python<'_>, value: &Value) -> PyResult<Py<PyAny>> {
+/// returns them), tuples as tuples, arrays as NumPy arrays over the same memory (the
+/// argument object itself when the array is exactly one of the call's `arguments`).
+fn from_value(py: Python<'_>, value: Value, arguments: &Arguments<'_, '_>) -> PyResult<Py<PyAny>> {
     Ok(match value {
         Value::None => py.None(),
-        Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any().unbind(),
+        Value::Bool(flag) => PyBool::new(py, flag).to_owned().into_any().unbind(),
         Value::Int(int) => int.into_pyobject(py)?.into_any().unbind(),
         Value::UInt(int) => int.into_pyobject(py)?.into_any().unbind(),
         Value::Int8(int) => int.into_pyobject(py)?.into_any().unbind(),
@@ -165,23 +141,56 @@ fn from_value(py: Python<'_>, value: &Value) -> PyResult<Py<PyAny>> {
         Value::UInt8(int) => int.into_pyobject(py)?.into_any().unbind(),
         Value::UInt16(int) => int.into_pyobject(py)?.into_any().unbind(),
         Value::UInt32(int) => int.into_pyobject(py)?.into_any().unbind(),
-        Value::Float(float) => PyFloat::new(py, *float).into_any().unbind(),
-        Value::Float32(float) => PyFloat::new(py, f64::from(*float)).into_any().unbind(),
-        Value::Complex(real, imag) => PyComplex::from_doubles(py, *real, *imag).into_any().unbind(),
+        Value::Float(float) => PyFloat::new(py, float).into_any().unbind(),
+        Value::Float32(float) => PyFloat::new(py, f64::from(float)).into_any().unbind(),
+        Value::Complex(real, imag) => PyComplex::from_doubles(py, real, imag).into_any().unbind(),
         Value::Complex64(real, imag) => {
-            PyComplex::from_doubles(py, f64::from(*real), f64::from(*imag)).into_any().unbind()
+            PyComplex::from_doubles(py, f64::from(real), f64::from(imag)).into_any().unbind()
         }
         Value::Tuple(items) => {
-            let items = items.iter().map(|item| from_value(py, item)).collect::<PyResult<Vec<_>>>()?;
+            let items = items
+                .into_iter()
+                .map(|item| from_value(py, item, arguments))
+                .collect::<PyResult<Vec<_>>>()?;
             PyTuple::new(py, items)?.into_any().unbind()
         }
         Value::Function(_) => return Err(PyTypeError::new_err("compiled code returned a function")),
-        Value::Array(_) => {
-            return Err(PyTypeError::new_err(
-                "returning NumPy arrays to Python is not supported by numjit's Python package yet",
-            ));
-        }
+        Value::Array(array) => match arguments.same_array(&array) {
+            Some(argument) => argument,
+            None => return arrays::box_array(py, array),
+        },
     })
+}
+
+/// The arguments of a call: the Python objects and the values made of them.
+struct Arguments<'a, 'py> {
+    args: &'a Bound<'py, PyTuple>,
+    values: &'a [Value],
+    kwargs: Option<&'a Bound<'py, PyDict>>,
+    keywords: &'a [(String, Value)],
+}
+
+impl Arguments<'_, '_> {
+    /// The argument object (or array inside a tuple argument) whose value is exactly
+    /// `array` (same block, data, shape, strides, dtype, readonly).
+    fn same_array(&self, array: &ArrayValue) -> Option<Py<PyAny>> {
+        fn find<'py>(obj: Bound<'py, PyAny>, value: &Value, array: &ArrayValue) -> Option<Bound<'py, PyAny>> {
+            match value {
+                Value::Array(argument) => argument.is_same_view(array).then_some(obj),
+                Value::Tuple(items) => {
+                    let tuple = obj.cast_into::<PyTuple>().ok()?;
+                    tuple.iter().zip(items).find_map(|(item, value)| find(item, value, array))
+                }
+                _ => None,
+            }
+        }
+        let positional = self.args.iter().zip(self.values).find_map(|(arg, value)| find(arg, value, array));
+        let found = positional.or_else(|| {
+            let kwargs = self.kwargs?;
+            self.keywords.iter().find_map(|(key, value)| find(kwargs.get_item(key).ok()??, value, array))
+        });
+        found.map(Bound::unbind)
+    }
 }
 
 /// The decorator options as [`Options`]; the package has already rejected unknown names.
@@ -241,23 +250,93 @@ fn global_from(kind: &str, payload: &Bound<'_, PyAny>) -> PyResult<Option<Global
     })
 }
 
-/// A compiled function: one machine-code version per argument-type signature.
-#[pyclass(frozen, module = "numjit._core")]
-struct CoreDispatcher {
+/// The compiled state of a [`CoreDispatcher`].
+struct Compiled {
     inner: Dispatcher,
     nogil: bool,
 }
 
+/// A compiled function: one machine-code version per argument-type signature.
+///
+/// The package's `numjit.Dispatcher` subclasses it, so that calling a dispatcher runs this
+/// type's `__call__` with no Python frame in between. The source is compiled lazily: the
+/// first call asks the instance's `_compile_core()` (the package finds the source and the
+/// globals, then calls `_compile_source`).
+#[pyclass(frozen, subclass, module = "numjit._core")]
+struct CoreDispatcher {
+    compiled: OnceLock<Compiled>,
+}
+
+impl CoreDispatcher {
+    fn compiled(&self) -> PyResult<&Compiled> {
+        self.compiled.get().ok_or_else(|| PyRuntimeError::new_err("the dispatcher has not been compiled"))
+    }
+}
+
 #[pymethods]
 impl CoreDispatcher {
+    /// An uncompiled dispatcher; subclasses take their own constructor arguments.
+    #[new]
+    #[pyo3(signature = (*_args, **_kwargs))]
+    fn new(_args: &Bound<'_, PyTuple>, _kwargs: Option<&Bound<'_, PyDict>>) -> Self {
+        CoreDispatcher { compiled: OnceLock::new() }
+    }
+
+    /// Compiles `function` from a source unit with the given globals and options (the
+    /// first time only; later calls do nothing).
+    #[pyo3(signature = (file_name, text, first_line, function, globals, options))]
+    fn _compile_source(
+        &self,
+        file_name: String,
+        text: String,
+        first_line: usize,
+        function: String,
+        globals: &Bound<'_, PyList>,
+        options: &Bound<'_, PyDict>,
+    ) -> PyResult<()> {
+        if self.compiled.get().is_some() {
+            return Ok(());
+        }
+        let options = options_from(options)?;
+        let mut bindings = Vec::new();
+        for item in globals.iter() {
+            let (name, kind, payload): (String, String, Bound<'_, PyAny>) = item.extract()?;
+            if let Some(global) = global_from(&kind, &payload)? {
+                bindings.push((name, global));
+            }
+        }
+        let unit = SourceUnit { file_name, text, first_line };
+        let nogil = options.nogil;
+        let inner = Jit::new()
+            .compile_with_globals(&unit, &function, &bindings, &options)
+            .map_err(|error| compile_error(&error))?;
+        // Another thread may have won the race; its dispatcher is as good as this one.
+        let _ = self.compiled.set(Compiled { inner, nogil });
+        Ok(())
+    }
+
+    /// Whether the source has been compiled (`_compile_source` succeeded).
+    #[getter]
+    fn _is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+
     /// Calls the function, compiling a version for these argument types on first use.
     #[pyo3(signature = (*args, **kwargs))]
     fn __call__(
-        &self,
-        py: Python<'_>,
+        slf: &Bound<'_, Self>,
         args: &Bound<'_, PyTuple>,
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let py = slf.py();
+        let this = slf.get();
+        let compiled = match this.compiled.get() {
+            Some(compiled) => compiled,
+            None => {
+                slf.call_method0("_compile_core")?;
+                this.compiled()?
+            }
+        };
         let values = args.iter().map(|arg| to_value(&arg)).collect::<PyResult<Vec<_>>>()?;
         let keywords = match kwargs {
             Some(kwargs) => kwargs
@@ -266,48 +345,56 @@ impl CoreDispatcher {
                 .collect::<PyResult<Vec<_>>>()?,
             None => Vec::new(),
         };
+        let inner = &compiled.inner;
         let call = || {
             if keywords.is_empty() {
-                self.inner.call(&values)
+                inner.call(&values)
             } else {
                 let keywords: Vec<(&str, Value)> =
                     keywords.iter().map(|(key, value)| (key.as_str(), value.clone())).collect();
-                self.inner.call_with_keywords(&values, &keywords)
+                inner.call_with_keywords(&values, &keywords)
             }
         };
-        let result = if self.nogil { py.detach(call) } else { call() };
+        // Under nogil the compiled code runs detached from the interpreter: it only sees
+        // `values`, whose arrays' Python owners stay referenced (and are only released, with
+        // the GIL, when `values` is dropped here).
+        let result = if compiled.nogil { py.detach(call) } else { call() };
         match result {
-            Ok(value) => from_value(py, &value),
+            Ok(value) => {
+                let arguments = Arguments { args, values: &values, kwargs, keywords: &keywords };
+                from_value(py, value, &arguments)
+            }
             Err(error) => Err(call_error(py, error)),
         }
     }
 
     /// Compiles the version for a signature string (`"float64(int64, float64)"`) now.
-    fn compile(&self, signature: &str) -> PyResult<()> {
-        self.inner.compile_signature(signature).map_err(|error| compile_error(&error))
+    fn _compile_signature(&self, signature: &str) -> PyResult<()> {
+        self.compiled()?.inner.compile_signature(signature).map_err(|error| compile_error(&error))
     }
 
-    /// The signatures compiled so far, as strings.
+    /// The signatures compiled so far, as strings (none before the source is compiled).
     #[getter]
-    fn signatures(&self) -> Vec<String> {
-        self.inner.signatures()
+    fn _compiled_signatures(&self) -> Vec<String> {
+        self.compiled.get().map(|compiled| compiled.inner.signatures()).unwrap_or_default()
     }
 
     /// A compilation stage's text for a compiled signature: `hir`, `types`, `ir`, `opt`,
     /// `llvm`, `asm`.
-    fn inspect(&self, signature: &str, stage: &str) -> PyResult<String> {
+    fn _inspect_stage(&self, signature: &str, stage: &str) -> PyResult<String> {
         let stage: Stage = stage.parse().map_err(PyValueError::new_err)?;
-        self.inner.inspect(signature, stage).map_err(|error| compile_error(&error))
+        self.compiled()?.inner.inspect(signature, stage).map_err(|error| compile_error(&error))
     }
 
     /// Warnings about the options (`nopython=False` is ignored, ...).
     #[getter]
-    fn warnings(&self) -> Vec<String> {
-        self.inner.warnings().to_vec()
+    fn _warnings(&self) -> PyResult<Vec<String>> {
+        Ok(self.compiled()?.inner.warnings().to_vec())
     }
 }
 
-/// Compiles `function` from a source unit with the given globals and options.
+/// Compiles `function` from a source unit with the given globals and options into a new
+/// (base-class) dispatcher.
 #[pyfunction]
 #[pyo3(signature = (file_name, text, first_line, function, globals, options))]
 fn compile(
@@ -318,26 +405,34 @@ fn compile(
     globals: &Bound<'_, PyList>,
     options: &Bound<'_, PyDict>,
 ) -> PyResult<CoreDispatcher> {
-    let options = options_from(options)?;
-    let mut bindings = Vec::new();
-    for item in globals.iter() {
-        let (name, kind, payload): (String, String, Bound<'_, PyAny>) = item.extract()?;
-        if let Some(global) = global_from(&kind, &payload)? {
-            bindings.push((name, global));
-        }
-    }
-    let unit = SourceUnit { file_name, text, first_line };
-    let nogil = options.nogil;
-    let inner = Jit::new()
-        .compile_with_globals(&unit, &function, &bindings, &options)
-        .map_err(|error| compile_error(&error))?;
-    Ok(CoreDispatcher { inner, nogil })
+    let dispatcher = CoreDispatcher { compiled: OnceLock::new() };
+    dispatcher._compile_source(file_name, text, first_line, function, globals, options)?;
+    Ok(dispatcher)
 }
 
 /// Whether diagnostics in error messages use ANSI colours.
 #[pyfunction]
 fn set_color(enabled: bool) {
     COLOR.store(enabled, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The type compiled code gives `value` (Numba's `typeof`), as numjit prints it
+/// (`array(float64, 2d, C)`, `readonly array(int32, 1d, A)`).
+#[pyfunction]
+#[pyo3(name = "typeof")]
+fn type_of(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    let value = to_value(value)?;
+    match value.type_of() {
+        Some(ty) => Ok(ty.to_string()),
+        None => Err(PyValueError::new_err(format!("cannot determine the numjit type of {value}"))),
+    }
+}
+
+/// Array memory blocks alive in the runtime (allocated by compiled code or wrapping
+/// NumPy or Rust memory): tests compare it around calls to find leaks.
+#[pyfunction]
+fn _live_blocks() -> isize {
+    numjit::live_array_blocks()
 }
 
 /// The system report of `numjit sysinfo` / `python -m numjit -s`.
@@ -352,7 +447,10 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(compile, module)?)?;
     module.add_function(wrap_pyfunction!(set_color, module)?)?;
     module.add_function(wrap_pyfunction!(sysinfo, module)?)?;
+    module.add_function(wrap_pyfunction!(type_of, module)?)?;
+    module.add_function(wrap_pyfunction!(_live_blocks, module)?)?;
     module.add_class::<CoreDispatcher>()?;
+    module.add_class::<arrays::ArrayOwner>()?;
     module.add("NumjitError", py.get_type::<NumjitError>())?;
     module.add("TypingError", py.get_type::<TypingError>())?;
     module.add("UnsupportedError", py.get_type::<UnsupportedError>())?;

@@ -206,6 +206,21 @@ pub fn new_external(
     meminfo
 }
 
+/// The header of a block wrapping `size` bytes at `data` that someone else owns, for the
+/// caller to place at the start of an allocation of its own (which may hold more after the
+/// header, such as the owner of the memory). It counts as a created block; refcount 1.
+/// When the refcount drops to zero, `destructor` runs with a pointer to the header and must
+/// free that whole allocation.
+pub fn external_header(
+    data: *mut u8,
+    size: usize,
+    destructor: MemInfoDestructor,
+    destructor_data: *mut c_void,
+) -> MemInfo {
+    ALLOCATED.fetch_add(1, Ordering::Relaxed);
+    MemInfo { refcount: AtomicUsize::new(1), size, data, destructor: Some(destructor), destructor_data }
+}
+
 /// Frees the header of a block made by [`new_external`]; for use at the end of its
 /// destructor.
 ///
@@ -301,5 +316,28 @@ mod tests {
         let block = new_external(pointer, 128, release, Box::into_raw(data).cast());
         // SAFETY: a live block we own.
         unsafe { numjit_meminfo_decref(block) };
+    }
+
+    #[test]
+    fn external_headers_live_inside_their_owners_allocation() {
+        #[repr(C)]
+        struct Block {
+            header: MemInfo,
+            owner: Vec<u8>,
+        }
+        unsafe extern "C" fn release(meminfo: *mut MemInfo) {
+            // SAFETY: the header starts a leaked Box<Block> (repr(C)).
+            drop(unsafe { Box::from_raw(meminfo.cast::<Block>()) });
+        }
+        let mut owner = vec![7u8; 32];
+        let header = external_header(owner.as_mut_ptr(), 32, release, ptr::null_mut());
+        let block = Box::into_raw(Box::new(Block { header, owner })).cast::<MemInfo>();
+        // SAFETY: a live block we own, whose header is first in its allocation.
+        unsafe {
+            assert_eq!(((*block).size, refcount(block)), (32, 1));
+            numjit_meminfo_incref(block);
+            numjit_meminfo_decref(block);
+            numjit_meminfo_decref(block);
+        }
     }
 }
