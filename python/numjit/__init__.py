@@ -197,7 +197,7 @@ def _code_names(code):
     return names
 
 
-_MODULES = {"numpy", "math", "cmath"}
+_MODULES = {"numpy", "math", "cmath", "numba", "numjit"}
 
 
 def _classify(name, value, same_file):
@@ -207,7 +207,9 @@ def _classify(name, value, same_file):
     if isinstance(value, Dispatcher):
         if same_file(value.py_func) and value.py_func.__qualname__ == value.py_func.__name__:
             return (name, "function", value.py_func.__name__)
-        return None
+        # Another dispatcher (an inner function, or one of another file): its source is
+        # compiled along with the caller's (see _with_callees).
+        return (name, "dispatcher", value)
     if value is prange or getattr(value, "__name__", None) == "prange" and getattr(value, "__module__", "").startswith("numba"):
         return (name, "prange", None)
     module_name = getattr(value, "__name__", None)
@@ -252,6 +254,32 @@ def _globals_of(func):
     return bindings
 
 
+def _with_callees(func, text):
+    """The source to compile ``func`` from and its bindings, with the source of every other
+    dispatcher it calls (inner functions, closures, other files' functions) appended as
+    top-level functions bound by name, recursively. Such a callee sees the bindings of its
+    own free names, unless the caller binds the same name differently (then the caller's).
+    """
+    bindings = {}
+    pieces = [text]
+    seen = {id(func)}
+    pending = [func]
+    while pending:
+        current = pending.pop()
+        for name, kind, payload in _globals_of(current):
+            if kind == "dispatcher":
+                callee = payload.py_func
+                bindings.setdefault(name, (name, "function", callee.__name__))
+                if id(callee) not in seen:
+                    seen.add(id(callee))
+                    _, callee_text, _ = _source_unit(callee)
+                    pieces.append(callee_text)
+                    pending.append(callee)
+            else:
+                bindings.setdefault(name, (name, kind, payload))
+    return "\n\n".join(pieces), sorted(bindings.values(), key=lambda binding: binding[0])
+
+
 # ---------------------------------------------------------------------------------------
 # dispatcher
 
@@ -276,13 +304,14 @@ class Dispatcher(_core.CoreDispatcher):
         with self._lock:
             if not self._is_compiled:
                 file_name, text, first_line = _source_unit(self.py_func)
+                text, bindings = _with_callees(self.py_func, text)
                 options = {key: value for key, value in self.targetoptions.items() if key in _CORE_OPTIONS}
                 if isinstance(options.get("fastmath"), (set, frozenset, list, tuple, dict)):
                     options["fastmath"] = sorted(options["fastmath"])
                 if self._signatures:
                     options["signatures"] = list(self._signatures)
                 self._compile_source(
-                    file_name, text, first_line, self.py_func.__name__, _globals_of(self.py_func), options
+                    file_name, text, first_line, self.py_func.__name__, bindings, options
                 )
         return self
 

@@ -32,6 +32,8 @@ pub enum ModuleKind {
     Math,
     CMath,
     Numpy,
+    /// `numba` (or `numjit`): compiled code uses its `prange`.
+    Numba,
 }
 
 impl ModuleKind {
@@ -41,6 +43,7 @@ impl ModuleKind {
             "math" => Some(ModuleKind::Math),
             "cmath" => Some(ModuleKind::CMath),
             "numpy" => Some(ModuleKind::Numpy),
+            "numba" | "numjit" => Some(ModuleKind::Numba),
             _ => None,
         }
     }
@@ -50,6 +53,7 @@ impl ModuleKind {
             ModuleKind::Math => "math",
             ModuleKind::CMath => "cmath",
             ModuleKind::Numpy => "numpy",
+            ModuleKind::Numba => "numba",
         }
     }
 }

@@ -335,6 +335,7 @@ impl Lowerer<'_> {
                 .map(|function| Expr::Item(Item::CMath(function)))
                 .or_else(|| cmath::constant(member).map(Expr::Const)),
             ModuleKind::Numpy => numpy_member(member),
+            ModuleKind::Numba => (member == "prange").then_some(Expr::Item(Item::Builtin(Builtin::Prange))),
         };
         match resolved {
             Some(kind) => self.alloc_expr(kind, range),
@@ -343,6 +344,7 @@ impl Lowerer<'_> {
                     ModuleKind::Math => MathFn::ALL.iter().map(|function| function.name()).collect(),
                     ModuleKind::CMath => CMathFn::ALL.iter().map(|function| function.name()).collect(),
                     ModuleKind::Numpy => Vec::new(),
+                    ModuleKind::Numba => vec!["prange"],
                 };
                 let mut diagnostic = diagnostics::unsupported(
                     &format!("`{}.{member}`", module.name()),
@@ -716,6 +718,34 @@ impl Lowerer<'_> {
 
     /// The iterable of a `for` header: `range`/`prange`/`enumerate`/`zip` written there
     /// become structured forms; anything else is a value iterated at run time.
+    /// `range(...)` / `prange(...)` in a loop header, the call already lowered to nothing.
+    fn lower_range_iter(&mut self, call: &ast::ExprCall, parallel: bool) -> ForIter {
+        self.expr_depth += 1;
+        let result = self.range_iter(call, parallel);
+        self.expr_depth -= 1;
+        result
+    }
+
+    fn range_iter(&mut self, call: &ast::ExprCall, parallel: bool) -> ForIter {
+        let args: Vec<ExprId> = call.args.iter().map(|arg| self.lower_expr(arg)).collect();
+        match args.as_slice() {
+            [stop] => ForIter::Range { start: None, stop: *stop, step: None, parallel },
+            [start, stop] => ForIter::Range { start: Some(*start), stop: *stop, step: None, parallel },
+            [start, stop, step] => {
+                ForIter::Range { start: Some(*start), stop: *stop, step: Some(*step), parallel }
+            }
+            _ => {
+                let name = if parallel { "prange" } else { "range" };
+                let diagnostic = Diagnostic::error(
+                    WRONG_ARGUMENTS,
+                    format!("{name}() takes 1 to 3 arguments but {} were given", args.len()),
+                )
+                .with_primary(call.range, "called here");
+                ForIter::Value(self.error(diagnostic, call.range))
+            }
+        }
+    }
+
     fn lower_for_iter(&mut self, iter: &ast::Expr) -> ForIter {
         if self.expr_depth >= MAX_EXPR_DEPTH {
             let value = self.error(diagnostics::too_deep(iter.range()), iter.range());
@@ -724,6 +754,15 @@ impl Lowerer<'_> {
         let ast::Expr::Call(call) = iter else {
             return ForIter::Value(self.lower_expr(iter));
         };
+        // `numba.prange(...)`, `jit.prange(...)` with `jit` bound to the numba/numjit module.
+        if let ast::Expr::Attribute(attribute) = &*call.func
+            && &*attribute.attr.id == "prange"
+            && let ast::Expr::Name(module) = &*attribute.value
+            && matches!(self.resolve(&module.id), Resolution::Value(GlobalValue::Module(ModuleKind::Numba)))
+            && call.keywords.is_empty()
+        {
+            return self.lower_range_iter(call, true);
+        }
         let ast::Expr::Name(name) = &*call.func else {
             return ForIter::Value(self.lower_expr(iter));
         };
@@ -738,31 +777,7 @@ impl Lowerer<'_> {
         }
         self.expr_depth += 1;
         let result = match builtin {
-            Builtin::Range | Builtin::Prange => {
-                let args: Vec<ExprId> = call.args.iter().map(|arg| self.lower_expr(arg)).collect();
-                let parallel = builtin == Builtin::Prange;
-                match args.as_slice() {
-                    [stop] => ForIter::Range { start: None, stop: *stop, step: None, parallel },
-                    [start, stop] => {
-                        ForIter::Range { start: Some(*start), stop: *stop, step: None, parallel }
-                    }
-                    [start, stop, step] => {
-                        ForIter::Range { start: Some(*start), stop: *stop, step: Some(*step), parallel }
-                    }
-                    _ => {
-                        let diagnostic = Diagnostic::error(
-                            WRONG_ARGUMENTS,
-                            format!(
-                                "{}() takes 1 to 3 arguments but {} were given",
-                                builtin.name(),
-                                args.len()
-                            ),
-                        )
-                        .with_primary(call.range, "called here");
-                        ForIter::Value(self.error(diagnostic, call.range))
-                    }
-                }
-            }
+            Builtin::Range | Builtin::Prange => self.range_iter(call, builtin == Builtin::Prange),
             Builtin::Enumerate => {
                 let start_keyword = call
                     .keywords
