@@ -5,8 +5,10 @@
 //! 2. Parses a kernel with a syntax error and shows the rendered diagnostic.
 //! 3. Compiles and runs the tutorial's loop (scalar form, examples/tutorial_scalar.py) with
 //!    `numjit run`, runs the same function under CPython, checks the results are equal and
-//!    prints both times. Arrays and the Python package come with later issues; then this
-//!    becomes the tutorial itself.
+//!    prints both times.
+//! 4. Builds the Python package (release) into `target/python-venv` and runs
+//!    examples/tutorial.py: the seed's one-minute example and its correct-reduction examples
+//!    with plain Python, NumPy, numjit and Numba (when installed), results checked equal.
 
 use std::path::Path;
 
@@ -74,6 +76,11 @@ pub fn run(sh: &Shell, root: &Path) -> anyhow::Result<()> {
         }
         println!("  results equal");
     }
+
+    step("the seed tutorial through the Python package (examples/tutorial.py)");
+    let python = crate::python::build_package(sh, root, true)?;
+    let tutorial = root.join("examples/tutorial.py");
+    cmd!(sh, "{python} {tutorial}").run().context("examples/tutorial.py reported different results")?;
 
     eprintln!("\ndemo: done");
     Ok(())
