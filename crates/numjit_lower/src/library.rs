@@ -339,49 +339,11 @@ impl<'a> Lowerer<'a> {
     /// The broadcast shape (`ndim` axes) of the arrays `(value, rank)`; NumPy's
     /// ValueError when two extents differ and neither is 1.
     fn lib_broadcast_extents(&mut self, arrays: &[(Value, u8)], ndim: u8) -> Vec<Value> {
-        let one = self.scalar(INT, 1);
-        let mut bad = self.ins().bconst(false);
-        let mut dims = Vec::with_capacity(usize::from(ndim));
-        for axis in 0..ndim {
-            let mut extent = one;
-            for &(array, rank) in arrays {
-                let Some(own_axis) = (axis + rank).checked_sub(ndim) else { continue };
-                let dim = self.ins().array_dim(array, u32::from(own_axis));
-                let dim_one = self.ins().icmp(IntCC::Equal, dim, one);
-                let extent_one = self.ins().icmp(IntCC::Equal, extent, one);
-                let same = self.ins().icmp(IntCC::Equal, dim, extent);
-                let fine = self.ins().ior(dim_one, extent_one);
-                let fine = self.ins().ior(fine, same);
-                let mismatch = self.ins().inot(fine);
-                bad = self.ins().ior(bad, mismatch);
-                extent = self.ins().select(extent_one, dim, extent);
-            }
-            dims.push(extent);
-        }
-        let mut distinct: Vec<(Value, u8)> = Vec::new();
-        for &array in arrays {
-            if !distinct.iter().any(|seen| seen.0 == array.0) {
-                distinct.push(array);
-            }
-        }
-        if distinct.len() > 1 {
-            let mut message = String::from("operands could not be broadcast together with shapes");
-            let mut values = Vec::new();
-            for &(array, rank) in &distinct {
-                message.push_str(" (");
-                for axis in 0..rank {
-                    message.push_str("{}");
-                    if rank == 1 || axis + 1 < rank {
-                        message.push(',');
-                    }
-                    values.push(self.ins().array_dim(array, u32::from(axis)));
-                }
-                message.push(')');
-            }
-            message.push(' ');
-            self.raise_if_with(bad, ExceptionKind::ValueError, &message, &values);
-        }
-        dims
+        let arrays: Vec<(Value, ArrayType)> = arrays
+            .iter()
+            .map(|(value, rank)| (*value, ArrayType::new(ScalarType::Float64, *rank, Layout::A)))
+            .collect();
+        self.broadcast_arrays(&arrays, ndim)
     }
 
     /// `array` (of rank `rank`) as a view of the broadcast shape `dims` (stride 0 along
@@ -453,33 +415,10 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// `acc + x` or `acc * x` in `dtype` (not bool).
-    fn lib_combine(&mut self, product: bool, acc: Value, x: Value, dtype: ScalarType) -> Value {
-        let mut ins = self.ins();
-        match (product, dtype) {
-            (false, t) if t.is_complex() => ins.cadd(acc, x),
-            (true, t) if t.is_complex() => ins.cmul(acc, x),
-            (false, t) if t.is_float() => ins.fadd(acc, x),
-            (true, t) if t.is_float() => ins.fmul(acc, x),
-            (false, ScalarType::Bool) => ins.ior(acc, x),
-            (true, ScalarType::Bool) => ins.iand(acc, x),
-            (false, _) => ins.iadd(acc, x),
-            (true, _) => ins.imul(acc, x),
-        }
-    }
-
-    /// `total / n` for a float or complex `total` and an `int64` count.
+    /// `total / count` for a float or complex `total` and an `int64` count.
     fn lib_divide_count(&mut self, total: Value, count: Value, dtype: ScalarType) -> Value {
         let n = self.convert(count, dtype.real_part());
-        if dtype.is_complex() {
-            let re = self.ins().creal(total);
-            let im = self.ins().cimag(total);
-            let re = self.ins().fdiv(re, n);
-            let im = self.ins().fdiv(im, n);
-            self.ins().cmake(re, im)
-        } else {
-            self.ins().fdiv(total, n)
-        }
+        self.divide_by(total, n, dtype)
     }
 
     /// Whether `a` sorts before `b` in NumPy's order (NaNs last; complex numbers
@@ -794,7 +733,7 @@ impl<'a> Lowerer<'a> {
             let zero = self.scalar(INT, 0);
             self.reduce_tree(&tree, &dims, &[init, zero], &mut |this, element, carried| {
                 let element = this.convert(element, dtype);
-                let total = this.lib_combine(product, carried[0], element, dtype);
+                let total = this.accumulate(product, carried[0], element, dtype);
                 this.ins().array_store(out, &[carried[1]], total);
                 let one = this.scalar(INT, 1);
                 vec![total, this.ins().iadd(carried[1], one)]
@@ -817,7 +756,7 @@ impl<'a> Lowerer<'a> {
             this.loop_nest(&[len], &[init], &mut |this, indices, carried| {
                 let element = this.ins().array_load(source, indices);
                 let element = this.convert(element, dtype);
-                let total = this.lib_combine(product, carried[0], element, dtype);
+                let total = this.accumulate(product, carried[0], element, dtype);
                 this.ins().array_store(target, indices, total);
                 vec![total]
             });
@@ -1019,7 +958,7 @@ impl<'a> Lowerer<'a> {
                 let totals = self.reduce_tree(tree, dims, &[init], &mut |this, element, acc| {
                     let nan = this.lib_is_nan(element, source);
                     let element = this.convert(element, dtype);
-                    let total = this.lib_combine(product, acc[0], element, dtype);
+                    let total = this.accumulate(product, acc[0], element, dtype);
                     vec![this.ins().select(nan, acc[0], total)]
                 });
                 totals[0]
@@ -1034,7 +973,7 @@ impl<'a> Lowerer<'a> {
                 let totals = self.reduce_tree(tree, dims, &[zero_total, zero], &mut |this, element, acc| {
                     let nan = this.lib_is_nan(element, source);
                     let element = this.convert(element, dtype);
-                    let total = this.lib_combine(false, acc[0], element, dtype);
+                    let total = this.accumulate(false, acc[0], element, dtype);
                     let one = this.scalar(INT, 1);
                     let counted = this.ins().iadd(acc[1], one);
                     vec![this.ins().select(nan, acc[0], total), this.ins().select(nan, acc[1], counted)]
@@ -1094,7 +1033,7 @@ impl<'a> Lowerer<'a> {
         let lower = self.ins().array_load(buffer, &[below]);
         let upper = self.convert(upper, dtype);
         let lower = self.convert(lower, dtype);
-        let sum = self.lib_combine(false, lower, upper, dtype);
+        let sum = self.accumulate(false, lower, upper, dtype);
         let mean = self.lib_divide_count(sum, two, dtype);
         let remainder = self.ins().irem(n, two);
         let odd = self.ins().icmp(IntCC::Equal, remainder, one);
@@ -1186,7 +1125,7 @@ impl<'a> Lowerer<'a> {
             let col = this.ins().iadd(first_col, indices[0]);
             let element = this.ins().array_load(array, &[row, col]);
             let element = this.convert(element, dtype);
-            vec![this.lib_combine(false, acc[0], element, dtype)]
+            vec![this.accumulate(false, acc[0], element, dtype)]
         });
         totals.first().copied()
     }

@@ -318,7 +318,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `acc + x` or `acc * x` in `dtype` (bool accumulators are integers by then).
-    fn accumulate(&mut self, product: bool, acc: Value, x: Value, dtype: ScalarType) -> Value {
+    pub(crate) fn accumulate(&mut self, product: bool, acc: Value, x: Value, dtype: ScalarType) -> Value {
         let mut ins = self.ins();
         match (product, dtype) {
             (false, t) if t.is_complex() => ins.cadd(acc, x),
@@ -333,7 +333,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `total / n` for a float or complex `total` and a float `n`.
-    fn divide_by(&mut self, total: Value, n: Value, ty: ScalarType) -> Value {
+    pub(crate) fn divide_by(&mut self, total: Value, n: Value, ty: ScalarType) -> Value {
         if ty.is_complex() {
             let re = self.ins().creal(total);
             let im = self.ins().cimag(total);
