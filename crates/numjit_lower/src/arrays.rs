@@ -133,14 +133,16 @@ impl<'a> Lowerer<'a> {
     fn array_position(&mut self, array: Value, axis: u32, index: Value, scalar: ScalarType) -> Value {
         let index = self.convert(index, ScalarType::Int64);
         let dim = self.ins().array_dim(array, axis);
-        let position = if scalar.is_unsigned_integer() {
-            index
-        } else {
-            let zero = self.scalar(ScalarType::Int64, 0);
-            let negative = self.ins().icmp(IntCC::LessThan, index, zero);
-            let from_end = self.ins().iadd(index, dim);
-            self.ins().select(negative, from_end, index)
-        };
+        let position =
+            if scalar.is_unsigned_integer() || self.lower_bound(index, 0).is_some_and(|floor| floor >= 0) {
+                // Known not negative (`a[i - 1]` in `for i in range(1, n)`): no wraparound.
+                index
+            } else {
+                let zero = self.scalar(ScalarType::Int64, 0);
+                let negative = self.ins().icmp(IntCC::LessThan, index, zero);
+                let from_end = self.ins().iadd(index, dim);
+                self.ins().select(negative, from_end, index)
+            };
         if self.cx.options.boundscheck {
             let zero = self.scalar(ScalarType::Int64, 0);
             let below = self.ins().icmp(IntCC::LessThan, position, zero);
@@ -150,6 +152,49 @@ impl<'a> Lowerer<'a> {
             self.raise_if_with(outside, ExceptionKind::IndexError, &message, &[index, dim]);
         }
         position
+    }
+
+    /// The value of an integer constant instruction.
+    pub(crate) fn constant_int(&self, value: Value) -> Option<i64> {
+        let inst = self.func.dfg.value_def(value).inst()?;
+        match self.func.dfg.inst_data(inst).opcode {
+            numjit_ir::Opcode::Iconst { value, .. } => i64::try_from(value).ok(),
+            _ => None,
+        }
+    }
+
+    /// A lower bound of an `int64` value built from constants, induction variables of
+    /// counted loops and additions/subtractions of them; `None` when unknown.
+    pub(crate) fn lower_bound(&self, value: Value, depth: u32) -> Option<i64> {
+        if depth > 8 {
+            return None;
+        }
+        if let Some(floor) = self.induction_floor.get(&value) {
+            return Some(*floor);
+        }
+        if let Some(constant) = self.constant_int(value) {
+            return Some(constant);
+        }
+        let inst = self.func.dfg.value_def(value).inst()?;
+        let data = self.func.dfg.inst_data(inst);
+        match (&data.opcode, data.args.as_slice()) {
+            (numjit_ir::Opcode::Iadd, [a, b]) => {
+                self.lower_bound(*a, depth + 1)?.checked_add(self.lower_bound(*b, depth + 1)?)
+            }
+            (numjit_ir::Opcode::Isub, [a, b]) => {
+                self.lower_bound(*a, depth + 1)?.checked_sub(self.constant_int(*b)?)
+            }
+            // An item of a tuple built here (`a[i - 1, j]` indexes with a tuple).
+            (numjit_ir::Opcode::TupleGet(position), [tuple]) => {
+                let made = self.func.dfg.value_def(*tuple).inst()?;
+                let made = self.func.dfg.inst_data(made);
+                if made.opcode != numjit_ir::Opcode::TupleMake {
+                    return None;
+                }
+                self.lower_bound(*made.args.get(*position as usize)?, depth + 1)
+            }
+            _ => None,
+        }
     }
 
     /// A slice's `(start, stop, step)` as an `int64` triple, with CPython's defaults for

@@ -92,6 +92,9 @@ pub(crate) struct Lowerer<'a> {
     pub stmt_range: TextRange,
     /// Array references the statements being lowered own (see `arrays.rs`), innermost last.
     pub temps: Vec<Value>,
+    /// Lower bounds of the induction variables of counted loops with a constant start and
+    /// a positive constant step (array indices known non-negative need no wraparound).
+    pub induction_floor: HashMap<Value, i64>,
     /// The variables of array type (each holds a reference of its own), which every exit
     /// decrefs.
     pub array_vars: Vec<Var>,
@@ -126,6 +129,7 @@ pub(crate) fn lower_instance(cx: &ProgramContext<'_>, instance: InstanceId) -> L
         flag_constants: None,
         stmt_range: body.range,
         temps: Vec::new(),
+        induction_floor: HashMap::new(),
         array_vars: Vec::new(),
     };
     lowerer.run(&signature.params);

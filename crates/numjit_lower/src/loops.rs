@@ -346,6 +346,11 @@ impl<'a> Lowerer<'a> {
         let inits: Vec<Value> =
             carried.iter().map(|&var| self.ssa.read(&mut self.func, var, outer)).collect();
         let lp = self.ins().for_loop(range, &inits);
+        if let (Some(start), Some(step)) = (self.constant_int(range.start), self.constant_int(range.step))
+            && step > 0
+        {
+            self.induction_floor.insert(lp.induction_variable, start);
+        }
         self.ssa.set_region_entry(lp.entry_block, outer);
         for (&var, &param) in carried.iter().zip(&lp.carried) {
             self.ssa.write(var, lp.entry_block, param);
