@@ -657,6 +657,20 @@ impl Lowerer<'_> {
                 let value = self.alloc_expr(Expr::Binary { op, lhs, rhs, in_place: true }, range);
                 self.push(out, Stmt::Expr(value), range);
             }
+            ast::Expr::Subscript(subscript)
+                if matches!(&*subscript.value, ast::Expr::Name(_)) && is_pure_index(&subscript.slice, 0) =>
+            {
+                // `a[i, j] += x` with a plain name and an index without calls: reading the
+                // name and the index twice is reading them once, and no temporary holds the
+                // array (a temporary array variable in a loop costs a refcount pair per
+                // iteration).
+                let current = self.lower_expr(&assign.target);
+                let rhs = self.lower_expr(&assign.value);
+                let value = self.alloc_expr(Expr::Binary { op, lhs: current, rhs, in_place: true }, range);
+                let base = self.lower_expr(&subscript.value);
+                let index = self.lower_expr(&subscript.slice);
+                self.push(out, Stmt::SetItem { base, index, value }, range);
+            }
             ast::Expr::Subscript(subscript) => {
                 let base_value = self.lower_expr(&subscript.value);
                 let index_value = self.lower_expr(&subscript.slice);
@@ -1261,6 +1275,23 @@ fn numpy_member(member: &str) -> Option<Expr> {
         "newaxis" => Some(Expr::Const(ConstValue::None)),
         "euler_gamma" => Some(Expr::Const(ConstValue::Float(0.577_215_664_901_532_9))),
         _ => None,
+    }
+}
+
+/// Whether evaluating an index twice is evaluating it once: names, constants, and
+/// arithmetic, comparisons and tuples of them (no calls, no `:=`).
+fn is_pure_index(expr: &ast::Expr, depth: u32) -> bool {
+    if depth > 16 {
+        return false;
+    }
+    match expr {
+        ast::Expr::Name(_) | ast::Expr::Constant(_) => true,
+        ast::Expr::Tuple(tuple) => tuple.elts.iter().all(|elt| is_pure_index(elt, depth + 1)),
+        ast::Expr::UnaryOp(unary) => is_pure_index(&unary.operand, depth + 1),
+        ast::Expr::BinOp(binary) => {
+            is_pure_index(&binary.left, depth + 1) && is_pure_index(&binary.right, depth + 1)
+        }
+        _ => false,
     }
 }
 
