@@ -286,27 +286,6 @@ impl<'a> Lowerer<'a> {
         self.lib_flat_copy(array, ty, false)
     }
 
-    /// `axis` (an integer) as an axis of an array of `ndim` dimensions: negative counts
-    /// from the end; NumPy's ValueError outside.
-    fn lib_normal_axis(&mut self, axis: Value, ndim: u8) -> Value {
-        let axis = self.convert(axis, INT);
-        let rank = self.scalar(INT, i64::from(ndim));
-        let zero = self.scalar(INT, 0);
-        let negative = self.ins().icmp(IntCC::LessThan, axis, zero);
-        let wrapped = self.ins().iadd(axis, rank);
-        let normal = self.ins().select(negative, wrapped, axis);
-        let below = self.ins().icmp(IntCC::LessThan, normal, zero);
-        let above = self.ins().icmp(IntCC::GreaterThanOrEqual, normal, rank);
-        let outside = self.ins().ior(below, above);
-        self.raise_if_with(
-            outside,
-            ExceptionKind::ValueError,
-            "axis {} is out of bounds for array of dimension {}",
-            &[axis, rank],
-        );
-        normal
-    }
-
     /// The lines of `array` (`ndim >= 1`) along the normal axis `axis`.
     fn lib_lines(&mut self, array: Value, ndim: u8, axis: Value) -> Lines {
         let dims = self.lib_extents(array, ndim);
@@ -610,7 +589,7 @@ impl<'a> Lowerer<'a> {
         };
         let ndim = source_type.ndim;
         let axis = match axis {
-            Some((value, _)) if !flattened => self.lib_normal_axis(value, ndim),
+            Some((value, _)) if !flattened => self.normal_axis(value, ndim),
             _ => self.scalar(INT, i64::from(ndim) - 1),
         };
         if argsort {
@@ -741,7 +720,7 @@ impl<'a> Lowerer<'a> {
             return Some(out);
         };
         let ndim = ty.ndim;
-        let axis = self.lib_normal_axis(axis, ndim);
+        let axis = self.normal_axis(axis, ndim);
         let dims = self.lib_extents(array, ndim);
         let out = self.ins().array_alloc(dtype, false, &dims);
         self.own(out);
@@ -878,7 +857,7 @@ impl<'a> Lowerer<'a> {
             return Some(self.lib_nan_reduce(function, &tree, &dims, dtype));
         };
         let ndim = ty.ndim;
-        let axis = self.lib_normal_axis(axis, ndim);
+        let axis = self.normal_axis(axis, ndim);
         let lines = self.lib_lines(array, ndim, axis);
         let len = lines.len;
         if matches!(function, LibraryFn::Nanmin | LibraryFn::Nanmax) {

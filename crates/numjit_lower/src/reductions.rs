@@ -104,21 +104,8 @@ impl<'a> Lowerer<'a> {
     ) -> Option<Value> {
         let int = ScalarType::Int64;
         let ndim = array_type.ndim;
-        let axis = self.convert(axis, int);
-        let rank = self.scalar(int, i64::from(ndim));
+        let normal = self.normal_axis(axis, ndim);
         let zero = self.scalar(int, 0);
-        let negative = self.ins().icmp(IntCC::LessThan, axis, zero);
-        let wrapped = self.ins().iadd(axis, rank);
-        let normal = self.ins().select(negative, wrapped, axis);
-        let below = self.ins().icmp(IntCC::LessThan, normal, zero);
-        let above = self.ins().icmp(IntCC::GreaterThanOrEqual, normal, rank);
-        let outside = self.ins().ior(below, above);
-        self.raise_if_with(
-            outside,
-            ExceptionKind::ValueError,
-            "axis {} is out of bounds for array of dimension {}",
-            &[axis, rank],
-        );
         let dims: Vec<Value> = (0..ndim).map(|k| self.ins().array_dim(array, u32::from(k))).collect();
         let strides: Vec<Value> = (0..ndim).map(|k| self.ins().array_stride(array, u32::from(k))).collect();
         // The reduced axis's extent and stride, and the other axes in order.
@@ -315,6 +302,28 @@ impl<'a> Lowerer<'a> {
                 self.convert(result, dtype)
             }
         })
+    }
+
+    /// `axis` (an integer) as an axis of an array of `ndim` dimensions: negative counts
+    /// from the end; NumPy's ValueError outside.
+    pub(crate) fn normal_axis(&mut self, axis: Value, ndim: u8) -> Value {
+        let int = ScalarType::Int64;
+        let axis = self.convert(axis, int);
+        let rank = self.scalar(int, i64::from(ndim));
+        let zero = self.scalar(int, 0);
+        let negative = self.ins().icmp(IntCC::LessThan, axis, zero);
+        let wrapped = self.ins().iadd(axis, rank);
+        let normal = self.ins().select(negative, wrapped, axis);
+        let below = self.ins().icmp(IntCC::LessThan, normal, zero);
+        let above = self.ins().icmp(IntCC::GreaterThanOrEqual, normal, rank);
+        let outside = self.ins().ior(below, above);
+        self.raise_if_with(
+            outside,
+            ExceptionKind::ValueError,
+            "axis {} is out of bounds for array of dimension {}",
+            &[axis, rank],
+        );
+        normal
     }
 
     /// `acc + x` or `acc * x` in `dtype` (bool accumulators are integers by then).
