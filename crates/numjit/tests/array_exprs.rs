@@ -200,6 +200,13 @@ def matmul(a, b):
 def dot(a, b):
     return np.dot(a, b)
 
+def swap_steps(a, iters):
+    b = a.copy()
+    for _ in range(iters):
+        b[0] = a[0] + 1.0
+        a, b = b, a
+    return a, b
+
 def two_d_array_reduction_prod(n):
     shp = (13, 17)
     result1 = 2 * np.ones(shp, np.int_)
@@ -570,4 +577,25 @@ fn matrix_products_go_through_gemm() {
     assert_eq!(ints.to_ndarray::<i64>().unwrap().into_raw_vec_and_offset().0, vec![17, 39]);
     let error = compile("matmul").call(&[array(a.clone()), array(a)]).unwrap_err();
     assert!(matches!(error, CallError::Exception { class: ExceptionClass::ValueError, .. }), "{error}");
+}
+
+#[test]
+fn swapping_arrays_keeps_both_alive() {
+    // `a, b = b, a` with `b` the only owner of its block: assigning `a` first must not free
+    // the array `b` receives (the tuple's arrays are held for the statement).
+    let swap = compile("swap_steps");
+    let input = arr1(&[0.0, 5.0]);
+    drop(call(&swap, &[array(input.clone()), Value::Int(1)]));
+    let before = numjit::live_array_blocks();
+    for iters in 0..200 {
+        let Value::Tuple(items) = call(&swap, &[array(input.clone()), Value::Int(iters)]) else { panic!() };
+        let Value::Array(first) = &items[0] else { panic!() };
+        let Value::Array(second) = &items[1] else { panic!() };
+        let expected = if iters == 0 { 0.0 } else { iters as f64 };
+        assert_eq!(first.get::<f64>(&[0]), Some(expected));
+        assert_eq!(first.get::<f64>(&[1]), Some(5.0));
+        assert_eq!(second.get::<f64>(&[1]), Some(5.0));
+        assert!(first.refcount() >= 1 && second.refcount() >= 1);
+    }
+    assert_eq!(numjit::live_array_blocks(), before);
 }

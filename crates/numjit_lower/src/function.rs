@@ -547,7 +547,13 @@ impl<'a> Lowerer<'a> {
             self.unsupported("unpacking this value", self.body.exprs[value_expr].range);
             return;
         };
-        // Every item is read before any target is assigned (`a, b = b, a`).
+        // Every item is read before any target is assigned (`a, b = b, a`). Arrays in the
+        // tuple get a reference of their own for the statement first: assigning `a` drops
+        // the old `a`, which may be the array `b` is about to receive.
+        if crate::arrays::holds_arrays(&Type::Tuple(items.clone())) {
+            self.incref_value(tuple);
+            self.own(tuple);
+        }
         let mut values = Vec::with_capacity(targets.len());
         for item_idx in 0..targets.len().min(items.len()) {
             values.push(self.ins().tuple_get(tuple, item_idx as u32));
