@@ -1045,6 +1045,25 @@ impl<'a> Lowerer<'a> {
         Operand::Value(out)
     }
 
+    /// An integer argument given by position (`positional`), by keyword, or `default`, as
+    /// `int64`.
+    fn int_argument(
+        &mut self,
+        positional: Option<Value>,
+        keyword: Option<(ExprId, Operand)>,
+        default: i64,
+    ) -> Value {
+        let int = ScalarType::Int64;
+        match (positional, keyword) {
+            (Some(value), _) => self.convert(value, int),
+            (None, Some((expr, operand))) => {
+                let value = self.value_of(operand, expr);
+                self.convert(value, int)
+            }
+            (None, None) => self.scalar(int, default),
+        }
+    }
+
     /// Stores the leaves of a nested tuple into `out` at the positions of their tuple
     /// indices (`prefix` holds the indices of the enclosing levels).
     fn store_nested(
@@ -1358,14 +1377,7 @@ impl<'a> Lowerer<'a> {
                     ),
                     _ => return Operand::Static,
                 };
-                let num = match (values.get(2), keyword("num")) {
-                    (Some((value, _)), _) => self.convert(*value, int),
-                    (None, Some((expr, operand))) => {
-                        let value = self.value_of(operand, expr);
-                        self.convert(value, int)
-                    }
-                    (None, None) => self.scalar(int, 50),
-                };
+                let num = self.int_argument(values.get(2).map(|(value, _)| *value), keyword("num"), 50);
                 let zero = self.scalar(int, 0);
                 let negative = self.ins().icmp(IntCC::LessThan, num, zero);
                 self.raise_if_with(
@@ -1450,14 +1462,7 @@ impl<'a> Lowerer<'a> {
                     }
                     _ => n,
                 };
-                let k = match (values.get(2), keyword("k")) {
-                    (Some((value, _)), _) => self.convert(*value, int),
-                    (None, Some((expr, operand))) => {
-                        let value = self.value_of(operand, expr);
-                        self.convert(value, int)
-                    }
-                    (None, None) => self.scalar(int, 0),
-                };
+                let k = self.int_argument(values.get(2).map(|(value, _)| *value), keyword("k"), 0);
                 let zero = self.scalar(int, 0);
                 let negative_n = self.ins().icmp(IntCC::LessThan, n, zero);
                 let negative_m = self.ins().icmp(IntCC::LessThan, m, zero);
