@@ -397,6 +397,32 @@ impl<'f> FunctionBuilder<'f> {
         (inst, result)
     }
 
+    /// `v = invoke fnN(args), normal(v), unwind(unwind_args)`: like [`Self::try_call`], but
+    /// what the callee raises stays raised on the unwind edge (which must end in `resume`).
+    pub fn invoke(
+        &mut self,
+        callee: FuncRef,
+        args: &[Value],
+        normal: Block,
+        unwind: Block,
+        unwind_args: &[Value],
+    ) -> (Inst, Value) {
+        let mut data = InstData::new(Opcode::Invoke(callee), args.to_vec());
+        data.targets.push(BlockCall::new(normal, Vec::new()));
+        data.targets.push(BlockCall::new(unwind, unwind_args.to_vec()));
+        let inst = self.insert_inst(data);
+        let result = self.first_result(inst);
+        if let Some(target) = self.func.dfg.inst_data_mut(inst).targets.first_mut() {
+            target.args.push(result);
+        }
+        (inst, result)
+    }
+
+    /// `resume`: leaves with the exception an `invoke`'s unwind edge carries.
+    pub fn resume(&mut self) -> Inst {
+        self.insert_inst(InstData::new(Opcode::Resume, Vec::new()))
+    }
+
     /// `return value`.
     pub fn return_(&mut self, value: Value) -> Inst {
         self.insert_inst(InstData::new(Opcode::Return, vec![value]))
@@ -547,7 +573,7 @@ impl<'f> FunctionBuilder<'f> {
 fn fallback_result_types(opcode: &Opcode) -> Vec<Type> {
     match opcode {
         Opcode::Print | Opcode::For | Opcode::Parfor { .. } => Vec::new(),
-        Opcode::TryCall(_) => vec![Type::NoneType],
+        Opcode::TryCall(_) | Opcode::Invoke(_) => vec![Type::NoneType],
         _ if opcode.is_terminator() => Vec::new(),
         _ => vec![Type::NoneType],
     }

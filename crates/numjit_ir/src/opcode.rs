@@ -390,6 +390,11 @@ pub enum Opcode {
     /// which bind no exception object — and control goes to the second target (the handler
     /// edge), whose arguments cannot mention the result.
     TryCall(FuncRef),
+    /// `v = invoke fnN(args), normal(...), unwind(...)`: a terminator like `try_call`, except
+    /// that what the callee raises stays raised. The unwind edge is how a caller that holds
+    /// references releases them before the exception leaves it: the code it leads to may
+    /// only release references (`array_decref`) and branch, and must end in `resume`.
+    Invoke(FuncRef),
 
     // ---- tuples ----
     /// Build a tuple of the operands.
@@ -463,6 +468,18 @@ pub enum Opcode {
         /// The exception message.
         message: Box<str>,
     },
+    /// `throw Kind "message", target(...)`: raises like `raise` (same operands and message
+    /// rules) but, instead of leaving, branches to one target, the unwind code of an
+    /// enclosing `invoke` that was inlined here; that code ends in `resume`.
+    Throw {
+        /// The exception class.
+        kind: ExceptionKind,
+        /// The exception message.
+        message: Box<str>,
+    },
+    /// Leave the function with the exception that is raised now: the one an `invoke`'s
+    /// unwind edge or a `throw` led here with. Reaching it otherwise is undefined.
+    Resume,
     /// Control never reaches this point.
     Unreachable,
 
@@ -557,6 +574,7 @@ impl Opcode {
             Opcode::Call(_) => "call",
             Opcode::CallIntrinsic(_) => "call_intrinsic",
             Opcode::TryCall(_) => "try_call",
+            Opcode::Invoke(_) => "invoke",
             Opcode::TupleMake => "tuple_make",
             Opcode::TupleGet(_) => "tuple_get",
             Opcode::ArrayDim(_) => "array_dim",
@@ -576,6 +594,8 @@ impl Opcode {
             Opcode::Return => "return",
             Opcode::Yield => "yield",
             Opcode::Raise { .. } => "raise",
+            Opcode::Throw { .. } => "throw",
+            Opcode::Resume => "resume",
             Opcode::Unreachable => "unreachable",
             Opcode::For => "for",
             Opcode::Parfor { .. } => "parfor",
@@ -584,7 +604,7 @@ impl Opcode {
 
     /// The opcodes that carry no immediates, targets or regions and print as
     /// `name v1, v2, ...`; the parser looks mnemonics up here.
-    pub const SIMPLE: [Opcode; 46] = [
+    pub const SIMPLE: [Opcode; 47] = [
         Opcode::NoneConst,
         Opcode::Iadd,
         Opcode::Isub,
@@ -630,14 +650,19 @@ impl Opcode {
         Opcode::Print,
         Opcode::Return,
         Opcode::Yield,
+        Opcode::Resume,
         Opcode::Unreachable,
     ];
 
     /// The broad class of the opcode.
     pub fn class(&self) -> OpcodeClass {
         match self {
-            Opcode::Jump | Opcode::Brif | Opcode::TryCall(_) => OpcodeClass::Branch,
-            Opcode::Return | Opcode::Yield | Opcode::Raise { .. } | Opcode::Unreachable => OpcodeClass::Exit,
+            Opcode::Jump | Opcode::Brif | Opcode::TryCall(_) | Opcode::Invoke(_) | Opcode::Throw { .. } => {
+                OpcodeClass::Branch
+            }
+            Opcode::Return | Opcode::Yield | Opcode::Raise { .. } | Opcode::Resume | Opcode::Unreachable => {
+                OpcodeClass::Exit
+            }
             Opcode::For | Opcode::Parfor { .. } => OpcodeClass::Structured,
             _ => OpcodeClass::Plain,
         }
@@ -651,8 +676,8 @@ impl Opcode {
     /// How many branch targets an instruction with this opcode has.
     pub fn n_targets(&self) -> usize {
         match self {
-            Opcode::Jump => 1,
-            Opcode::Brif | Opcode::TryCall(_) => 2,
+            Opcode::Jump | Opcode::Throw { .. } => 1,
+            Opcode::Brif | Opcode::TryCall(_) | Opcode::Invoke(_) => 2,
             _ => 0,
         }
     }
@@ -739,5 +764,8 @@ mod tests {
         assert!(Opcode::Iadd.is_pure() && !Opcode::Print.is_pure() && !Opcode::Yield.is_pure());
         let try_call = Opcode::TryCall(FuncRef::from_u32(0));
         assert!(try_call.is_terminator() && try_call.n_targets() == 2 && !try_call.is_pure());
+        let invoke = Opcode::Invoke(FuncRef::from_u32(0));
+        assert!(invoke.is_terminator() && invoke.n_targets() == 2 && !invoke.is_pure());
+        assert!(Opcode::Resume.is_terminator() && Opcode::Resume.n_targets() == 0);
     }
 }

@@ -187,7 +187,7 @@ impl Opcode {
             Opcode::Convert(_) if single().is_none() => Err(wrong("one scalar operand")),
             Opcode::Convert(to) => Ok(vec![Type::Scalar(*to)]),
 
-            Opcode::Call(func_ref) | Opcode::TryCall(func_ref) => {
+            Opcode::Call(func_ref) | Opcode::TryCall(func_ref) | Opcode::Invoke(func_ref) => {
                 let decl = env
                     .func_decls
                     .get(*func_ref)
@@ -291,7 +291,7 @@ impl Opcode {
                 no_operands(vec![Type::Array(*array)])
             }
 
-            Opcode::Raise { message, .. } => {
+            Opcode::Raise { message, .. } | Opcode::Throw { message, .. } => {
                 let placeholders = message.matches("{}").count();
                 if arg_types.is_empty() {
                     Ok(Vec::new())
@@ -303,7 +303,7 @@ impl Opcode {
                     Ok(Vec::new())
                 }
             }
-            Opcode::Jump | Opcode::Unreachable => no_operands(Vec::new()),
+            Opcode::Jump | Opcode::Resume | Opcode::Unreachable => no_operands(Vec::new()),
             Opcode::Brif => match arg_types {
                 [Type::Scalar(ScalarType::Bool)] => Ok(Vec::new()),
                 _ => Err(wrong("one bool condition")),

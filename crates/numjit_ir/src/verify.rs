@@ -474,7 +474,7 @@ impl<'f> Verifier<'f> {
         // A `try_call` defines its result on its normal edge: the first target's arguments
         // may pass it on, and nothing else may use it (`check_use` reports other uses).
         let edge_result = match opcode {
-            Opcode::TryCall(_) => func.dfg.first_result(inst),
+            Opcode::TryCall(_) | Opcode::Invoke(_) => func.dfg.first_result(inst),
             _ => None,
         };
         let normal_edge_args = match edge_result {
@@ -526,13 +526,15 @@ impl<'f> Verifier<'f> {
             ValueDef::Result(inst, _) => (self.inst_block[inst], Some(inst)),
         };
         if let Some(def_inst) = def_inst
-            && matches!(func.dfg.inst_data(def_inst).opcode, Opcode::TryCall(_))
+            && let opcode @ (Opcode::TryCall(_) | Opcode::Invoke(_)) = &func.dfg.inst_data(def_inst).opcode
         {
             self.report(
                 ErrorLocation::Inst(user),
                 format!(
-                    "uses {value}, the result of a try_call, which is defined only on the call's normal \
-                     edge: only that edge's arguments may pass it on"
+                    "uses {value}, the result of a{} {}, which is defined only on the call's normal \
+                     edge: only that edge's arguments may pass it on",
+                    if matches!(opcode, Opcode::Invoke(_)) { "n" } else { "" },
+                    opcode.name()
                 ),
             );
             return true;

@@ -169,6 +169,21 @@ fn write_inst_line(out: &mut dyn Write, func: &Function, inst: Inst) -> fmt::Res
             }
             Ok(())
         }
+        Opcode::Throw { kind, message } => {
+            write!(out, "{name} {} {}", kind.name(), QuotedString(message))?;
+            for arg in args {
+                write!(out, ", {arg}")?;
+            }
+            for target in &data.targets {
+                write!(out, ", {}", target.block)?;
+                if !target.args.is_empty() {
+                    write!(out, "(")?;
+                    write_values(out, &target.args)?;
+                    write!(out, ")")?;
+                }
+            }
+            Ok(())
+        }
         Opcode::ArrayDim(axis) | Opcode::ArrayStride(axis) => {
             write!(out, "{name} ")?;
             write_values(out, args)?;
@@ -183,10 +198,10 @@ fn write_inst_line(out: &mut dyn Write, func: &Function, inst: Inst) -> fmt::Res
             write_values(out, args)
         }
         Opcode::ArrayNull(array) => write!(out, "{name} {array}"),
-        Opcode::Jump | Opcode::Brif | Opcode::TryCall(_) => {
+        Opcode::Jump | Opcode::Brif | Opcode::TryCall(_) | Opcode::Invoke(_) => {
             write!(out, "{name}")?;
             let mut separator = " ";
-            if let Opcode::TryCall(func_ref) = &data.opcode {
+            if let Opcode::TryCall(func_ref) | Opcode::Invoke(func_ref) = &data.opcode {
                 write!(out, " {func_ref}(")?;
                 write_values(out, args)?;
                 write!(out, ")")?;

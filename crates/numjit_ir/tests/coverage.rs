@@ -77,9 +77,12 @@ fn opcode_number(opcode: &Opcode) -> usize {
         Opcode::ArrayDecref => 65,
         Opcode::ArrayNull(_) => 66,
         Opcode::ArrayMatmul => 67,
+        Opcode::Invoke(_) => 68,
+        Opcode::Throw { .. } => 69,
+        Opcode::Resume => 70,
     }
 }
-const N_OPCODES: usize = 68;
+const N_OPCODES: usize = 71;
 
 fn ok_corpus() -> Vec<Module> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/ok");

@@ -21,11 +21,13 @@
 //!   caught by a handler of the same function decrefs the temporaries made inside the
 //!   `try` body.
 //!
-//! Known leak: an exception raised by a *callee*, or by `array_alloc` itself (MemoryError,
-//! or the ValueError for a size that overflows; negative extents are checked here first),
-//! propagates in codegen straight to the caller's caller and skips this cleanup. The IR's
-//! exception edges for calls (a separate change) will route it through the same exit path;
-//! `crates/numjit/tests/arrays.rs` records the leak (`known_leak_when_a_callee_raises`).
+//! - an exception raised by a *callee* outside `try` takes the unwind edge of the `invoke`
+//!   that called it (see `function.rs`), which releases the same things before the
+//!   exception leaves.
+//!
+//! Known leak: an exception raised by `array_alloc` itself (MemoryError, or the ValueError
+//! for a size that overflows; negative extents are checked here first) is raised by
+//! codegen, which returns at once and skips this cleanup.
 
 use numjit_ir::{ExceptionKind, IntCC, LoopRange, Value};
 use numjit_sema::hir::{Expr, ExprId, KeywordArg};

@@ -1,4 +1,5 @@
-//! Calls: other instances (IR `call`, or `try_call` inside `try` with a handler),
+//! Calls: other instances (IR `call`; `try_call` inside `try` with a handler; `invoke`
+//! where the caller holds array references to release if the callee raises),
 //! builtins, `math` and `cmath` functions, NumPy scalar constructors.
 //!
 //! Arguments convert to the types sema's resolution chose. Math functions are IR
@@ -168,7 +169,11 @@ impl<'a> Lowerer<'a> {
             }
             return Operand::Value(result);
         }
-        let result = self.ins().call(func_ref, &values);
+        let result = if !self.in_try() && self.holds_references() {
+            self.invoke(func_ref, &values, signature.ir_return.clone())
+        } else {
+            self.ins().call(func_ref, &values)
+        };
         if crate::arrays::holds_arrays(&signature.return_type) {
             // The callee returned a reference of its own.
             self.own(result);

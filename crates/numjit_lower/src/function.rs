@@ -12,7 +12,9 @@
 //! they cross. A `finally` block is lowered once per way out of its `try`. A call to a
 //! compiled function inside a `try` with a handler is a `try_call` whose handler edge takes
 //! the same way as a `raise` there, so an exception from the callee (or from deeper down,
-//! RecursionError included) runs the handler, as in CPython and Numba.
+//! RecursionError included) runs the handler, as in CPython and Numba. Outside `try`, a
+//! call made while the function holds array references is an `invoke` whose unwind edge
+//! releases them before the callee's exception leaves.
 
 use std::collections::{HashMap, HashSet};
 
@@ -394,6 +396,35 @@ impl<'a> Lowerer<'a> {
             // handler, is what a `raise` here does; the class and message do not matter, as
             // the handler catches it.
             self.raise(ExceptionKind::Exception, "");
+        }
+        self.enter(ok);
+        result
+    }
+
+    /// Whether an exception leaving the function here must first release references: an
+    /// array temporary is pending or the function has array variables.
+    pub(crate) fn holds_references(&self) -> bool {
+        !self.temps.is_empty() || !self.array_vars.is_empty()
+    }
+
+    /// `invoke callee(args)` from the current block, outside any `try` where the function
+    /// [holds references](Self::holds_references): the normal edge continues in a new block
+    /// whose parameter is the result (returned); the unwind edge releases the pending
+    /// temporaries and the array variables, then `resume`s, so that what the callee raised
+    /// leaves the function without leaking what it held.
+    pub(crate) fn invoke(&mut self, callee: FuncRef, args: &[Value], return_type: Type) -> Value {
+        let from = self.current_block();
+        let ok = self.new_block();
+        let result = self.func.dfg.append_block_param(ok, return_type);
+        let unwind = self.new_block();
+        let (inst, _) = self.ins().invoke(callee, args, ok, unwind, &[]);
+        self.ssa.add_edge(ok, from, inst, 0);
+        self.ssa.add_edge(unwind, from, inst, 1);
+        self.cur = None;
+        if self.enter(unwind) {
+            self.release_all();
+            self.ins().resume();
+            self.cur = None;
         }
         self.enter(ok);
         result

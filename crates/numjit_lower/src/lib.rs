@@ -291,13 +291,13 @@ fn check_guarded_calls(module: &Module, cx: &ProgramContext<'_>, calls: &[Guarde
     for (idx, func) in module.functions.iter().enumerate() {
         for inst in func.dfg.insts() {
             match &func.dfg.inst_data(inst).opcode {
-                Opcode::Raise { .. } => raises[idx] = true,
-                Opcode::Call(func_ref) | Opcode::TryCall(func_ref) => {
+                Opcode::Raise { .. } | Opcode::Throw { .. } => raises[idx] = true,
+                Opcode::Call(func_ref) | Opcode::TryCall(func_ref) | Opcode::Invoke(func_ref) => {
                     if let Some(decl) = func.func_decls.get(*func_ref)
                         && let Some(&callee) = index.get(decl.name.as_str())
                     {
                         callees[idx].push(callee);
-                        if matches!(func.dfg.inst_data(inst).opcode, Opcode::Call(_)) {
+                        if matches!(func.dfg.inst_data(inst).opcode, Opcode::Call(_) | Opcode::Invoke(_)) {
                             propagating[idx].push(callee);
                         }
                     }

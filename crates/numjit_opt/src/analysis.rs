@@ -108,8 +108,11 @@ pub fn region_has_side_effects(func: &Function, region: Region) -> bool {
                 match data.opcode {
                     Opcode::Call(_)
                     | Opcode::TryCall(_)
+                    | Opcode::Invoke(_)
                     | Opcode::Print
                     | Opcode::Raise { .. }
+                    | Opcode::Throw { .. }
+                    | Opcode::Resume
                     | Opcode::ArrayStore
                     | Opcode::ArrayMatmul
                     | Opcode::ArrayIncref

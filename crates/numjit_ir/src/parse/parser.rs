@@ -676,7 +676,7 @@ impl<'t> Parser<'t> {
                 };
                 data.args = self.value_list_to_line_end(state)?;
             }
-            "call" | "try_call" => {
+            "call" | "try_call" | "invoke" => {
                 let position = self.position();
                 let (callee, _) = self.ident("a callee like fn0")?;
                 let func_ref = entity_number(callee, "fn").map(FuncRef::from_u32).ok_or_else(|| {
@@ -692,7 +692,8 @@ impl<'t> Parser<'t> {
                 if name == "call" {
                     data.opcode = Opcode::Call(func_ref);
                 } else {
-                    data.opcode = Opcode::TryCall(func_ref);
+                    data.opcode =
+                        if name == "invoke" { Opcode::Invoke(func_ref) } else { Opcode::TryCall(func_ref) };
                     self.expect(&TokenKind::Comma, "',' and the normal target like block1(v2)")?;
                     data.targets.push(self.block_call(state)?);
                     self.expect(&TokenKind::Comma, "',' and the handler target like block2")?;
@@ -763,6 +764,24 @@ impl<'t> Parser<'t> {
                 data.opcode = Opcode::Raise { kind, message: message.into() };
                 if self.eat(&TokenKind::Comma) {
                     data.args = self.value_list_to_line_end(state)?;
+                }
+            }
+            "throw" => {
+                let (kind_name, position) = self.ident("an exception class like ValueError")?;
+                let kind = ExceptionKind::from_name(kind_name).ok_or_else(|| {
+                    Self::error_at(position, format!("unknown exception class '{kind_name}'"))
+                })?;
+                let message = self.string_literal("the exception message (a string literal)")?;
+                data.opcode = Opcode::Throw { kind, message: message.into() };
+                // `, v1, v2, block3(...)`: the message's operands, then the one target.
+                while data.targets.is_empty() {
+                    self.expect(&TokenKind::Comma, "',' and the target like block2")?;
+                    let is_target = matches!(self.peek(), TokenKind::Ident(ident) if entity_number(ident, "block").is_some());
+                    if is_target {
+                        data.targets.push(self.block_call(state)?);
+                    } else {
+                        data.args.push(self.use_value(state)?);
+                    }
                 }
             }
             "jump" | "brif" => {
@@ -891,7 +910,7 @@ fn operand_free_result_types(opcode: &Opcode, func: &Function) -> Option<Vec<Typ
         Opcode::NoneConst => Some(vec![Type::NoneType]),
         Opcode::Sconst(_) => Some(vec![Type::Str]),
         Opcode::Icmp(_) | Opcode::Fcmp(_) => Some(vec![Type::BOOL]),
-        Opcode::Call(func_ref) | Opcode::TryCall(func_ref) => {
+        Opcode::Call(func_ref) | Opcode::TryCall(func_ref) | Opcode::Invoke(func_ref) => {
             func.func_decls.get(*func_ref).map(|decl| vec![decl.return_type.clone()])
         }
         _ if opcode.is_terminator() => Some(Vec::new()),

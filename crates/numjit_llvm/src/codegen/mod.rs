@@ -760,6 +760,22 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
                 self.emit_raise(*kind, message)?;
                 Ok(vec![])
             }
+            Opcode::Throw { kind, message } => {
+                let target = data.targets.first().ok_or("throw without target")?;
+                if args.is_empty() {
+                    self.emit_raise_class(exception_class(*kind), message)?;
+                } else {
+                    self.emit_raise_fmt_status(*kind, message, &args)?;
+                }
+                let target_args = self.target_args(&target.args)?;
+                self.branch_to(target.block, &target_args)?;
+                Ok(vec![])
+            }
+            Opcode::Resume => {
+                let raised = self.context().i32_type().const_int(numjit_abi::STATUS_EXCEPTION as u64, false);
+                self.emit_return(raised)?;
+                Ok(vec![])
+            }
             Opcode::Unreachable => {
                 self.builder().build_unreachable().msg()?;
                 Ok(vec![])
@@ -785,7 +801,7 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
                     self.emit_call(callee, &decl.params.clone(), &decl.return_type.clone(), &args)?;
                 one(result)
             }
-            Opcode::TryCall(func_ref) => {
+            Opcode::TryCall(func_ref) | Opcode::Invoke(func_ref) => {
                 let decl = self
                     .func
                     .func_decls
@@ -899,6 +915,18 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
         template: &str,
         values: &[BasicValueEnum<'ctx>],
     ) -> Fallible<()> {
+        let status = self.emit_raise_fmt_status(kind, template, values)?;
+        self.emit_return(status)
+    }
+
+    /// Sets the exception record like [`Self::emit_raise_fmt`] and gives back its status
+    /// (without returning).
+    fn emit_raise_fmt_status(
+        &self,
+        kind: ExceptionKind,
+        template: &str,
+        values: &[BasicValueEnum<'ctx>],
+    ) -> Fallible<IntValue<'ctx>> {
         let context = self.context();
         let builder = self.builder();
         let i32_type = context.i32_type();
@@ -932,7 +960,7 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
             &[self.exc.into(), class_id.into(), pointer.into(), len.into(), slots.into(), count.into()],
             "raised",
         )?;
-        self.emit_return(status.into_int_value())
+        Ok(status.into_int_value())
     }
 
     /// Calls `numjit_raise` and gives back its status (without returning).
@@ -972,7 +1000,8 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
     /// `try_call`: calls like [`Self::emit_call`], but a nonzero status clears the exception
     /// record (freeing the message: the handler catches the exception and nothing can read
     /// it) and branches to the handler target; otherwise the result, defined on this edge
-    /// only, is passed on to the normal target.
+    /// only, is passed on to the normal target. `invoke` is the same without the clearing:
+    /// its unwind code ends in `resume`, which leaves with the record as the callee set it.
     fn emit_try_call(
         &mut self,
         inst: Inst,
@@ -994,8 +1023,10 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
         self.builder().build_conditional_branch(failed, caught, ok).msg()?;
 
         self.builder().position_at_end(caught);
-        let clear = self.m.runtime(&entry::EXCEPTION_CLEAR);
-        self.call_void(clear, &[self.exc.into()])?;
+        if matches!(data.opcode, Opcode::TryCall(_)) {
+            let clear = self.m.runtime(&entry::EXCEPTION_CLEAR);
+            self.call_void(clear, &[self.exc.into()])?;
+        }
         let handler_args = self.target_args(&handler.args)?;
         self.branch_to(handler.block, &handler_args)?;
 

@@ -279,7 +279,7 @@ fn is_try_call_result(func: &Function, value: Value) -> bool {
     func.dfg
         .value_def(value)
         .inst()
-        .is_some_and(|inst| matches!(func.dfg.inst_data(inst).opcode, Opcode::TryCall(_)))
+        .is_some_and(|inst| matches!(func.dfg.inst_data(inst).opcode, Opcode::TryCall(_) | Opcode::Invoke(_)))
 }
 
 #[cfg(test)]

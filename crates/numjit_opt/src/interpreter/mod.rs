@@ -262,6 +262,8 @@ impl<'m> Interpreter<'m> {
             .entry_block(region)
             .ok_or_else(|| Trap::Malformed(format!("{region} has no blocks")))?;
         let mut block_args = entry_args;
+        // The exception an `invoke` or `throw` raised, until `resume` leaves with it.
+        let mut raised: Option<Trap> = None;
         loop {
             let params = func.dfg.block_params(block);
             if params.len() != block_args.len() {
@@ -313,19 +315,23 @@ impl<'m> Interpreter<'m> {
                     }
                     (Opcode::Yield, _) => return Ok(RegionExit::Yield(args)),
                     (Opcode::Raise { kind, message }, _) => {
-                        let mut text = message.to_string();
-                        if !args.is_empty() {
-                            let mut pieces = message.split("{}");
-                            text = pieces.next().unwrap_or_default().to_string();
-                            for (piece, arg) in pieces.zip(&args) {
-                                match arg {
-                                    RuntimeValue::Int(_, value) => text.push_str(&value.to_string()),
-                                    other => text.push_str(&other.to_string()),
-                                }
-                                text.push_str(piece);
-                            }
-                        }
-                        return Err(Trap::Raise { kind: *kind, message: text });
+                        return Err(Trap::Raise { kind: *kind, message: format_message(message, &args) });
+                    }
+                    (Opcode::Throw { kind, message }, _) => {
+                        raised = Some(Trap::Raise { kind: *kind, message: format_message(message, &args) });
+                        let target = data
+                            .targets
+                            .first()
+                            .ok_or_else(|| Trap::Malformed("throw without a target".into()))?;
+                        let values =
+                            target.args.iter().map(|arg| read(*arg)).collect::<Result<Vec<_>, _>>()?;
+                        next = Some((target.block, values));
+                        break;
+                    }
+                    (Opcode::Resume, _) => {
+                        return Err(raised.take().unwrap_or_else(|| {
+                            Trap::Undefined("`resume` without a raised exception".into())
+                        }));
                     }
                     (Opcode::Unreachable, _) => {
                         return Err(Trap::Undefined("reached `unreachable`".to_owned()));
@@ -346,7 +352,7 @@ impl<'m> Interpreter<'m> {
                             .ok_or_else(|| Trap::Malformed(format!("no function @{}", decl.name)))?;
                         vec![self.call_function(callee, &args)?]
                     }
-                    (Opcode::TryCall(func_ref), _) => {
+                    (Opcode::TryCall(func_ref) | Opcode::Invoke(func_ref), _) => {
                         let decl = func
                             .func_decls
                             .get(*func_ref)
@@ -364,7 +370,12 @@ impl<'m> Interpreter<'m> {
                                 }
                                 0
                             }
-                            Err(Trap::Raise { .. }) => 1,
+                            Err(trap @ Trap::Raise { .. }) => {
+                                if matches!(data.opcode, Opcode::Invoke(_)) {
+                                    raised = Some(trap);
+                                }
+                                1
+                            }
                             Err(trap) => return Err(trap),
                         };
                         let target = data
@@ -544,6 +555,23 @@ fn combine(op: ReduceOp, a: &RuntimeValue, b: &RuntimeValue) -> Result<RuntimeVa
         _ => return Err(Trap::Malformed(format!("{} of {a}", op.name()))),
     };
     eval_pure(&opcode, &[a.clone(), b.clone()])
+}
+
+/// An exception message: each `{}` of `template` replaced by the next operand.
+fn format_message(template: &str, args: &[RuntimeValue]) -> String {
+    if args.is_empty() {
+        return template.to_string();
+    }
+    let mut pieces = template.split("{}");
+    let mut text = pieces.next().unwrap_or_default().to_string();
+    for (piece, arg) in pieces.zip(args) {
+        match arg {
+            RuntimeValue::Int(_, value) => text.push_str(&value.to_string()),
+            other => text.push_str(&other.to_string()),
+        }
+        text.push_str(piece);
+    }
+    text
 }
 
 #[cfg(test)]

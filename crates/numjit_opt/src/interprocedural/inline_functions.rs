@@ -12,9 +12,13 @@
 //! A `try_call` site is inlined the same way, except that its two edges are where the body
 //! leaves: each `return v` jumps to the normal target (with `v` where the call's result
 //! was passed), each `raise` jumps to the handler target, and each `call` the callee makes
-//! becomes a `try_call` to that handler, so what it raises is caught as before. A callee
-//! with a `raise` or `call` inside a loop region cannot branch to the handler from there
-//! and is not inlined at a `try_call`.
+//! becomes a `try_call` to that handler, so what it raises is caught as before. An
+//! `invoke` site likewise, keeping the exception raised: each `raise` becomes a `throw` to
+//! the unwind target, each `call` an `invoke` to it, and each `resume` (the end of the
+//! callee's own unwind code) a jump to it. A callee with a `raise`, `call` or `resume`
+//! inside a loop region cannot branch to the handler from there and is not inlined at
+//! these sites; nor is one with unwind code of its own (`resume`) at a `try_call`, where
+//! nothing would clear the exception it keeps.
 //!
 //! Policy, per callee ([`crate::InlineOptions`]): `Never` — not inlined; `Always` —
 //! inlined whatever its size; `Auto` (the default) — inlined when it has at most
@@ -47,15 +51,16 @@ pub fn run(module: &mut Module, cx: &mut PassContext) -> Result<PassOutcome, Pas
             .filter(|inst| {
                 matches!(
                     module.functions[caller_idx].dfg.inst_data(*inst).opcode,
-                    Opcode::Call(_) | Opcode::TryCall(_)
+                    Opcode::Call(_) | Opcode::TryCall(_) | Opcode::Invoke(_)
                 )
             })
             .collect();
         for call in call_sites {
             let caller = &module.functions[caller_idx];
-            let (func_ref, is_try) = match caller.dfg.inst_data(call).opcode {
-                Opcode::Call(func_ref) => (func_ref, false),
-                Opcode::TryCall(func_ref) => (func_ref, true),
+            let (func_ref, edges) = match caller.dfg.inst_data(call).opcode {
+                Opcode::Call(func_ref) => (func_ref, None),
+                Opcode::TryCall(func_ref) => (func_ref, Some(Edges::Catch)),
+                Opcode::Invoke(func_ref) => (func_ref, Some(Edges::Unwind)),
                 _ => continue,
             };
             let Some(decl) = caller.func_decls.get(func_ref) else { continue };
@@ -69,7 +74,7 @@ pub fn run(module: &mut Module, cx: &mut PassContext) -> Result<PassOutcome, Pas
                 InlineMode::Always => true,
                 InlineMode::Auto => count_insts_in_region(callee, callee.body) <= cx.inline.max_callee_insts,
             };
-            if !wanted || (is_try && !raises_only_in_body(callee)) {
+            if !wanted || edges.is_some_and(|edges| !can_inline_at(callee, edges)) {
                 continue;
             }
             let callee = callee.clone();
@@ -101,7 +106,9 @@ impl CallGraph {
                 let mut called: Vec<usize> = placed_insts(func)
                     .into_iter()
                     .filter_map(|inst| match func.dfg.inst_data(inst).opcode {
-                        Opcode::Call(func_ref) | Opcode::TryCall(func_ref) => func.func_decls.get(func_ref),
+                        Opcode::Call(func_ref) | Opcode::TryCall(func_ref) | Opcode::Invoke(func_ref) => {
+                            func.func_decls.get(func_ref)
+                        }
                         _ => None,
                     })
                     .filter_map(|decl| index_of.get(decl.name.as_str()).copied())
@@ -181,23 +188,37 @@ impl EntityMap {
     }
 }
 
+/// What a call site with two edges does with what the callee raises.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Edges {
+    /// A `try_call`: the handler catches it.
+    Catch,
+    /// An `invoke`: the unwind code runs and the exception stays raised.
+    Unwind,
+}
+
 /// How the inlined body leaves: where `return` and `raise` go.
 enum Site {
     /// A `call`: each `return v` jumps to `cont(v)`; a `raise` stays a `raise`.
     Call { cont: Block },
-    /// A `try_call`: each `return v` takes the normal edge (`v` in place of the call's
-    /// result); each `raise`, and each call the callee makes, goes to the handler edge.
-    TryCall { normal: BlockCall, handler: BlockCall, result: Value },
+    /// A `try_call` or `invoke`: each `return v` takes the normal edge (`v` in place of the
+    /// call's result); each `raise`, each call the callee makes and (at an `invoke`) each
+    /// `resume` goes to the handler edge.
+    Edges { normal: BlockCall, handler: BlockCall, result: Value, edges: Edges },
 }
 
-/// Whether `callee` can be inlined at a `try_call`: everything that raises out of it must
-/// be able to branch to the handler, so no `raise` or `call` may sit in a loop region
-/// (`try_call`s there have handlers of their own).
-fn raises_only_in_body(callee: &Function) -> bool {
-    regions_preorder(callee).into_iter().filter(|region| *region != callee.body).all(|region| {
+/// Whether `callee` can be inlined at a `try_call` or `invoke`: everything that raises out
+/// of it must be able to branch to the handler, so no `raise`, `call` or `resume` may sit
+/// in a loop region (`try_call`s and `invoke`s there have handlers of their own); at a
+/// `try_call`, the callee may not keep exceptions raised for unwind code of its own.
+fn can_inline_at(callee: &Function, edges: Edges) -> bool {
+    regions_preorder(callee).into_iter().all(|region| {
         callee.layout.region_blocks(region).iter().all(|block| {
-            callee.layout.block_insts(*block).all(|inst| {
-                !matches!(callee.dfg.inst_data(inst).opcode, Opcode::Raise { .. } | Opcode::Call(_))
+            callee.layout.block_insts(*block).all(|inst| match callee.dfg.inst_data(inst).opcode {
+                Opcode::Raise { .. } | Opcode::Call(_) => region == callee.body,
+                Opcode::Resume => edges == Edges::Unwind && region == callee.body,
+                Opcode::Invoke(_) | Opcode::Throw { .. } => edges == Edges::Unwind,
+                _ => true,
             })
         })
     })
@@ -230,13 +251,19 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
         )));
     }
 
-    let site = if matches!(caller.dfg.inst_data(call).opcode, Opcode::TryCall(_)) {
-        // The try_call ends its block: the callee's entry block continues it, and the
+    let edges = match caller.dfg.inst_data(call).opcode {
+        Opcode::TryCall(_) => Some(Edges::Catch),
+        Opcode::Invoke(_) => Some(Edges::Unwind),
+        _ => None,
+    };
+    let site = if let Some(edges) = edges {
+        // The call ends its block: the callee's entry block continues it, and the
         // normal and handler targets are where the body's returns and raises go.
         let [normal, handler] = caller.dfg.inst_data(call).targets.as_slice() else {
             return Err(PassError::new(format!("`{call_text}` needs two targets")));
         };
-        let site = Site::TryCall { normal: normal.clone(), handler: handler.clone(), result: call_result };
+        let site =
+            Site::Edges { normal: normal.clone(), handler: handler.clone(), result: call_result, edges };
         caller.layout.remove_inst(call);
         site
     } else {
@@ -271,7 +298,7 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
             let new_block = caller.dfg.make_block();
             match (&site, *callee_region == callee.body) {
                 (Site::Call { cont }, true) => caller.layout.insert_block_before(new_block, *cont),
-                (Site::TryCall { .. }, true) => {
+                (Site::Edges { .. }, true) => {
                     caller.layout.insert_block_after(new_block, last_body_block);
                     last_body_block = new_block;
                 }
@@ -284,15 +311,15 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
             }
         }
     }
-    // At a try_call site, each call in the callee's body becomes a try_call to the same
-    // handler, ending its block; what followed it moves to a new block whose parameter
-    // stands for the call's result.
+    // At a try_call (invoke) site, each call in the callee's body becomes a try_call
+    // (invoke) to the same handler, ending its block; what followed it moves to a new block
+    // whose parameter stands for the call's result.
     let mut splits: SecondaryMap<Inst, Option<(Block, Value)>> = SecondaryMap::new();
     for callee_region in &callee_regions {
         for callee_block in callee.layout.region_blocks(*callee_region) {
             for inst in callee.layout.block_insts(*callee_block) {
                 let new_inst = caller.dfg.make_inst(InstData::new(Opcode::Unreachable, Vec::new()));
-                let split_here = matches!(site, Site::TryCall { .. })
+                let split_here = matches!(site, Site::Edges { .. })
                     && *callee_region == callee.body
                     && matches!(callee.dfg.inst_data(inst).opcode, Opcode::Call(_));
                 for result in callee.dfg.inst_results(inst) {
@@ -341,7 +368,7 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
                 };
                 let new_data = match (&data.opcode, &site) {
                     (Opcode::Return, Site::Call { cont }) => jump(BlockCall::new(*cont, args)),
-                    (Opcode::Return, Site::TryCall { normal, result, .. }) => {
+                    (Opcode::Return, Site::Edges { normal, result, .. }) => {
                         let returned = args.first().copied().ok_or_else(|| {
                             PassError::new(format!("@{} returns without a value", callee.name))
                         })?;
@@ -352,8 +379,19 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
                             .collect();
                         jump(BlockCall::new(normal.block, normal_args))
                     }
-                    (Opcode::Raise { .. }, Site::TryCall { handler, .. }) => jump(handler.clone()),
-                    (Opcode::Call(func_ref) | Opcode::TryCall(func_ref), _) => {
+                    (Opcode::Raise { .. }, Site::Edges { handler, edges: Edges::Catch, .. }) => {
+                        jump(handler.clone())
+                    }
+                    (Opcode::Raise { kind, message }, Site::Edges { handler, edges: Edges::Unwind, .. }) => {
+                        InstData {
+                            opcode: Opcode::Throw { kind: *kind, message: message.clone() },
+                            args,
+                            targets: vec![handler.clone()],
+                            regions,
+                        }
+                    }
+                    (Opcode::Resume, Site::Edges { handler, .. }) => jump(handler.clone()),
+                    (Opcode::Call(func_ref) | Opcode::TryCall(func_ref) | Opcode::Invoke(func_ref), _) => {
                         let decl = callee.func_decls.get(*func_ref).ok_or_else(|| {
                             PassError::new(format!(
                                 "@{} calls {func_ref}, which it does not declare",
@@ -366,16 +404,23 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
                             decl.return_type.clone(),
                         );
                         match (&data.opcode, &site, splits[inst]) {
-                            (Opcode::Call(_), Site::TryCall { handler, .. }, Some((split, new_result))) => {
+                            (
+                                Opcode::Call(_),
+                                Site::Edges { handler, edges, .. },
+                                Some((split, new_result)),
+                            ) => {
                                 let targets = vec![BlockCall::new(split, vec![new_result]), handler.clone()];
-                                let try_call =
-                                    InstData { opcode: Opcode::TryCall(new_ref), args, targets, regions };
+                                let opcode = match edges {
+                                    Edges::Catch => Opcode::TryCall(new_ref),
+                                    Edges::Unwind => Opcode::Invoke(new_ref),
+                                };
+                                let try_call = InstData { opcode, args, targets, regions };
                                 let new_inst = map.insts[inst]
                                     .ok_or_else(|| PassError::new(format!("{inst} was not copied")))?;
                                 caller.dfg.replace_inst_data(new_inst, try_call);
                                 caller.layout.append_inst(new_block, new_inst);
                                 caller.layout.insert_block_after(split, new_block);
-                                if let Site::TryCall { .. } = site
+                                if let Site::Edges { .. } = site
                                     && last_body_block == new_block
                                 {
                                     last_body_block = split;
@@ -385,6 +430,9 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
                             }
                             (Opcode::TryCall(_), _, _) => {
                                 InstData { opcode: Opcode::TryCall(new_ref), args, targets, regions }
+                            }
+                            (Opcode::Invoke(_), _, _) => {
+                                InstData { opcode: Opcode::Invoke(new_ref), args, targets, regions }
                             }
                             _ => InstData { opcode: Opcode::Call(new_ref), args, targets, regions },
                         }
