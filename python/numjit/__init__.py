@@ -226,6 +226,8 @@ def _classify(name, value, same_file):
         return (name, "member", (owner, module_name))
     if owner == "numpy" and hasattr(value, "dtype") and getattr(value, "shape", None) == ():
         return (name, "value", value)  # a NumPy scalar
+    if type(value).__name__ == "ndarray" and type(value).__module__ == "numpy":
+        return (name, "value", value)  # frozen at first compile, readonly (as in Numba)
     if inspect.isfunction(value) and same_file(value) and value.__qualname__ == value.__name__:
         return (name, "function", value.__name__)
     return None

@@ -495,6 +495,22 @@ impl ArrayValue {
         Some(borrowed.copy_bytes())
     }
 
+    /// The elements as a constant for compiled code (a global array frozen at compile
+    /// time): a C-order copy of the bytes.
+    pub(crate) fn to_constant(&self) -> numjit_types::ArrayConstant {
+        let itemsize = self.itemsize();
+        let mut bytes: Vec<u8> = Vec::with_capacity(self.len() * itemsize);
+        self.for_each_element(|pointer| {
+            // SAFETY: `pointer` addresses `itemsize` bytes of one element.
+            bytes.extend_from_slice(unsafe { std::slice::from_raw_parts(pointer, itemsize) });
+        });
+        numjit_types::ArrayConstant {
+            dtype: self.dtype,
+            shape: self.shape.iter().map(|&extent| extent as u64).collect(),
+            bytes: bytes.into_boxed_slice(),
+        }
+    }
+
     /// A C-contiguous copy with a block of its own.
     fn copy_bytes(&self) -> ArrayValue {
         let itemsize = self.itemsize();

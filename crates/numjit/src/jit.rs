@@ -77,6 +77,9 @@ impl Jit {
         let (mut env, namespace, env_problems) = Env::from_module(parsed.module);
         for (name, global) in globals {
             let value = match global {
+                Global::Value(crate::Value::Array(array)) => {
+                    GlobalValue::Array(Arc::new(array.to_constant()))
+                }
                 Global::Value(value) => match const_of(value) {
                     Some(constant) => GlobalValue::Const(constant),
                     None => continue,
@@ -141,7 +144,8 @@ pub struct SourceUnit {
 /// What a global name is bound to, given from outside the source.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Global {
-    /// A constant: a number, bool, `None`, or a tuple of them (frozen at compile time).
+    /// A constant: a number, bool, `None`, a tuple of them, or an array (frozen at compile
+    /// time: compiled code sees a readonly copy of the elements, as Numba's global arrays).
     /// Values compiled code cannot hold as constants (functions) leave the name unbound.
     Value(crate::Value),
     /// A module by its import name (`numpy`, `math`, `cmath`); others leave the name
@@ -174,7 +178,7 @@ fn const_of(value: &crate::Value) -> Option<ConstValue> {
         V::UInt32(int) => ConstValue::Int((*int).into()),
         V::Float32(float) => ConstValue::Float((*float).into()),
         V::Complex64(real, imag) => ConstValue::Complex { real: (*real).into(), imag: (*imag).into() },
-        // Arrays as frozen globals come with the Python package's array support.
+        // Arrays are frozen separately (`GlobalValue::Array`).
         V::Function(_) | V::Array(_) => return None,
     })
 }

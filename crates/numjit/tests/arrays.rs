@@ -695,3 +695,46 @@ fn no_leak_when_a_callee_raises() {
     }
     assert_eq!(numjit::live_array_blocks(), before);
 }
+
+/// A global array bound from outside (as the Python package binds `f.__globals__`) is
+/// frozen: compiled code reads a copy of its elements as a readonly C array, and a result
+/// that is the global (or a view of it) comes back as a copy.
+#[test]
+fn global_arrays_are_frozen_readonly_constants() {
+    use numjit::{Global, SourceUnit};
+    let unit = SourceUnit {
+        file_name: "globals.py".to_owned(),
+        text: "import numpy as np\n\
+               def weighted(i):\n    return TABLE[i].sum() * SCALE[0] + TABLE.shape[1]\n\n\
+               def row(i):\n    return TABLE[i]\n\n\
+               def store():\n    TABLE[0, 0] = 1.0\n"
+            .to_owned(),
+        first_line: 1,
+    };
+    // A transposed (F-order) view: the constant takes its elements in C order.
+    let table =
+        ArrayValue::from_ndarray(Array2::from_shape_fn((3, 2), |(i, j)| (10 * i + j) as f64)).transposed();
+    let scale = ArrayValue::from_ndarray(arr1(&[0.5f32]));
+    let globals = vec![
+        ("TABLE".to_owned(), Global::Value(Value::Array(table))),
+        ("SCALE".to_owned(), Global::Value(Value::Array(scale))),
+        ("np".to_owned(), Global::Module("numpy".to_owned())),
+    ];
+    let jit = Jit::new();
+    let weighted = jit.compile_with_globals(&unit, "weighted", &globals, &Options::new()).expect("compiles");
+    // TABLE is [[0, 10, 20], [1, 11, 21]].
+    assert_eq!(call(&weighted, &[Value::Int(1)]), Value::Float(33.0 * 0.5 + 3.0));
+    let row = jit.compile_with_globals(&unit, "row", &globals, &Options::new()).expect("compiles");
+    let Value::Array(result) = call(&row, &[Value::Int(-2)]) else { panic!("an array") };
+    assert!(result.is_readonly());
+    assert_eq!(result.values(), vec![Value::Float(0.0), Value::Float(10.0), Value::Float(20.0)]);
+    let store = jit.compile_with_globals(&unit, "store", &globals, &Options::new()).expect("parses");
+    let error = store.call(&[]).expect_err("a store into a global array does not compile");
+    assert!(error.to_string().contains("readonly"), "{error}");
+    let before = numjit::live_array_blocks();
+    for i in 0..1_000 {
+        drop(call(&row, &[Value::Int(i % 2)]));
+        call(&weighted, &[Value::Int(i % 2)]);
+    }
+    assert_eq!(numjit::live_array_blocks(), before);
+}

@@ -498,6 +498,11 @@ impl<'f> FunctionBuilder<'f> {
         self.insert_inst(InstData::new(Opcode::ArrayDecref, vec![array]))
     }
 
+    /// `array_const.DTYPE (shape), "bytes"`.
+    pub fn array_const(&mut self, constant: std::sync::Arc<crate::ArrayConstant>) -> Value {
+        self.value_inst(Opcode::ArrayConst(constant), Vec::new())
+    }
+
     /// `array_null TYPE`.
     pub fn array_null(&mut self, ty: numjit_types::ArrayType) -> Value {
         self.value_inst(Opcode::ArrayNull(ty), Vec::new())

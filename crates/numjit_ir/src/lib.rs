@@ -95,6 +95,7 @@ pub use entities::{Block, FuncRef, Inst, Region, Value};
 pub use function::{FuncDecl, Function, Module};
 pub use intrinsic::{INTRINSICS, Intrinsic, IntrinsicSignature};
 pub use layout::{BlockInsts, Layout};
+pub use numjit_types::ArrayConstant;
 pub use opcode::{ExceptionKind, FloatCC, IntCC, Opcode, OpcodeClass, ReduceOp};
 pub use parse::{ParseError, parse_function, parse_module};
 pub use typing::{TypingEnv, int_range};

@@ -440,6 +440,11 @@ pub enum Opcode {
     /// `array_null TYPE`: an empty array of array type `TYPE` that owns nothing (null block,
     /// null data, zero extents): the value of an array variable not assigned yet.
     ArrayNull(ArrayType),
+    /// `array_const.DTYPE (d0, ..., d{n-1}), "hex bytes"`: a readonly C-contiguous array
+    /// whose elements are the constant's (little-endian, C order); it owns nothing (null
+    /// block, like a borrowed array), and its memory lives as long as the compiled code (a
+    /// global array frozen at compile time, as Numba freezes them).
+    ArrayConst(std::sync::Arc<numjit_types::ArrayConstant>),
     /// `array_matmul a, b, c`: `c = a @ b` for 2-d arrays of one dtype, `a` of `m × k`,
     /// `b` of `k × n` and a writable `c` of `m × n` that overlaps neither (lowering checks
     /// the extents); through the runtime's GEMM kernels.
@@ -587,6 +592,7 @@ impl Opcode {
             Opcode::ArrayIncref => "array_incref",
             Opcode::ArrayDecref => "array_decref",
             Opcode::ArrayNull(_) => "array_null",
+            Opcode::ArrayConst(_) => "array_const",
             Opcode::ArrayMatmul => "array_matmul",
             Opcode::Print => "print",
             Opcode::Jump => "jump",

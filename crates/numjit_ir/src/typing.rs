@@ -281,6 +281,26 @@ impl Opcode {
                 [Type::Array(_)] => Ok(Vec::new()),
                 _ => Err(wrong("one array operand")),
             },
+            Opcode::ArrayConst(constant) => {
+                let ty = constant.array_type();
+                if constant.shape.len() > usize::from(MAX_ARRAY_NDIM) {
+                    return Err(format!(
+                        "array_const of {} dimensions (at most {MAX_ARRAY_NDIM})",
+                        constant.shape.len()
+                    ));
+                }
+                let size = constant.len().and_then(|len| len.checked_mul(constant.dtype.size_bytes() as u64));
+                if size != Some(constant.bytes.len() as u64) {
+                    return Err(format!(
+                        "array_const of shape {:?} and dtype {} needs {} bytes, has {}",
+                        constant.shape,
+                        constant.dtype,
+                        size.map_or_else(|| "too many".to_owned(), |size| size.to_string()),
+                        constant.bytes.len()
+                    ));
+                }
+                no_operands(vec![Type::Array(ty)])
+            }
             Opcode::ArrayNull(array) => {
                 if array.ndim > MAX_ARRAY_NDIM {
                     return Err(format!(

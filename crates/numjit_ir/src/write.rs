@@ -198,6 +198,18 @@ fn write_inst_line(out: &mut dyn Write, func: &Function, inst: Inst) -> fmt::Res
             write_values(out, args)
         }
         Opcode::ArrayNull(array) => write!(out, "{name} {array}"),
+        Opcode::ArrayConst(constant) => {
+            write!(out, "{name}.{} (", constant.dtype)?;
+            for (index, extent) in constant.shape.iter().enumerate() {
+                let separator = if index == 0 { "" } else { ", " };
+                write!(out, "{separator}{extent}")?;
+            }
+            write!(out, "), \"")?;
+            for byte in &constant.bytes {
+                write!(out, "{byte:02x}")?;
+            }
+            write!(out, "\"")
+        }
         Opcode::Jump | Opcode::Brif | Opcode::TryCall(_) | Opcode::Invoke(_) => {
             write!(out, "{name}")?;
             let mut separator = " ";

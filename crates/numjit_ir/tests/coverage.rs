@@ -80,9 +80,10 @@ fn opcode_number(opcode: &Opcode) -> usize {
         Opcode::Invoke(_) => 68,
         Opcode::Throw { .. } => 69,
         Opcode::Resume => 70,
+        Opcode::ArrayConst(_) => 71,
     }
 }
-const N_OPCODES: usize = 71;
+const N_OPCODES: usize = 72;
 
 fn ok_corpus() -> Vec<Module> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/ok");

@@ -244,6 +244,8 @@ impl<'a> Lowerer<'a> {
             return self.ufunc_scalar(expr, ufunc, &values);
         }
         match &body.exprs[expr].kind {
+            // A frozen global array: borrowed, like an argument (it owns nothing).
+            Expr::ConstArray(array) => Operand::Value(self.ins().array_const(std::sync::Arc::clone(array))),
             Expr::Binary { op: BinaryOp::MatMul, lhs, rhs, .. }
                 if matches!(self.expr_value_type(*lhs), Some(Type::Array(_))) =>
             {

@@ -107,6 +107,8 @@ impl fmt::Display for ConstValue {
 #[derive(Clone, Debug, PartialEq)]
 pub enum GlobalValue {
     Const(ConstValue),
+    /// A NumPy array bound from outside, frozen: its elements as the compile saw them.
+    Array(std::sync::Arc<numjit_types::ArrayConstant>),
     Module(ModuleKind),
     /// `from math import sqrt` at module level: a member of a module.
     ModuleMember(ModuleKind, String),

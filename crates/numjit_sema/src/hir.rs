@@ -358,6 +358,8 @@ pub struct KeywordArg {
 pub enum Expr {
     /// A literal or a frozen global constant.
     Const(ConstValue),
+    /// A global NumPy array frozen at compile time (readonly, as in Numba).
+    ConstArray(std::sync::Arc<numjit_types::ArrayConstant>),
     /// A read of a local. If the id is in `Body::maybe_unbound`, lowering checks it.
     Local(LocalId),
     /// A module, function, builtin, ... resolved by name.
@@ -605,7 +607,12 @@ impl Expr {
     /// The operand expressions, in evaluation order.
     pub fn children(&self) -> Vec<ExprId> {
         match self {
-            Expr::Const(_) | Expr::Local(_) | Expr::Item(_) | Expr::Closure(_) | Expr::Ellipsis => Vec::new(),
+            Expr::Const(_)
+            | Expr::ConstArray(_)
+            | Expr::Local(_)
+            | Expr::Item(_)
+            | Expr::Closure(_)
+            | Expr::Ellipsis => Vec::new(),
             Expr::SliceItem { lower, upper, step } => {
                 lower.iter().chain(upper).chain(step).copied().collect()
             }

@@ -20,4 +20,4 @@ mod ty;
 pub use conversion::{Conversion, can_convert};
 pub use scalar::ScalarType;
 pub use signature::{Signature, SignatureError, parse_signature, parse_type};
-pub use ty::{ArrayType, Layout, Type};
+pub use ty::{ArrayConstant, ArrayType, Layout, Type};

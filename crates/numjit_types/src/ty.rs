@@ -131,6 +131,39 @@ impl fmt::Display for Type {
     }
 }
 
+/// The elements of an `array_const`: a C-contiguous array's bytes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ArrayConstant {
+    /// The element type.
+    pub dtype: ScalarType,
+    /// The extent of each axis.
+    pub shape: Vec<u64>,
+    /// `product(shape) * itemsize` bytes: the elements in C order, little-endian.
+    pub bytes: Box<[u8]>,
+}
+
+impl ArrayConstant {
+    /// The array's type: readonly, C-contiguous.
+    pub fn array_type(&self) -> ArrayType {
+        ArrayType {
+            dtype: self.dtype,
+            ndim: u8::try_from(self.shape.len()).unwrap_or(u8::MAX),
+            layout: Layout::C,
+            readonly: true,
+        }
+    }
+
+    /// How many elements the shape holds (`None` if that overflows).
+    pub fn len(&self) -> Option<u64> {
+        self.shape.iter().try_fold(1u64, |acc, extent| acc.checked_mul(*extent))
+    }
+
+    /// Whether the array has no elements.
+    pub fn is_empty(&self) -> bool {
+        self.len() == Some(0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -748,6 +748,29 @@ impl<'t> Parser<'t> {
                 data.opcode = Opcode::ArrayView(layout);
                 data.args = self.value_list_to_line_end(state)?;
             }
+            "array_const" => {
+                self.expect(&TokenKind::Dot, "'.' and the dtype after array_const")?;
+                let dtype = self.parse_scalar_type("a dtype like float64")?;
+                self.expect(&TokenKind::LeftParen, "'(' and the shape like (2, 3)")?;
+                let mut shape = Vec::new();
+                while !self.eat(&TokenKind::RightParen) {
+                    if !shape.is_empty() {
+                        self.expect(&TokenKind::Comma, "',' or ')' in the shape")?;
+                    }
+                    shape.push(self.unsigned_integer("an extent")?);
+                }
+                self.expect(&TokenKind::Comma, "',' and the elements' bytes as a hex string")?;
+                let position = self.position();
+                let hex = self.string_literal("the elements' bytes as a hex string")?;
+                let bytes = decode_hex(&hex).ok_or_else(|| {
+                    Self::error_at(position, "the elements' bytes must be pairs of hex digits")
+                })?;
+                data.opcode = Opcode::ArrayConst(std::sync::Arc::new(crate::ArrayConstant {
+                    dtype,
+                    shape,
+                    bytes: bytes.into_boxed_slice(),
+                }));
+            }
             "array_null" => {
                 let type_position = self.position();
                 let Type::Array(array) = self.parse_type()? else {
@@ -986,6 +1009,14 @@ fn infer_result_types(state: &mut FunctionState) -> Result<(), ParseError> {
         }
     }
     Ok(())
+}
+
+/// The bytes a string of hex digit pairs spells (`"00ff"`), or `None`.
+fn decode_hex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len()).step_by(2).map(|at| u8::from_str_radix(text.get(at..at + 2)?, 16).ok()).collect()
 }
 
 #[cfg(test)]

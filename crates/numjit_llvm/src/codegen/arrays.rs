@@ -370,6 +370,43 @@ impl<'ctx> FunctionCodegen<'_, 'ctx, '_> {
         self.call_void(self.m.runtime(entry), &[meminfo.into()])
     }
 
+    /// `array_const`: a C-contiguous array over a private constant global that holds the
+    /// elements (aligned like the runtime's blocks); it owns nothing (null MemInfo), so
+    /// reference counting passes it by.
+    pub(crate) fn array_const(
+        &self,
+        constant: std::sync::Arc<numjit_ir::ArrayConstant>,
+    ) -> Fallible<BasicValueEnum<'ctx>> {
+        let ty = constant.array_type();
+        let context = self.context();
+        let global =
+            *self.m.array_constants.borrow_mut().entry(std::sync::Arc::clone(&constant)).or_insert_with(
+                || {
+                    let bytes = context.const_string(&constant.bytes, false);
+                    let global = self.m.module.add_global(bytes.get_type(), None, "array_const");
+                    global.set_initializer(&bytes);
+                    global.set_constant(true);
+                    global.set_linkage(inkwell::module::Linkage::Private);
+                    global.set_unnamed_addr(true);
+                    global.set_alignment(64);
+                    global
+                },
+            );
+        let extents: Vec<i64> = constant
+            .shape
+            .iter()
+            .map(|extent| i64::try_from(*extent).map_err(|_| "array_const extent out of range".to_owned()))
+            .collect::<Fallible<_>>()?;
+        let mut strides = vec![i64::from(constant.dtype.size_bytes() as u16); extents.len()];
+        for axis in (0..extents.len().saturating_sub(1)).rev() {
+            strides[axis] = strides[axis + 1].saturating_mul(extents[axis + 1]);
+        }
+        let shape: Vec<IntValue<'ctx>> = extents.iter().map(|extent| self.i64_const(*extent)).collect();
+        let strides: Vec<IntValue<'ctx>> = strides.iter().map(|stride| self.i64_const(*stride)).collect();
+        let null = context.ptr_type(AddressSpace::default()).const_null();
+        self.make_array(&ty, null.into(), null.into(), global.as_pointer_value().into(), &shape, &strides)
+    }
+
     /// `array_null`: owns nothing, empty.
     pub(crate) fn array_null(&self, ty: &ArrayType) -> Fallible<BasicValueEnum<'ctx>> {
         let struct_type = self.array_struct_type(ty)?;

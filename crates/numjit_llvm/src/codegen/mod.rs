@@ -81,6 +81,10 @@ pub(crate) struct ModuleCodegen<'ctx, 'a> {
     fastmath: FastMathFlags,
     functions: HashMap<String, FunctionValue<'ctx>>,
     recursive: HashSet<String>,
+    /// The global holding each `array_const`'s elements, one per distinct constant.
+    pub(crate) array_constants: std::cell::RefCell<
+        HashMap<std::sync::Arc<numjit_ir::ArrayConstant>, inkwell::values::GlobalValue<'ctx>>,
+    >,
 }
 
 impl<'ctx, 'a> ModuleCodegen<'ctx, 'a> {
@@ -99,6 +103,7 @@ impl<'ctx, 'a> ModuleCodegen<'ctx, 'a> {
             host,
             fastmath,
             functions: HashMap::new(),
+            array_constants: std::cell::RefCell::new(HashMap::new()),
             recursive: HashSet::new(),
         }
     }
@@ -855,6 +860,7 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
                 Ok(vec![])
             }
             Opcode::ArrayNull(array) => one(self.array_null(array)?),
+            Opcode::ArrayConst(constant) => one(self.array_const(std::sync::Arc::clone(constant))?),
             Opcode::ArrayMatmul => {
                 self.array_matmul(&data.args, &args)?;
                 Ok(vec![])

@@ -203,6 +203,35 @@ pub fn zero(dtype: ScalarType) -> RuntimeValue {
     }
 }
 
+/// The element of type `dtype` that `bytes` hold (little-endian).
+fn decode_element(dtype: ScalarType, bytes: &[u8]) -> RuntimeValue {
+    let word = |range: std::ops::Range<usize>| -> u64 {
+        let mut buffer = [0u8; 8];
+        let part = bytes.get(range).unwrap_or_default();
+        buffer[..part.len()].copy_from_slice(part);
+        u64::from_le_bytes(buffer)
+    };
+    let size = dtype.size_bytes() as usize;
+    match dtype {
+        ScalarType::Bool => RuntimeValue::Bool(word(0..1) != 0),
+        ScalarType::Float32 => RuntimeValue::Float(dtype, f64::from(f32::from_bits(word(0..4) as u32))),
+        ScalarType::Float64 => RuntimeValue::Float(dtype, f64::from_bits(word(0..8))),
+        ScalarType::Complex64 => RuntimeValue::Complex(
+            dtype,
+            f64::from(f32::from_bits(word(0..4) as u32)),
+            f64::from(f32::from_bits(word(4..8) as u32)),
+        ),
+        ScalarType::Complex128 => {
+            RuntimeValue::Complex(dtype, f64::from_bits(word(0..8)), f64::from_bits(word(8..16)))
+        }
+        _ if dtype.is_signed_integer() => {
+            let shift = (64 - 8 * size) as u32;
+            RuntimeValue::Int(dtype, i128::from(((word(0..size) << shift) as i64) >> shift))
+        }
+        _ => RuntimeValue::Int(dtype, i128::from(word(0..size))),
+    }
+}
+
 /// Counts of the blocks `array_alloc` made and the blocks whose last owner let go.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct BlockCounts {
@@ -321,6 +350,26 @@ pub(super) fn eval(
                 }
             }
             Ok(Vec::new())
+        })(),
+        Opcode::ArrayConst(constant) => (|| {
+            let itemsize = constant.dtype.size_bytes() as usize;
+            let elements = constant
+                .bytes
+                .chunks_exact(itemsize)
+                .map(|bytes| decode_element(constant.dtype, bytes))
+                .collect();
+            let shape = constant
+                .shape
+                .iter()
+                .map(|extent| i64::try_from(*extent))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|_| Trap::Unsupported("an array too big for the interpreter".to_owned()))?;
+            let array = RuntimeArray::from_elements(constant.dtype, &shape, elements);
+            // The constant lives as long as the code: no owner ever frees it.
+            if let Some(block) = &array.block {
+                block.refcount.set(i64::MAX / 2);
+            }
+            Ok(vec![RuntimeValue::Array(array)])
         })(),
         Opcode::ArrayNull(ArrayType { dtype, ndim, .. }) => Ok(vec![RuntimeValue::Array(RuntimeArray {
             dtype: *dtype,

@@ -905,6 +905,7 @@ impl Checker<'_, '_> {
                 Some(Ty::Slice { has_step: has_step(self.body, *step) })
             }
             Expr::Ellipsis => Some(Ty::Ellipsis),
+            Expr::ConstArray(array) => Some(Ty::Value(Type::Array(array.array_type()))),
             Expr::Index { base, index } => self.type_index(expr, *base, *index),
             Expr::Slice { base, lower, upper, step } => self.type_slice(expr, *base, [*lower, *upper, *step]),
             Expr::Attribute { base, name } => {

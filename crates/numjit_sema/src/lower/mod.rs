@@ -318,6 +318,7 @@ impl Lowerer<'_> {
     fn lower_global_value(&mut self, value: GlobalValue, range: TextRange) -> ExprId {
         match value {
             GlobalValue::Const(value) => self.alloc_expr(Expr::Const(value), range),
+            GlobalValue::Array(array) => self.alloc_expr(Expr::ConstArray(array), range),
             GlobalValue::Module(module) => self.alloc_expr(Expr::Item(Item::Module(module)), range),
             GlobalValue::Function(function) => self.alloc_expr(Expr::Item(Item::Function(function)), range),
             GlobalValue::ModuleMember(module, member) => self.lower_module_member(module, &member, range),
