@@ -1,8 +1,9 @@
 //! Property tests: random programs built with `ir::FunctionBuilder` — integer and float
 //! arithmetic (divisions by zero and out-of-range conversions included), constant and
 //! variable conditions, diamonds, `for` loops with carried values, `while` loops as
-//! blocks, `parfor` reductions, prints, conditional raises, and calls (plain and
-//! `try_call`s with a handler) to small, looping, raising and recursive helpers —
+//! blocks, `parfor` reductions, prints, conditional raises, and calls (plain, `try_call`s
+//! with a handler, `invoke`s holding an array) to small, looping, raising and recursive
+//! helpers —
 //! stay valid after each pass and after the whole pipeline, compute the same results and
 //! print the same output as before on random inputs (the reference interpreter decides),
 //! report `Unchanged` only when nothing changed, and reach a fixed point (running a
@@ -41,6 +42,9 @@ enum Stmt {
     Call(u8, usize),
     /// `try_call` of a helper; the handler edge gives a constant instead of the result.
     TryCall(u8, usize, i64),
+    /// `invoke` of a helper while holding an array, which the normal edge and the unwind
+    /// code (ending in `resume`) both release.
+    Invoke(u8, usize),
     /// Raises when a condition holds.
     RaiseIf(usize),
     If(usize, Vec<Stmt>, Vec<Stmt>),
@@ -67,6 +71,7 @@ fn stmt_strategy() -> impl Strategy<Value = Stmt> {
         1 => any::<usize>().prop_map(Stmt::Print),
         1 => (0u8..3, any::<usize>()).prop_map(|(which, a)| Stmt::Call(which, a)),
         1 => (0u8..3, any::<usize>(), small_int()).prop_map(|(which, a, k)| Stmt::TryCall(which, a, k)),
+        1 => (0u8..3, any::<usize>()).prop_map(|(which, a)| Stmt::Invoke(which, a)),
         1 => any::<usize>().prop_map(Stmt::RaiseIf),
     ];
     leaf.prop_recursive(3, 48, 6, |inner| {
@@ -216,6 +221,23 @@ impl Generator<'_, '_> {
                     let result = b.append_block_param(merge, Type::INT64);
                     b.switch_to_block(merge);
                     scope.ints.push(result);
+                }
+            }
+            Stmt::Invoke(which, x) => {
+                if let Some(callee) = self.helpers.get(usize::from(*which)).copied() {
+                    let arg = pick(&scope.ints, *x);
+                    let b = &mut *self.builder;
+                    let one = b.iconst(ScalarType::Int64, 1);
+                    let held = b.array_alloc(ScalarType::Float64, true, &[one]);
+                    let (ok, unwind) = (b.create_block(), b.create_block());
+                    let returned = b.append_block_param(ok, Type::INT64);
+                    b.invoke(callee, &[arg], ok, unwind, &[]);
+                    b.switch_to_block(unwind);
+                    b.array_decref(held);
+                    b.resume();
+                    b.switch_to_block(ok);
+                    b.array_decref(held);
+                    scope.ints.push(returned);
                 }
             }
             Stmt::RaiseIf(c) => {

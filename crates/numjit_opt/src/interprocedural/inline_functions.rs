@@ -15,10 +15,13 @@
 //! becomes a `try_call` to that handler, so what it raises is caught as before. An
 //! `invoke` site likewise, keeping the exception raised: each `raise` becomes a `throw` to
 //! the unwind target, each `call` an `invoke` to it, and each `resume` (the end of the
-//! callee's own unwind code) a jump to it. A callee with a `raise`, `call` or `resume`
-//! inside a loop region cannot branch to the handler from there and is not inlined at
-//! these sites; nor is one with unwind code of its own (`resume`) at a `try_call`, where
-//! nothing would clear the exception it keeps.
+//! callee's own unwind code) a jump to it. A loop region cannot branch out to the caller's
+//! unwind code, so each of the callee's loop regions that raises, calls or resumes gets a
+//! copy of that code (releases, then `resume`) to branch to instead. A callee with a
+//! `raise` or `call` inside a loop region is not inlined at a `try_call` (its handler is
+//! arbitrary code, not copied), nor at an `invoke` whose unwind code does more than release
+//! and resume; nor is a callee with unwind code of its own (`resume`) at a `try_call`,
+//! where nothing would clear the exception it keeps.
 //!
 //! Policy, per callee ([`crate::InlineOptions`]): `Never` — not inlined; `Always` —
 //! inlined whatever its size; `Auto` (the default) — inlined when it has at most
@@ -74,7 +77,11 @@ pub fn run(module: &mut Module, cx: &mut PassContext) -> Result<PassOutcome, Pas
                 InlineMode::Always => true,
                 InlineMode::Auto => count_insts_in_region(callee, callee.body) <= cx.inline.max_callee_insts,
             };
-            if !wanted || edges.is_some_and(|edges| !can_inline_at(callee, edges)) {
+            let unwind_copyable = || {
+                let handler = caller.dfg.inst_data(call).targets.get(1).map(|target| target.block);
+                handler.is_some_and(|handler| unwind_code(caller, handler).is_some())
+            };
+            if !wanted || edges.is_some_and(|edges| !can_inline_at(callee, edges, unwind_copyable)) {
                 continue;
             }
             let callee = callee.clone();
@@ -208,20 +215,92 @@ enum Site {
 }
 
 /// Whether `callee` can be inlined at a `try_call` or `invoke`: everything that raises out
-/// of it must be able to branch to the handler, so no `raise`, `call` or `resume` may sit
-/// in a loop region (`try_call`s and `invoke`s there have handlers of their own); at a
-/// `try_call`, the callee may not keep exceptions raised for unwind code of its own.
-fn can_inline_at(callee: &Function, edges: Edges) -> bool {
-    regions_preorder(callee).into_iter().all(|region| {
+/// of it must be able to branch to the handler. A loop region cannot branch out, so at a
+/// `try_call` no `raise`, `call` or `resume` may sit in one (`try_call`s there have
+/// handlers of their own); at an `invoke` they may if the caller's unwind code can be
+/// copied into the loop (`unwind_copyable`). At a `try_call`, the callee may not keep
+/// exceptions raised for unwind code of its own.
+fn can_inline_at(callee: &Function, edges: Edges, unwind_copyable: impl Fn() -> bool) -> bool {
+    let mut raises_in_loops = false;
+    let allowed = regions_preorder(callee).into_iter().all(|region| {
         callee.layout.region_blocks(region).iter().all(|block| {
             callee.layout.block_insts(*block).all(|inst| match callee.dfg.inst_data(inst).opcode {
-                Opcode::Raise { .. } | Opcode::Call(_) => region == callee.body,
-                Opcode::Resume => edges == Edges::Unwind && region == callee.body,
+                Opcode::Raise { .. } | Opcode::Call(_) | Opcode::Resume => {
+                    raises_in_loops |= region != callee.body;
+                    edges == Edges::Unwind
+                        || (region == callee.body
+                            && !matches!(callee.dfg.inst_data(inst).opcode, Opcode::Resume))
+                }
                 Opcode::Invoke(_) | Opcode::Throw { .. } => edges == Edges::Unwind,
                 _ => true,
             })
         })
-    })
+    });
+    allowed && (!raises_in_loops || unwind_copyable())
+}
+
+/// The caller's unwind code from `handler` (its blocks, `handler` first) if it only
+/// releases references and resumes — what lowering and this pass make — so that a copy can
+/// stand in for it inside a loop region; `None` otherwise.
+fn unwind_code(caller: &Function, handler: Block) -> Option<Vec<Block>> {
+    let region = caller.layout.block_region(handler)?;
+    let mut blocks = vec![handler];
+    let mut next = 0;
+    while let Some(&block) = blocks.get(next) {
+        next += 1;
+        if caller.layout.block_region(block) != Some(region) || blocks.len() > 64 {
+            return None;
+        }
+        for inst in caller.layout.block_insts(block) {
+            let data = caller.dfg.inst_data(inst);
+            match data.opcode {
+                Opcode::ArrayDecref | Opcode::Jump | Opcode::Resume | Opcode::Unreachable => {}
+                _ => return None,
+            }
+            for target in &data.targets {
+                if !blocks.contains(&target.block) {
+                    blocks.push(target.block);
+                }
+            }
+        }
+    }
+    Some(blocks)
+}
+
+/// Copies the unwind code `blocks` (see [`unwind_code`]) to the end of `region`; returns the
+/// copy of the first block, to branch to with the same arguments.
+fn copy_unwind_code(caller: &mut Function, blocks: &[Block], region: Region) -> Result<Block, PassError> {
+    let mut block_map: HashMap<Block, Block> = HashMap::new();
+    let mut value_map: HashMap<Value, Value> = HashMap::new();
+    for block in blocks {
+        let copy = caller.dfg.make_block();
+        caller.layout.append_block(region, copy);
+        for param in caller.dfg.block_params(*block).to_vec() {
+            let ty = caller.dfg.value_type(param).clone();
+            value_map.insert(param, caller.dfg.append_block_param(copy, ty));
+        }
+        block_map.insert(*block, copy);
+    }
+    for block in blocks {
+        let copy = block_map[block];
+        let insts: Vec<Inst> = caller.layout.block_insts(*block).collect();
+        for inst in insts {
+            let data = caller.dfg.inst_data(inst).clone();
+            let map_value = |value: &Value| value_map.get(value).copied().unwrap_or(*value);
+            let args = data.args.iter().map(map_value).collect();
+            let targets = data
+                .targets
+                .iter()
+                .map(|target| {
+                    BlockCall::new(block_map[&target.block], target.args.iter().map(map_value).collect())
+                })
+                .collect();
+            let new_inst =
+                caller.dfg.make_inst(InstData { opcode: data.opcode, args, targets, regions: Vec::new() });
+            caller.layout.append_inst(copy, new_inst);
+        }
+    }
+    block_map.get(&blocks[0]).copied().ok_or_else(|| PassError::new("empty unwind code".to_owned()))
 }
 
 /// Replaces `call` (a `call` or `try_call` placed in `caller`) by a copy of `callee`'s body.
@@ -319,9 +398,11 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
         for callee_block in callee.layout.region_blocks(*callee_region) {
             for inst in callee.layout.block_insts(*callee_block) {
                 let new_inst = caller.dfg.make_inst(InstData::new(Opcode::Unreachable, Vec::new()));
-                let split_here = matches!(site, Site::Edges { .. })
-                    && *callee_region == callee.body
-                    && matches!(callee.dfg.inst_data(inst).opcode, Opcode::Call(_));
+                let split_here = match &site {
+                    Site::Edges { edges: Edges::Unwind, .. } => true,
+                    Site::Edges { edges: Edges::Catch, .. } => *callee_region == callee.body,
+                    Site::Call { .. } => false,
+                } && matches!(callee.dfg.inst_data(inst).opcode, Opcode::Call(_));
                 for result in callee.dfg.inst_results(inst) {
                     let ty = callee.dfg.value_type(*result).clone();
                     let new_result = caller.dfg.append_result(new_inst, ty.clone());
@@ -339,8 +420,49 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
         }
     }
 
+    // At an invoke site, each of the callee's loop regions that raises, calls or resumes
+    // branches to a copy of the caller's unwind code placed in that region.
+    let mut loop_handlers: HashMap<Region, BlockCall> = HashMap::new();
+    if let Site::Edges { handler, edges: Edges::Unwind, .. } = &site {
+        let mut unwind_blocks: Option<Vec<Block>> = None;
+        for callee_region in callee_regions.iter().filter(|region| **region != callee.body) {
+            let raises = callee.layout.region_blocks(*callee_region).iter().any(|block| {
+                callee.layout.block_insts(*block).any(|inst| {
+                    matches!(
+                        callee.dfg.inst_data(inst).opcode,
+                        Opcode::Raise { .. } | Opcode::Call(_) | Opcode::Resume
+                    )
+                })
+            });
+            if !raises {
+                continue;
+            }
+            if unwind_blocks.is_none() {
+                unwind_blocks = Some(unwind_code(caller, handler.block).ok_or_else(|| {
+                    PassError::new(format!("`{call_text}`: its unwind code cannot be copied into a loop"))
+                })?);
+            }
+            let blocks = unwind_blocks.as_deref().unwrap_or_default();
+            let new_region = map.regions[*callee_region]
+                .ok_or_else(|| PassError::new(format!("@{} owns {callee_region} twice", callee.name)))?;
+            let copy = copy_unwind_code(caller, blocks, new_region)?;
+            loop_handlers.insert(*callee_region, BlockCall::new(copy, handler.args.clone()));
+        }
+    }
+
     // Then the instructions' data, placed in order.
     for callee_region in &callee_regions {
+        // Where what this region raises goes, at a site with two edges.
+        let handler_here = match &site {
+            Site::Edges { handler, .. } if *callee_region == callee.body => Some(handler.clone()),
+            Site::Edges { .. } => loop_handlers.get(callee_region).cloned(),
+            Site::Call { .. } => None,
+        };
+        let handler_here = || {
+            handler_here.clone().ok_or_else(|| {
+                PassError::new(format!("@{}: {callee_region} raises but has no handler", callee.name))
+            })
+        };
         for callee_block in callee.layout.region_blocks(*callee_region) {
             let mut new_block = map.block(*callee_block)?;
             for inst in callee.layout.block_insts(*callee_block) {
@@ -379,18 +501,14 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
                             .collect();
                         jump(BlockCall::new(normal.block, normal_args))
                     }
-                    (Opcode::Raise { .. }, Site::Edges { handler, edges: Edges::Catch, .. }) => {
-                        jump(handler.clone())
-                    }
-                    (Opcode::Raise { kind, message }, Site::Edges { handler, edges: Edges::Unwind, .. }) => {
-                        InstData {
-                            opcode: Opcode::Throw { kind: *kind, message: message.clone() },
-                            args,
-                            targets: vec![handler.clone()],
-                            regions,
-                        }
-                    }
-                    (Opcode::Resume, Site::Edges { handler, .. }) => jump(handler.clone()),
+                    (Opcode::Raise { .. }, Site::Edges { edges: Edges::Catch, .. }) => jump(handler_here()?),
+                    (Opcode::Raise { kind, message }, Site::Edges { edges: Edges::Unwind, .. }) => InstData {
+                        opcode: Opcode::Throw { kind: *kind, message: message.clone() },
+                        args,
+                        targets: vec![handler_here()?],
+                        regions,
+                    },
+                    (Opcode::Resume, Site::Edges { .. }) => jump(handler_here()?),
                     (Opcode::Call(func_ref) | Opcode::TryCall(func_ref) | Opcode::Invoke(func_ref), _) => {
                         let decl = callee.func_decls.get(*func_ref).ok_or_else(|| {
                             PassError::new(format!(
@@ -404,12 +522,8 @@ fn inline_call(caller: &mut Function, call: Inst, callee: &Function) -> Result<(
                             decl.return_type.clone(),
                         );
                         match (&data.opcode, &site, splits[inst]) {
-                            (
-                                Opcode::Call(_),
-                                Site::Edges { handler, edges, .. },
-                                Some((split, new_result)),
-                            ) => {
-                                let targets = vec![BlockCall::new(split, vec![new_result]), handler.clone()];
+                            (Opcode::Call(_), Site::Edges { edges, .. }, Some((split, new_result))) => {
+                                let targets = vec![BlockCall::new(split, vec![new_result]), handler_here()?];
                                 let opcode = match edges {
                                     Edges::Catch => Opcode::TryCall(new_ref),
                                     Edges::Unwind => Opcode::Invoke(new_ref),
