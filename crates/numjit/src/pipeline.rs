@@ -166,6 +166,7 @@ pub(crate) fn compile(
         keep_unoptimized_ir: false,
         keep_optimized_ir: keep == Keep::Stage(Stage::Llvm),
         keep_assembly: keep == Keep::Stage(Stage::Asm),
+        keep_object: false,
     };
     let symbols = numjit_runtime::symbols();
     let compiled = numjit_llvm::compile_module(&module, &codegen_options, &symbols)

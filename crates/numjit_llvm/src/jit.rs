@@ -71,7 +71,7 @@ pub struct CompileTimings {
 }
 
 /// The LLVM context and execution engine that own a module's machine code.
-struct JitOwner {
+pub(crate) struct JitOwner {
     engine: ManuallyDrop<ExecutionEngine<'static>>,
     context: ManuallyDrop<Box<Context>>,
 }
@@ -95,6 +95,13 @@ unsafe impl Send for JitOwner {}
 // SAFETY: `&JitOwner` gives no access to the LLVM objects at all.
 unsafe impl Sync for JitOwner {}
 
+/// What owns a module's machine code: the MCJIT engine that compiled it, or the ORC
+/// instance that linked its object file.
+pub(crate) enum Owner {
+    Mcjit(#[allow(dead_code, reason = "owned only to be dropped")] JitOwner),
+    Orc(#[allow(dead_code, reason = "owned only to be dropped")] crate::object::OrcOwner),
+}
+
 /// A module compiled to machine code: its functions' addresses, optional dumps, timings.
 /// Dropping it frees the machine code; function handles borrow it.
 pub struct CompiledModule {
@@ -105,9 +112,12 @@ pub struct CompiledModule {
     pub optimized_ir: Option<String>,
     /// Host assembly (if asked for).
     pub assembly: Option<String>,
+    /// The optimised module as a relocatable object file for the host (if asked for), which
+    /// [`load_object`](crate::load_object) links into another process.
+    pub object: Option<Vec<u8>>,
     /// Time spent per stage.
     pub timings: CompileTimings,
-    _owner: JitOwner,
+    _owner: Owner,
 }
 
 impl std::fmt::Debug for CompiledModule {
@@ -120,6 +130,23 @@ impl std::fmt::Debug for CompiledModule {
 }
 
 impl CompiledModule {
+    /// A module of `functions` whose code `owner` keeps alive, without dumps.
+    pub(crate) fn new(
+        functions: HashMap<String, CompiledFunction>,
+        timings: CompileTimings,
+        owner: Owner,
+    ) -> CompiledModule {
+        CompiledModule {
+            functions,
+            unoptimized_ir: None,
+            optimized_ir: None,
+            assembly: None,
+            object: None,
+            timings,
+            _owner: owner,
+        }
+    }
+
     /// The compiled function named `name`.
     pub fn function(&self, name: &str) -> Option<&CompiledFunction> {
         self.functions.get(name)
@@ -172,6 +199,17 @@ pub fn compile_module(
     } else {
         None
     };
+    let object = if options.keep_object {
+        // Position-independent, small code model: the object links wherever it lands.
+        let object_machine = host.object_machine(options.opt_level.to_llvm())?;
+        let copy = module.clone();
+        let buffer = object_machine
+            .write_to_memory_buffer(&copy, FileType::Object)
+            .map_err(|message| CodegenError::Llvm(format!("object file: {message}")))?;
+        Some(buffer.as_slice().to_vec())
+    } else {
+        None
+    };
 
     let started = Instant::now();
     let engine = module
@@ -211,12 +249,16 @@ pub fn compile_module(
         unoptimized_ir,
         optimized_ir,
         assembly,
+        object,
         timings: CompileTimings {
             setup: setup_time,
             codegen: codegen_time,
             optimize: optimize_time,
             jit: jit_time,
         },
-        _owner: JitOwner { engine: ManuallyDrop::new(engine), context: ManuallyDrop::new(context) },
+        _owner: Owner::Mcjit(JitOwner {
+            engine: ManuallyDrop::new(engine),
+            context: ManuallyDrop::new(context),
+        }),
     })
 }

@@ -8,6 +8,8 @@
 //!   [`CodegenOptions`] choose the optimisation level, fast-math flags
 //!   ([`FastMathFlags`]: all, or any subset of LLVM's seven) and which dumps (LLVM IR before
 //!   and after optimisation, assembly) to keep.
+//! - [`load_object`]: links an object file a compile kept ([`CodegenOptions::keep_object`])
+//!   into this process through ORC's LLJIT — machine code cached on disk.
 //! - [`CompiledFunction::call`]: calls a compiled function with [`JitValue`]s through its
 //!   call wrapper (tests; the facade's dispatcher builds on it).
 //!
@@ -20,6 +22,7 @@ mod call;
 mod codegen;
 mod error;
 mod jit;
+mod object;
 mod options;
 mod target;
 
@@ -27,5 +30,6 @@ pub use call::{CallError, CompiledFunction, JitValue};
 pub use codegen::{call_wrapper_name, function_symbol};
 pub use error::CodegenError;
 pub use jit::{CompileTimings, CompiledModule, compile_module, host_target};
+pub use object::{ObjectFunction, load_object};
 pub use options::{CodegenOptions, FastMathFlags, OptLevel};
 pub use target::{HostTarget, llvm_version};

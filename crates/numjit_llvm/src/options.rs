@@ -138,6 +138,8 @@ pub struct CodegenOptions {
     pub keep_optimized_ir: bool,
     /// Keep the host assembly.
     pub keep_assembly: bool,
+    /// Keep the optimised module as an object file (for a cache on disk).
+    pub keep_object: bool,
 }
 
 impl Default for CodegenOptions {
@@ -148,6 +150,7 @@ impl Default for CodegenOptions {
             keep_unoptimized_ir: false,
             keep_optimized_ir: false,
             keep_assembly: false,
+            keep_object: false,
         }
     }
 }

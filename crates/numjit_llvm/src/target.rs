@@ -67,6 +67,27 @@ impl HostTarget {
                 CodegenError::Llvm(format!("no target machine for {} ({})", self.triple, self.cpu))
             })
     }
+
+    /// A target machine for object files this CPU loads anywhere in memory (position
+    /// independent, small code model), at `level`.
+    pub fn object_machine(&self, level: OptimizationLevel) -> Result<TargetMachine> {
+        initialize()?;
+        let triple = TargetTriple::create(&self.triple);
+        let target =
+            Target::from_triple(&triple).map_err(|message| CodegenError::Llvm(message.to_string()))?;
+        target
+            .create_target_machine(
+                &triple,
+                &self.cpu,
+                &self.features,
+                level,
+                RelocMode::PIC,
+                CodeModel::Small,
+            )
+            .ok_or_else(|| {
+                CodegenError::Llvm(format!("no target machine for {} ({})", self.triple, self.cpu))
+            })
+    }
 }
 
 /// The LLVM version numjit was built against (`22.1`).

@@ -14,7 +14,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Outcome, call, compile, parse_call, repr};
+use common::{Outcome, call, compile, compile_via_object, parse_call, repr};
+use numjit_llvm::CompiledModule;
 
 fn nir_files(directory: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(directory) else { return };
@@ -28,10 +29,11 @@ fn nir_files(directory: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Runs the checks of one file; returns (checks run, failures).
-fn run_file(path: &Path) -> (usize, Vec<String>) {
+/// Runs the checks of one file on the module `build` makes of it; returns (checks run,
+/// failures).
+fn run_file(path: &Path, build: fn(&str) -> CompiledModule) -> (usize, Vec<String>) {
     let text = std::fs::read_to_string(path).unwrap_or_default();
-    let module = compile(&text);
+    let module = build(&text);
     let mut failures = Vec::new();
     let mut checks = 0;
     for (line_idx, line) in text.lines().enumerate() {
@@ -94,8 +96,8 @@ fn run_file(path: &Path) -> (usize, Vec<String>) {
     (checks, failures)
 }
 
-#[test]
-fn nir_corpus_agrees_with_cpython() {
+/// Runs every file's checks on the modules `build` makes.
+fn run_corpus(build: fn(&str) -> CompiledModule) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data");
     let mut files = Vec::new();
     nir_files(&root, &mut files);
@@ -105,7 +107,7 @@ fn nir_corpus_agrees_with_cpython() {
     let mut total_checks = 0;
     let mut failures = Vec::new();
     for file in &files {
-        let (checks, file_failures) = run_file(file);
+        let (checks, file_failures) = run_file(file, build);
         total_checks += checks;
         failures.extend(file_failures);
     }
@@ -121,6 +123,18 @@ fn nir_corpus_agrees_with_cpython() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn nir_corpus_agrees_with_cpython() {
+    run_corpus(compile);
+}
+
+/// The same checks on machine code that went through an object file (what `cache=True`
+/// stores) and was linked anew by ORC.
+#[test]
+fn nir_corpus_agrees_from_object_files() {
+    run_corpus(compile_via_object);
 }
 
 /// Every function of numjit_ir's own valid corpus compiles (codegen never fails or panics on

@@ -4,7 +4,9 @@
 #![allow(dead_code, reason = "each test binary uses a different subset")]
 
 use numjit_abi::ExceptionRecord;
-use numjit_llvm::{CallError, CodegenOptions, CompiledModule, JitValue, compile_module};
+use numjit_llvm::{
+    CallError, CodegenOptions, CompiledModule, JitValue, ObjectFunction, compile_module, load_object,
+};
 use numjit_runtime::{RaisedException, exception, repr_complex, repr_f64};
 use numjit_types::{ScalarType, Type};
 
@@ -19,6 +21,30 @@ pub fn compile_with(text: &str, options: &CodegenOptions) -> Result<CompiledModu
 /// Parses, verifies and compiles `text` at O3 without fast-math.
 pub fn compile(text: &str) -> CompiledModule {
     compile_with(text, &CodegenOptions::default()).unwrap_or_else(|error| panic!("{error}\n{text}"))
+}
+
+/// Like [`compile`], but through an object file: compiles with `keep_object`, drops that
+/// module (its machine code with it), and links the object into the process anew, as a
+/// later process loading a cached version does.
+pub fn compile_via_object(text: &str) -> CompiledModule {
+    let module = numjit_ir::parse_module(text).unwrap_or_else(|error| panic!("parse error: {error:?}"));
+    let options = CodegenOptions { keep_object: true, ..CodegenOptions::default() };
+    let symbols = numjit_runtime::symbols();
+    let compiled =
+        compile_module(&module, &options, &symbols).unwrap_or_else(|error| panic!("{error}\n{text}"));
+    let object = compiled.object.clone().expect("an object file");
+    drop(compiled);
+    let functions: Vec<ObjectFunction> = module
+        .functions
+        .iter()
+        .map(|function| ObjectFunction {
+            name: function.name.clone(),
+            params: function.params.clone(),
+            return_type: function.return_type.clone(),
+        })
+        .collect();
+    load_object(&object, &functions, &symbols)
+        .unwrap_or_else(|error| panic!("loading the object: {error}\n{text}"))
 }
 
 /// What a call produced: a value or a raised exception.
