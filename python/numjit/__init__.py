@@ -282,6 +282,22 @@ def _with_callees(func, text):
     return "\n\n".join(pieces), sorted(bindings.values(), key=lambda binding: binding[0])
 
 
+def _cache_dir(func):
+    """Where ``cache=True`` keeps ``func``'s versions: ``__pycache__`` beside its file, as
+    Numba does, or a per-user directory when that is not writable (``NUMJIT_CACHE_DIR``,
+    read by the compiler, overrides both)."""
+    source_dir = os.path.dirname(os.path.abspath(func.__code__.co_filename))
+    local = os.path.join(source_dir, "__pycache__")
+    try:
+        os.makedirs(local, exist_ok=True)
+        if os.access(local, os.W_OK):
+            return local
+    except OSError:
+        pass
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "numjit", source_dir.strip(os.sep).replace(os.sep, "_"))
+
+
 # ---------------------------------------------------------------------------------------
 # dispatcher
 
@@ -312,10 +328,21 @@ class Dispatcher(_core.CoreDispatcher):
                     options["fastmath"] = sorted(options["fastmath"])
                 if self._signatures:
                     options["signatures"] = list(self._signatures)
+                if options.get("cache"):
+                    options["cache_dir"] = _cache_dir(self.py_func)
                 self._compile_source(
                     file_name, text, first_line, self.py_func.__name__, bindings, options
                 )
         return self
+
+    @property
+    def stats(self):
+        """``cache_hits`` (versions ``cache=True`` linked from disk) and ``cache_misses``
+        (versions compiled), as Numba's dispatchers count them."""
+        from types import SimpleNamespace  # the standard library's, not numjit.types
+
+        hits, misses = self._cache_counts
+        return SimpleNamespace(cache_hits=hits, cache_misses=misses)
 
     def compile(self, signature):
         """Compiles the version for ``signature`` now."""

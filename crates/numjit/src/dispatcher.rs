@@ -19,6 +19,7 @@ use numjit_sema::{FunctionId, Ty};
 use numjit_types::{Conversion, Type, can_convert, parse_signature};
 
 use crate::abi::{OutBuffer, Slots, call_wrapper, flatten, read_result};
+use crate::cache::Cache;
 use crate::error::{CallError, CompileError};
 use crate::inspect::Stage;
 use crate::options::{Options, Resolved};
@@ -65,6 +66,9 @@ struct Inner {
     /// False once explicit signatures are given: calls then only convert arguments.
     can_compile: AtomicBool,
     n_compilations: AtomicUsize,
+    /// `cache=True` with a directory: where versions are stored and found.
+    cache: Option<Cache>,
+    n_cache_hits: AtomicUsize,
 }
 
 /// A compiled Python function: call it with [`Dispatcher::call`]. Cloning is cheap and
@@ -122,6 +126,8 @@ impl Dispatcher {
                 compile_lock: Mutex::new(()),
                 can_compile: AtomicBool::new(true),
                 n_compilations: AtomicUsize::new(0),
+                cache: options.cache.then(|| cache_dir(options)).flatten().map(Cache::new),
+                n_cache_hits: AtomicUsize::new(0),
             }),
         };
         for signature in &options.signatures {
@@ -148,6 +154,11 @@ impl Dispatcher {
     /// How many versions were compiled so far (a cache hit compiles nothing).
     pub fn compilation_count(&self) -> usize {
         self.inner.n_compilations.load(Ordering::SeqCst)
+    }
+
+    /// How many versions were linked from `cache=True`'s files instead of compiled.
+    pub fn cache_hit_count(&self) -> usize {
+        self.inner.n_cache_hits.load(Ordering::SeqCst)
     }
 
     /// The compiled signatures, as `return(args)` (`float64(int64, float64)`), in the order
@@ -297,7 +308,12 @@ impl Dispatcher {
             return Ok(Arc::clone(version));
         }
         let inner = &self.inner;
-        let (compiled, _) = compile(&inner.program, inner.function, &key, &inner.resolved, Keep::Nothing)?;
+        let (compiled, hit) = match &inner.cache {
+            Some(cache) => {
+                cache.load_or_compile(&inner.program, inner.function, &inner.name, &key, &inner.resolved)?
+            }
+            None => (compile(&inner.program, inner.function, &key, &inner.resolved, Keep::Nothing)?.0, false),
+        };
         let Some(compiled) = compiled else {
             return Err(CompileError::Internal {
                 stage: "codegen",
@@ -313,7 +329,11 @@ impl Dispatcher {
             )));
         }
         let declared_return = declared_return.filter(|declared| *declared != compiled.return_type);
-        inner.n_compilations.fetch_add(1, Ordering::SeqCst);
+        if hit {
+            inner.n_cache_hits.fetch_add(1, Ordering::SeqCst);
+        } else {
+            inner.n_compilations.fetch_add(1, Ordering::SeqCst);
+        }
         let version = Arc::new(Version { key, declared_return, compiled });
         inner.versions.write().unwrap_or_else(PoisonError::into_inner).push(Arc::clone(&version));
         Ok(version)
@@ -467,5 +487,13 @@ fn invoke(version: &Version, args: &[Value]) -> Result<Value, CallError> {
             .cast(declared)
             .ok_or_else(|| CallError::Type(format!("cannot convert the result {value} to {declared}"))),
         None => Ok(value),
+    }
+}
+
+/// The directory `cache=True` uses: `NUMJIT_CACHE_DIR` when set, else the option's.
+fn cache_dir(options: &Options) -> Option<std::path::PathBuf> {
+    match std::env::var_os("NUMJIT_CACHE_DIR") {
+        Some(dir) if !dir.is_empty() => Some(dir.into()),
+        _ => options.cache_dir.clone(),
     }
 }

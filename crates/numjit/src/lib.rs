@@ -28,6 +28,7 @@
 mod abi;
 mod array;
 mod array_literal;
+mod cache;
 mod dispatcher;
 mod error;
 mod inspect;

@@ -112,9 +112,13 @@ pub struct Options {
     /// `parallel=True` is accepted; `prange` loops run serially until the parallel passes
     /// exist, which gives the same results.
     pub parallel: bool,
-    /// `cache=True` is accepted; the on-disk cache of compiled code comes later, so every
-    /// process compiles again.
+    /// `cache=True`: compiled versions are stored in [`Options::cache_dir`] (or
+    /// `NUMJIT_CACHE_DIR`, which wins) and later processes link them instead of compiling.
+    /// Without a directory nothing is cached.
     pub cache: bool,
+    /// Where `cache=True` keeps its files (the Python package passes `__pycache__` beside
+    /// the function's file, as Numba does).
+    pub cache_dir: Option<std::path::PathBuf>,
     /// `nogil=True` is accepted; compiled code never holds a Python lock in the Rust API.
     pub nogil: bool,
     /// Check array indices against bounds (`None`: `NUMJIT_BOUNDSCHECK`, else off). The
@@ -138,6 +142,7 @@ impl Default for Options {
             fastmath: FastMathFlags::NONE,
             parallel: false,
             cache: false,
+            cache_dir: None,
             nogil: false,
             boundscheck: None,
             error_model: ErrorModel::Python,

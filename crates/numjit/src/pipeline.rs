@@ -78,7 +78,9 @@ impl StageTimings {
 /// A compiled specialisation.
 pub(crate) struct Compiled {
     /// Owns the machine code `wrapper` points into; dropped with the version.
-    _module: CompiledModule,
+    pub(crate) module: CompiledModule,
+    /// The entry function's IR name (its symbols in `module`'s object file).
+    pub entry: String,
     pub wrapper: usize,
     /// Per argument: the Python-level type it is passed as, `None` when it is a
     /// compile-time value (a function) that is not passed.
@@ -87,11 +89,13 @@ pub(crate) struct Compiled {
     pub timings: StageTimings,
 }
 
-/// What to keep for `inspect`.
+/// What to keep for `inspect`, or the object file for the cache.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Keep {
     Nothing,
     Stage(Stage),
+    /// The machine code as an object file as well (`CompiledModule::object`).
+    Object,
 }
 
 /// Compiles `function` of `program` for `arg_types`; with `keep`, also returns that
@@ -166,7 +170,7 @@ pub(crate) fn compile(
         keep_unoptimized_ir: false,
         keep_optimized_ir: keep == Keep::Stage(Stage::Llvm),
         keep_assembly: keep == Keep::Stage(Stage::Asm),
-        keep_object: false,
+        keep_object: keep == Keep::Object,
     };
     let symbols = numjit_runtime::symbols();
     let compiled = numjit_llvm::compile_module(&module, &codegen_options, &symbols)
@@ -184,7 +188,8 @@ pub(crate) fn compile(
     else {
         return Err(internal("codegen", format!("no machine code for {}", lowered.entry)));
     };
-    Ok((Some(Compiled { _module: compiled, wrapper, params, return_type, timings }), None))
+    let entry = lowered.entry;
+    Ok((Some(Compiled { module: compiled, entry, wrapper, params, return_type, timings }), None))
 }
 
 fn internal(stage: &'static str, message: String) -> CompileError {

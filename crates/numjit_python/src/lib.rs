@@ -212,6 +212,7 @@ fn options_from(dict: &Bound<'_, PyDict>) -> PyResult<Options> {
             }
             "parallel" => options = options.parallel(value.is_truthy()?),
             "cache" => options.cache = value.is_truthy()?,
+            "cache_dir" => options.cache_dir = Some(value.extract::<std::path::PathBuf>()?),
             "nogil" => options.nogil = value.is_truthy()?,
             "boundscheck" => {
                 options.boundscheck = if value.is_none() { None } else { Some(value.is_truthy()?) }
@@ -390,6 +391,14 @@ impl CoreDispatcher {
     #[getter]
     fn _warnings(&self) -> PyResult<Vec<String>> {
         Ok(self.compiled()?.inner.warnings().to_vec())
+    }
+
+    /// `(versions linked from cache=True's files, versions compiled)` so far.
+    #[getter]
+    fn _cache_counts(&self) -> (usize, usize) {
+        self.compiled
+            .get()
+            .map_or((0, 0), |compiled| (compiled.inner.cache_hit_count(), compiled.inner.compilation_count()))
     }
 }
 
