@@ -21,7 +21,7 @@ import threading
 
 from . import _core
 from . import errors
-from .errors import NumjitError, TypingError, UnsupportedError
+from .errors import NumjitError, NumjitWarning, TypingError, UnsupportedError
 
 __version__ = _core.__version__
 
@@ -38,6 +38,7 @@ __all__ = [
     "NumjitError",
     "TypingError",
     "UnsupportedError",
+    "NumjitWarning",
 ]
 
 _core.set_color(bool(getattr(sys.stderr, "isatty", lambda: False)()))
@@ -120,9 +121,36 @@ def _check_options(options):
         raise TypeError("fastmath must be a bool or a set of flag names, not %s" % type(fastmath).__name__)
     if options.get("forceobj"):
         raise NotImplementedError("numjit has no object mode (forceobj=True)")
+    for name, choices in (("inline", ("never", "always")), ("error_model", ("python", "numpy"))):
+        value = options.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise TypeError("%s must be one of %s, not %s" % (name, _choices(choices), type(value).__name__))
+        if value not in choices:
+            raise ValueError("unknown %s option %r (expected %s)" % (name, value, _choices(choices)))
     locals_ = options.get("locals")
     if locals_ is not None and not isinstance(locals_, dict):
         raise TypeError("locals must be a dict of names to types")
+    if locals_:
+        _warn(
+            "numjit does not take declared local types yet: locals=%r is ignored and the "
+            "locals get their inferred types" % (locals_,)
+        )
+
+
+def _warn(message):
+    """A ``NumjitWarning`` attributed to the first caller outside this package."""
+    import warnings
+
+    level, frame = 1, sys._getframe(0)
+    while frame is not None and frame.f_globals.get("__name__", "").startswith(__name__):
+        level, frame = level + 1, frame.f_back
+    warnings.warn(message, errors.NumjitWarning, stacklevel=level)
+
+
+def _choices(choices):
+    return " or ".join(repr(choice) for choice in choices)
 
 
 def _similar(a, b):
