@@ -324,3 +324,36 @@ def test_compile_errors_are_coloured_only_on_a_terminal():
         os.close(secondary)
     assert out.returncode == 0
     assert out.stdout.startswith("TypingError") and "\x1b[" in out.stdout
+
+
+# ---------------------------------------------------------------------------------------
+# import time
+
+
+def test_import_stays_light_and_its_time_is_reported(record_property):
+    # What `import numjit` and decorating must not import (each costs milliseconds):
+    # checked exactly. The time itself is only reported (`pytest -s` prints it), never
+    # compared with a limit: a loaded machine would fail it.
+    out = run_python(
+        """
+        import sys
+        before = set(sys.modules)
+        import numjit
+
+        @numjit.njit
+        def f(x):
+            return x
+
+        new = set(sys.modules) - before
+        print(" ".join(name for name in ("numpy", "inspect", "ast", "textwrap") if name in new))
+        """
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ""
+    report = []
+    for _ in range(3):
+        out = run_python("import numjit", PYTHONPROFILEIMPORTTIME="1")
+        line = [line for line in out.stderr.splitlines() if line.rstrip().endswith("| numjit")]
+        report.append(int(line[0].split("|")[1]) / 1000 if line else float("nan"))
+    record_property("import_numjit_ms", min(report))
+    print("\nimport numjit: %.1f ms (best of 3, -X importtime; target 50 ms)" % min(report))
