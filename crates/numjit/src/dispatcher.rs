@@ -1,9 +1,11 @@
 //! [`Dispatcher`]: one Python function and its compiled versions, one per argument-type
 //! signature, as Numba's `CPUDispatcher`.
 //!
-//! - A call looks for a version whose types are exactly the arguments' (`typeof`) under a
-//!   read lock, clones its `Arc` and calls it with the lock released; the hot path allocates
-//!   nothing (arguments are flattened on the stack).
+//! - A call looks for a version whose types are exactly the arguments' (`typeof`) among
+//!   the first eight, which are set once and read without a lock or a reference count
+//!   change; later versions are looked up under a read lock (their `Arc` cloned, the call
+//!   made with the lock released). The hot path allocates nothing (arguments are
+//!   flattened on the stack).
 //! - No exact version: a lazy dispatcher compiles one (under its compile lock, so one
 //!   signature compiles once even when many threads ask at the same time); a dispatcher
 //!   with explicit signatures converts the arguments to the best version by Numba's rules
@@ -12,7 +14,7 @@
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 
 use numjit_abi::{ExceptionClass, ExceptionRecord};
 use numjit_sema::{FunctionId, Ty};
@@ -24,6 +26,9 @@ use crate::inspect::Stage;
 use crate::options::{Options, Resolved};
 use crate::pipeline::{Compiled, Keep, Program, StageTimings, compile};
 use crate::value::Value;
+
+/// How many versions calls find without locking (later ones are found under the lock).
+const FAST_VERSIONS: usize = 8;
 
 /// A parameter of the Python function, for binding calls.
 #[derive(Clone, Debug)]
@@ -60,6 +65,9 @@ struct Inner {
     resolved: Resolved,
     warnings: Vec<String>,
     versions: RwLock<Vec<Arc<Version>>>,
+    /// The first [`FAST_VERSIONS`] versions again, each set once and never changed: calls
+    /// look them up without taking the lock or touching a reference count.
+    fast: [OnceLock<Arc<Version>>; FAST_VERSIONS],
     /// Held while compiling, so one signature is compiled once.
     compile_lock: Mutex<()>,
     /// False once explicit signatures are given: calls then only convert arguments.
@@ -119,6 +127,7 @@ impl Dispatcher {
                 resolved,
                 warnings,
                 versions: RwLock::new(Vec::new()),
+                fast: std::array::from_fn(|_| OnceLock::new()),
                 compile_lock: Mutex::new(()),
                 can_compile: AtomicBool::new(true),
                 n_compilations: AtomicUsize::new(0),
@@ -241,6 +250,14 @@ impl Dispatcher {
     }
 
     fn call_bound(&self, args: &[Value]) -> Result<Value, CallError> {
+        // The hot path: an exact version among the first few, borrowed (versions live as
+        // long as the dispatcher).
+        for slot in &self.inner.fast {
+            let Some(version) = slot.get() else { break };
+            if self.matches_exactly(args, &version.key) {
+                return invoke(version, args);
+            }
+        }
         let exact = {
             let versions = self.versions();
             versions.iter().find(|version| self.matches_exactly(args, &version.key)).cloned()
@@ -315,7 +332,13 @@ impl Dispatcher {
         let declared_return = declared_return.filter(|declared| *declared != compiled.return_type);
         inner.n_compilations.fetch_add(1, Ordering::SeqCst);
         let version = Arc::new(Version { key, declared_return, compiled });
-        inner.versions.write().unwrap_or_else(PoisonError::into_inner).push(Arc::clone(&version));
+        let mut versions = inner.versions.write().unwrap_or_else(PoisonError::into_inner);
+        if let Some(slot) = inner.fast.get(versions.len()) {
+            // Only set here, under the compile lock, in order: never set twice.
+            let _ = slot.set(Arc::clone(&version));
+        }
+        versions.push(Arc::clone(&version));
+        drop(versions);
         Ok(version)
     }
 

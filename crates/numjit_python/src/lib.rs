@@ -24,6 +24,8 @@ use numjit::{
 };
 use std::sync::OnceLock;
 
+use smallvec::SmallVec;
+
 use pyo3::exceptions::{PyOverflowError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyComplex, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -92,6 +94,25 @@ fn call_error(py: Python<'_>, error: CallError) -> PyErr {
 /// it), float, complex, None, tuples of these, NumPy scalars by their dtype, NumPy arrays
 /// (without copying; see [`arrays`]).
 fn to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    // The common cases first, by exact type (one pointer comparison each).
+    let ty = obj.get_type_ptr();
+    // SAFETY: reading the addresses of the interpreter's static type objects and the
+    // value of an object of exactly that type, with the GIL held.
+    unsafe {
+        if ty == &raw mut pyo3::ffi::PyFloat_Type {
+            return Ok(Value::Float(pyo3::ffi::PyFloat_AsDouble(obj.as_ptr())));
+        }
+        if ty == &raw mut pyo3::ffi::PyLong_Type {
+            let mut overflow = 0;
+            let int = pyo3::ffi::PyLong_AsLongLongAndOverflow(obj.as_ptr(), &mut overflow);
+            if overflow == 0 {
+                return Ok(Value::Int(int));
+            }
+        }
+        if ty == &raw mut pyo3::ffi::PyBool_Type {
+            return Ok(Value::Bool(obj.as_ptr() == pyo3::ffi::Py_True()));
+        }
+    }
     if obj.is_none() {
         return Ok(Value::None);
     }
@@ -337,13 +358,17 @@ impl CoreDispatcher {
                 this.compiled()?
             }
         };
-        let values = args.iter().map(|arg| to_value(&arg)).collect::<PyResult<Vec<_>>>()?;
+        // Up to four arguments live on the stack.
+        let mut values: SmallVec<[Value; 4]> = SmallVec::with_capacity(args.len());
+        for arg in args.iter_borrowed() {
+            values.push(to_value(&arg)?);
+        }
         let keywords = match kwargs {
-            Some(kwargs) => kwargs
+            Some(kwargs) if !kwargs.is_empty() => kwargs
                 .iter()
                 .map(|(key, value)| Ok((key.extract::<String>()?, to_value(&value)?)))
                 .collect::<PyResult<Vec<_>>>()?,
-            None => Vec::new(),
+            _ => Vec::new(),
         };
         let inner = &compiled.inner;
         let call = || {
