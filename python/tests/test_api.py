@@ -235,6 +235,36 @@ def test_num_threads_and_dump_ir_from_the_environment():
     assert "; NUMJIT_DUMP_IR" in out.stderr and "func @f(int64) -> int64" in out.stderr
 
 
+def test_cache_is_accepted_and_writes_nothing():
+    # cache=True is accepted and compiles as without it; numjit has no on-disk cache yet
+    # (docs/ARCHITECTURE.md, "Caching": a first compile costs ~20 ms, most of it LLVM's
+    # code generation, which only a machine-code cache would save), so nothing is written
+    # next to the source.
+    import tempfile
+
+    code = """
+        from numjit import njit
+
+        @njit(cache=True)
+        def f(x):
+            return x * 2
+
+        print(f(21))
+    """
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "cached.py")
+        with open(path, "w") as file:
+            file.write(textwrap.dedent(code))
+        for _ in range(2):
+            # Imported as a module (-B: without Python's own bytecode files).
+            out = subprocess.run(
+                [sys.executable, "-B", "-c", "import cached"], cwd=directory, capture_output=True, text=True
+            )
+            assert out.returncode == 0, out.stderr
+            assert out.stdout == "42\n"
+        assert os.listdir(directory) == ["cached.py"]
+
+
 # ---------------------------------------------------------------------------------------
 # inspection
 
