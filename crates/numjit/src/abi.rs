@@ -29,7 +29,7 @@ impl Slots {
         Slots { inline: [0; INLINE_SLOTS], len: 0, heap: Vec::new(), arrays: Vec::new() }
     }
 
-    fn push(&mut self, slot: u64) {
+    pub(crate) fn push(&mut self, slot: u64) {
         if self.len < INLINE_SLOTS {
             self.inline[self.len] = slot;
         } else {
@@ -187,8 +187,12 @@ pub(crate) struct OutBuffer {
 }
 
 impl OutBuffer {
-    pub(crate) fn for_type(ty: &Type) -> Self {
-        let words = layout_of(ty).size.div_ceil(8);
+    /// The number of 8-byte words a result of type `ty` takes.
+    pub(crate) fn words_for(ty: &Type) -> usize {
+        layout_of(ty).size.div_ceil(8)
+    }
+
+    pub(crate) fn with_words(words: usize) -> Self {
         let heap = if words > INLINE_SLOTS { vec![0; words] } else { Vec::new() };
         OutBuffer { inline: [0; INLINE_SLOTS], heap }
     }
@@ -228,7 +232,12 @@ pub(crate) unsafe fn call_wrapper(
 
 /// Decodes the result of Python type `ty` from `out`.
 pub(crate) fn read_result(ty: &Type, out: &OutBuffer) -> Option<Value> {
-    read(ty, out.bytes(), 0)
+    // The common results straight from the first word (where the callee stored them).
+    match ty {
+        Type::Scalar(ScalarType::Float64) => Some(Value::Float(f64::from_bits(out.inline[0]))),
+        Type::Scalar(ScalarType::Int64) => Some(Value::Int(out.inline[0] as i64)),
+        _ => read(ty, out.bytes(), 0),
+    }
 }
 
 fn read(ty: &Type, bytes: &[u8], offset: usize) -> Option<Value> {

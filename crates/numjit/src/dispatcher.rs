@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 
 use numjit_abi::{ExceptionClass, ExceptionRecord};
 use numjit_sema::{FunctionId, Ty};
-use numjit_types::{Conversion, Type, can_convert, parse_signature};
+use numjit_types::{Conversion, ScalarType, Type, can_convert, parse_signature};
 
 use crate::abi::{OutBuffer, Slots, call_wrapper, flatten, read_result};
 use crate::error::{CallError, CompileError};
@@ -46,6 +46,62 @@ struct Version {
     /// The return type as declared by an explicit signature (the result is cast to it).
     declared_return: Option<Type>,
     compiled: Compiled,
+    /// The size of the result buffer, in 8-byte words.
+    out_words: usize,
+    /// When every parameter is an int64, float64 or bool passed as itself: how each
+    /// argument is passed, so that a call matches and flattens its arguments in one pass.
+    scalar_plan: Option<Box<[ScalarParam]>>,
+}
+
+/// A parameter of a [`Version::scalar_plan`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ScalarParam {
+    Int,
+    Float,
+    Bool,
+}
+
+impl ScalarParam {
+    /// The plan for `key` when every argument type is int64, float64 or bool and is passed
+    /// as exactly that type.
+    fn plan(key: &[Ty], params: &[Option<Type>]) -> Option<Box<[ScalarParam]>> {
+        if key.len() != params.len() {
+            return None;
+        }
+        key.iter()
+            .zip(params)
+            .map(|(ty, param)| {
+                let Ty::Value(ty) = ty else { return None };
+                if param.as_ref() != Some(ty) {
+                    return None;
+                }
+                match ty {
+                    Type::Scalar(ScalarType::Int64) => Some(ScalarParam::Int),
+                    Type::Scalar(ScalarType::Float64) => Some(ScalarParam::Float),
+                    Type::Scalar(ScalarType::Bool) => Some(ScalarParam::Bool),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
+    /// Flattens the arguments into `slots` when each is exactly its parameter's type (as
+    /// `matches_exactly` then `flatten` would find and produce); `false` when one is not
+    /// (`slots` is then partly filled, to be dropped).
+    fn flatten(plan: &[ScalarParam], args: &[Value], slots: &mut Slots) -> bool {
+        if plan.len() != args.len() {
+            return false;
+        }
+        for (param, arg) in plan.iter().zip(args) {
+            slots.push(match (param, arg) {
+                (ScalarParam::Int, Value::Int(int)) => *int as u64,
+                (ScalarParam::Float, Value::Float(float)) => float.to_bits(),
+                (ScalarParam::Bool, Value::Bool(flag)) => u64::from(*flag),
+                _ => return false,
+            });
+        }
+        true
+    }
 }
 
 impl Version {
@@ -254,7 +310,12 @@ impl Dispatcher {
         // long as the dispatcher).
         for slot in &self.inner.fast {
             let Some(version) = slot.get() else { break };
-            if self.matches_exactly(args, &version.key) {
+            if let Some(plan) = &version.scalar_plan {
+                let mut slots = Slots::new();
+                if ScalarParam::flatten(plan, args, &mut slots) {
+                    return invoke_flattened(version, &slots);
+                }
+            } else if self.matches_exactly(args, &version.key) {
                 return invoke(version, args);
             }
         }
@@ -331,7 +392,9 @@ impl Dispatcher {
         }
         let declared_return = declared_return.filter(|declared| *declared != compiled.return_type);
         inner.n_compilations.fetch_add(1, Ordering::SeqCst);
-        let version = Arc::new(Version { key, declared_return, compiled });
+        let scalar_plan = ScalarParam::plan(&key, &compiled.params);
+        let out_words = OutBuffer::words_for(&compiled.return_type);
+        let version = Arc::new(Version { key, declared_return, compiled, out_words, scalar_plan });
         let mut versions = inner.versions.write().unwrap_or_else(PoisonError::into_inner);
         if let Some(slot) = inner.fast.get(versions.len()) {
             // Only set here, under the compile lock, in order: never set twice.
@@ -466,13 +529,19 @@ fn invoke(version: &Version, args: &[Value]) -> Result<Value, CallError> {
             return Err(CallError::Type(format!("{arg} cannot be passed as {ty}")));
         }
     }
-    let mut out = OutBuffer::for_type(&compiled.return_type);
+    invoke_flattened(version, &slots)
+}
+
+/// Calls `version` with its arguments flattened into `slots`.
+fn invoke_flattened(version: &Version, slots: &Slots) -> Result<Value, CallError> {
+    let compiled = &version.compiled;
+    let mut out = OutBuffer::with_words(version.out_words);
     let mut exc = ExceptionRecord::new();
     // SAFETY: `wrapper` is the call wrapper of this version's entry, whose flattened
     // parameters are exactly `compiled.params` (what `slots` now holds) and whose result
     // has the layout of `compiled.return_type`, which sized `out`. The machine code lives
     // in `compiled.module`, alive for the whole call.
-    let ok = unsafe { call_wrapper(compiled.wrapper, &slots, &mut out, &mut exc) };
+    let ok = unsafe { call_wrapper(compiled.wrapper, slots, &mut out, &mut exc) };
     if !ok {
         return Err(match numjit_runtime::exception::take(&mut exc) {
             Some(raised) => CallError::Exception { class: raised.class, message: raised.message },

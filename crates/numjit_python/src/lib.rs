@@ -93,8 +93,10 @@ fn call_error(py: Python<'_>, error: CallError) -> PyErr {
 /// A Python value as a [`Value`] compiled code can take: bool, int (int64, or uint64 above
 /// it), float, complex, None, tuples of these, NumPy scalars by their dtype, NumPy arrays
 /// (without copying; see [`arrays`]).
+#[inline(always)]
 fn to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
-    // The common cases first, by exact type (one pointer comparison each).
+    // The common cases first, by exact type (one pointer comparison each), inlined into the
+    // caller so that the value is built in place.
     let ty = obj.get_type_ptr();
     // SAFETY: reading the addresses of the interpreter's static type objects and the
     // value of an object of exactly that type, with the GIL held.
@@ -113,6 +115,12 @@ fn to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
             return Ok(Value::Bool(obj.as_ptr() == pyo3::ffi::Py_True()));
         }
     }
+    to_value_slow(obj)
+}
+
+/// [`to_value`] of everything but exact floats, ints that fit int64 and bools.
+#[inline(never)]
+fn to_value_slow(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if obj.is_none() {
         return Ok(Value::None);
     }
@@ -358,8 +366,9 @@ impl CoreDispatcher {
                 this.compiled()?
             }
         };
-        // Up to four arguments live on the stack.
-        let mut values: SmallVec<[Value; 4]> = SmallVec::with_capacity(args.len());
+        // Up to eight arguments live on the stack (built in place: `new`, unlike
+        // `with_capacity`, does not copy the buffer).
+        let mut values: SmallVec<[Value; 8]> = SmallVec::new();
         for arg in args.iter_borrowed() {
             values.push(to_value(&arg)?);
         }
@@ -384,13 +393,20 @@ impl CoreDispatcher {
         // `values`, whose arrays' Python owners stay referenced (and are only released, with
         // the GIL, when `values` is dropped here).
         let result = if compiled.nogil { py.detach(call) } else { call() };
-        match result {
+        let result = match result {
             Ok(value) => {
                 let arguments = Arguments { args, values: &values, kwargs, keywords: &keywords };
                 from_value(py, value, &arguments)
             }
             Err(error) => Err(call_error(py, error)),
+        };
+        if !values.spilled()
+            && values.iter().all(|value| matches!(value, Value::Int(_) | Value::Float(_) | Value::Bool(_)))
+        {
+            // Nothing to drop (plain numbers in the inline buffer): skip the per-value drops.
+            std::mem::forget(values);
         }
+        result
     }
 
     /// Compiles the version for a signature string (`"float64(int64, float64)"`) now.
