@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 
 use numjit_abi::{ExceptionClass, ExceptionRecord};
 use numjit_sema::{FunctionId, Ty};
-use numjit_types::{Conversion, ScalarType, Type, can_convert, parse_signature};
+use numjit_types::{ArrayType, Conversion, ScalarType, Type, can_convert, parse_signature};
 
 use crate::abi::{OutBuffer, Slots, call_wrapper, flatten, read_result};
 use crate::error::{CallError, CompileError};
@@ -48,23 +48,24 @@ struct Version {
     compiled: Compiled,
     /// The size of the result buffer, in 8-byte words.
     out_words: usize,
-    /// When every parameter is an int64, float64 or bool passed as itself: how each
+    /// When every parameter is an int64, float64, bool or array passed as itself: how each
     /// argument is passed, so that a call matches and flattens its arguments in one pass.
-    scalar_plan: Option<Box<[ScalarParam]>>,
+    plan: Option<Box<[PlainParam]>>,
 }
 
-/// A parameter of a [`Version::scalar_plan`].
+/// A parameter of a [`Version::plan`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ScalarParam {
+enum PlainParam {
     Int,
     Float,
     Bool,
+    Array(ArrayType),
 }
 
-impl ScalarParam {
-    /// The plan for `key` when every argument type is int64, float64 or bool and is passed
-    /// as exactly that type.
-    fn plan(key: &[Ty], params: &[Option<Type>]) -> Option<Box<[ScalarParam]>> {
+impl PlainParam {
+    /// The plan for `key` when every argument type is int64, float64, bool or an array
+    /// and is passed as exactly that type.
+    fn plan(key: &[Ty], params: &[Option<Type>]) -> Option<Box<[PlainParam]>> {
         if key.len() != params.len() {
             return None;
         }
@@ -76,9 +77,10 @@ impl ScalarParam {
                     return None;
                 }
                 match ty {
-                    Type::Scalar(ScalarType::Int64) => Some(ScalarParam::Int),
-                    Type::Scalar(ScalarType::Float64) => Some(ScalarParam::Float),
-                    Type::Scalar(ScalarType::Bool) => Some(ScalarParam::Bool),
+                    Type::Scalar(ScalarType::Int64) => Some(PlainParam::Int),
+                    Type::Scalar(ScalarType::Float64) => Some(PlainParam::Float),
+                    Type::Scalar(ScalarType::Bool) => Some(PlainParam::Bool),
+                    Type::Array(array) => Some(PlainParam::Array(*array)),
                     _ => None,
                 }
             })
@@ -88,17 +90,24 @@ impl ScalarParam {
     /// Flattens the arguments into `slots` when each is exactly its parameter's type (as
     /// `matches_exactly` then `flatten` would find and produce); `false` when one is not
     /// (`slots` is then partly filled, to be dropped).
-    fn flatten(plan: &[ScalarParam], args: &[Value], slots: &mut Slots) -> bool {
+    fn flatten(plan: &[PlainParam], args: &[Value], slots: &mut Slots) -> bool {
         if plan.len() != args.len() {
             return false;
         }
         for (param, arg) in plan.iter().zip(args) {
-            slots.push(match (param, arg) {
-                (ScalarParam::Int, Value::Int(int)) => *int as u64,
-                (ScalarParam::Float, Value::Float(float)) => float.to_bits(),
-                (ScalarParam::Bool, Value::Bool(flag)) => u64::from(*flag),
+            let slot = match (param, arg) {
+                (PlainParam::Int, Value::Int(int)) => *int as u64,
+                (PlainParam::Float, Value::Float(float)) => float.to_bits(),
+                (PlainParam::Bool, Value::Bool(flag)) => u64::from(*flag),
+                (PlainParam::Array(ty), Value::Array(array))
+                    if array.ndim() <= crate::array::MAX_NDIM && array.array_type() == *ty =>
+                {
+                    slots.push_array(array);
+                    continue;
+                }
                 _ => return false,
-            });
+            };
+            slots.push(slot);
         }
         true
     }
@@ -310,9 +319,9 @@ impl Dispatcher {
         // long as the dispatcher).
         for slot in &self.inner.fast {
             let Some(version) = slot.get() else { break };
-            if let Some(plan) = &version.scalar_plan {
+            if let Some(plan) = &version.plan {
                 let mut slots = Slots::new();
-                if ScalarParam::flatten(plan, args, &mut slots) {
+                if PlainParam::flatten(plan, args, &mut slots) {
                     return invoke_flattened(version, &slots);
                 }
             } else if self.matches_exactly(args, &version.key) {
@@ -392,9 +401,9 @@ impl Dispatcher {
         }
         let declared_return = declared_return.filter(|declared| *declared != compiled.return_type);
         inner.n_compilations.fetch_add(1, Ordering::SeqCst);
-        let scalar_plan = ScalarParam::plan(&key, &compiled.params);
+        let plan = PlainParam::plan(&key, &compiled.params);
         let out_words = OutBuffer::words_for(&compiled.return_type);
-        let version = Arc::new(Version { key, declared_return, compiled, out_words, scalar_plan });
+        let version = Arc::new(Version { key, declared_return, compiled, out_words, plan });
         let mut versions = inner.versions.write().unwrap_or_else(PoisonError::into_inner);
         if let Some(slot) = inner.fast.get(versions.len()) {
             // Only set here, under the compile lock, in order: never set twice.

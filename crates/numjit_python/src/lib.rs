@@ -121,6 +121,9 @@ fn to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
 /// [`to_value`] of everything but exact floats, ints that fit int64 and bools.
 #[inline(never)]
 fn to_value_slow(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if let Some(array) = arrays::as_ndarray(obj) {
+        return arrays::unbox_array(array).map(Value::Array);
+    }
     if obj.is_none() {
         return Ok(Value::None);
     }
@@ -144,9 +147,6 @@ fn to_value_slow(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     }
     if let Ok(tuple) = obj.cast::<PyTuple>() {
         return tuple.iter().map(|item| to_value(&item)).collect::<PyResult<Vec<_>>>().map(Value::Tuple);
-    }
-    if let Some(array) = arrays::as_ndarray(obj) {
-        return arrays::unbox_array(array).map(Value::Array);
     }
     if let Some(value) = arrays::numpy_scalar(obj)? {
         return Ok(value);
