@@ -309,6 +309,64 @@ def test_nogil_releases_the_gil():
     assert released > 10 * (held + 10), (held, released)
 
 
+def most_threads_inside(dispatcher, n, n_threads):
+    """The most of ``n_threads`` threads the main thread saw inside a call of
+    ``dispatcher(n)`` at one instant.
+
+    Each thread marks itself inside right before the call and outside right after; the main
+    thread reads the marks between short sleeps. The switch interval is set far beyond the
+    test's length, so the GIL only changes hands when a thread gives it up (a sleep, a
+    barrier, a compiled call that releases it): a thread that holds the GIL through its call
+    is never seen inside by the main thread while another one is. Observations, not
+    durations: nothing depends on how fast the machine is.
+    """
+    started = threading.Barrier(n_threads)
+    inside = [False] * n_threads
+    done = []
+
+    def work(index):
+        started.wait()
+        inside[index] = True
+        done.append(dispatcher(n))
+        inside[index] = False
+
+    threads = [threading.Thread(target=work, args=(index,)) for index in range(n_threads)]
+    most = 0
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1000.0)
+    try:
+        for thread in threads:
+            thread.start()
+        while any(thread.is_alive() for thread in threads):
+            most = max(most, sum(inside))
+            time.sleep(0.0005)
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert len(done) == n_threads and len(set(done)) == 1
+    return most
+
+
+def test_nogil_calls_overlap_in_four_threads():
+    # With nogil=True four threads are inside the compiled call at once; without it the GIL
+    # is held for the whole call, as in Numba, so at most one is.
+    releasing = njit(nogil=True)(spin_source)
+    holding = njit(spin_source)
+    releasing(10), holding(10)
+    n = 2_000_000
+    assert most_threads_inside(holding, n, 4) <= 1
+    # A call has to last long enough for all four threads to get into theirs: on a
+    # loaded machine one may not be scheduled before the first call ends, so a miss
+    # retries with a kernel twice as long.
+    for _ in range(5):
+        most = most_threads_inside(releasing, n, 4)
+        if most == 4:
+            break
+        n *= 2
+    assert most == 4
+
+
 def test_disable_jit_and_sysinfo():
     code = "import numjit\n@numjit.njit\ndef f(x):\n    return x\nprint(f is f.__wrapped__ if hasattr(f, '__wrapped__') else type(f).__name__)\n"
     env = dict(os.environ, NUMJIT_DISABLE_JIT="1")

@@ -5,6 +5,8 @@
 //! struct, then decoded with the Python-level return type (an `OptionalType(T)` travels
 //! as the tuple `(present, value)`, see `numjit_lower::types`).
 
+use std::mem::MaybeUninit;
+
 use numjit_abi::{ExceptionRecord, STATUS_OK};
 use numjit_types::{ScalarType, Type, can_convert};
 
@@ -15,21 +17,59 @@ use crate::value::Value;
 /// Slots kept on the stack before spilling to the heap.
 const INLINE_SLOTS: usize = 16;
 
+/// Words of array structs kept on the stack (two 1-d arrays take 14).
+const ARRAY_WORDS: usize = 48;
+
 /// The flattened arguments of one call.
+///
+/// Array arguments point to their structs in `array_words` (or in boxes in `arrays` once
+/// it is full): a `Slots` must not move between flattening and the call, which holds for a
+/// local flattened through `&mut` and then passed to the call by reference.
 pub(crate) struct Slots {
     inline: [u64; INLINE_SLOTS],
     len: usize,
     heap: Vec<u64>,
-    /// The array structs that array arguments point to (alive for the call).
+    /// The array structs that array arguments point to (alive for the call); the first
+    /// `array_words_len` words are initialised.
+    array_words: [MaybeUninit<u64>; ARRAY_WORDS],
+    array_words_len: usize,
+    /// Array structs that did not fit `array_words`.
     arrays: Vec<Box<[u64]>>,
 }
 
 impl Slots {
     pub(crate) fn new() -> Self {
-        Slots { inline: [0; INLINE_SLOTS], len: 0, heap: Vec::new(), arrays: Vec::new() }
+        Slots {
+            inline: [0; INLINE_SLOTS],
+            len: 0,
+            heap: Vec::new(),
+            array_words: [const { MaybeUninit::uninit() }; ARRAY_WORDS],
+            array_words_len: 0,
+            arrays: Vec::new(),
+        }
     }
 
-    fn push(&mut self, slot: u64) {
+    /// Appends a pointer to `array`'s struct (`numjit_abi::ArrayStruct`), built in
+    /// `array_words` when there is room.
+    pub(crate) fn push_array(&mut self, array: &ArrayValue) {
+        let start = self.array_words_len;
+        let n_words = array.abi_word_count();
+        let words = self.array_words.get_mut(start..start + n_words);
+        let pointer = if let Some(words) = words
+            && array.write_abi_words(words)
+        {
+            self.array_words_len += n_words;
+            words.as_ptr() as u64
+        } else {
+            let words: Box<[u64]> = array.abi_words_iter().collect();
+            let pointer = words.as_ptr() as u64;
+            self.arrays.push(words);
+            pointer
+        };
+        self.push(pointer);
+    }
+
+    pub(crate) fn push(&mut self, slot: u64) {
         if self.len < INLINE_SLOTS {
             self.inline[self.len] = slot;
         } else {
@@ -75,9 +115,7 @@ pub(crate) fn flatten(value: &Value, ty: &Type, slots: &mut Slots) -> bool {
                 if array.ndim() <= crate::array::MAX_NDIM
                     && can_convert(&Type::Array(array.array_type()), ty).is_some() =>
             {
-                let words: Box<[u64]> = array.abi_words().into_boxed_slice();
-                slots.push(words.as_ptr() as u64);
-                slots.arrays.push(words);
+                slots.push_array(array);
                 true
             }
             _ => false,
@@ -187,8 +225,12 @@ pub(crate) struct OutBuffer {
 }
 
 impl OutBuffer {
-    pub(crate) fn for_type(ty: &Type) -> Self {
-        let words = layout_of(ty).size.div_ceil(8);
+    /// The number of 8-byte words a result of type `ty` takes.
+    pub(crate) fn words_for(ty: &Type) -> usize {
+        layout_of(ty).size.div_ceil(8)
+    }
+
+    pub(crate) fn with_words(words: usize) -> Self {
         let heap = if words > INLINE_SLOTS { vec![0; words] } else { Vec::new() };
         OutBuffer { inline: [0; INLINE_SLOTS], heap }
     }
@@ -228,7 +270,12 @@ pub(crate) unsafe fn call_wrapper(
 
 /// Decodes the result of Python type `ty` from `out`.
 pub(crate) fn read_result(ty: &Type, out: &OutBuffer) -> Option<Value> {
-    read(ty, out.bytes(), 0)
+    // The common results straight from the first word (where the callee stored them).
+    match ty {
+        Type::Scalar(ScalarType::Float64) => Some(Value::Float(f64::from_bits(out.inline[0]))),
+        Type::Scalar(ScalarType::Int64) => Some(Value::Int(out.inline[0] as i64)),
+        _ => read(ty, out.bytes(), 0),
+    }
 }
 
 fn read(ty: &Type, bytes: &[u8], offset: usize) -> Option<Value> {

@@ -448,17 +448,40 @@ impl ArrayValue {
         }
     }
 
+    /// How many words [`ArrayValue::abi_words_iter`] yields.
+    pub(crate) fn abi_word_count(&self) -> usize {
+        5 + 2 * self.shape.len()
+    }
+
+    /// Writes [`ArrayValue::abi_words_iter`]'s words into `words`, which must hold exactly
+    /// [`ArrayValue::abi_word_count`] of them (else writes nothing and returns `false`).
+    pub(crate) fn write_abi_words(&self, words: &mut [std::mem::MaybeUninit<u64>]) -> bool {
+        let ndim = self.shape.len();
+        if words.len() != 5 + 2 * ndim {
+            return false;
+        }
+        let (header, axes) = words.split_at_mut(5);
+        let (shape, strides) = axes.split_at_mut(ndim);
+        let values =
+            [self.meminfo.as_ptr() as u64, 0, self.len() as u64, self.itemsize() as u64, self.data as u64];
+        for (word, value) in header.iter_mut().zip(values) {
+            word.write(value);
+        }
+        for (word, &extent) in shape.iter_mut().zip(&self.shape) {
+            word.write(extent as u64);
+        }
+        for (word, &stride) in strides.iter_mut().zip(&self.strides) {
+            word.write(stride as u64);
+        }
+        true
+    }
+
     /// The array struct compiled code takes (`numjit_abi::ArrayStruct`), as 8-byte words.
-    pub(crate) fn abi_words(&self) -> Vec<u64> {
-        let mut words = Vec::with_capacity(5 + 2 * self.shape.len());
-        words.push(self.meminfo.as_ptr() as u64);
-        words.push(0);
-        words.push(self.len() as u64);
-        words.push(self.itemsize() as u64);
-        words.push(self.data as u64);
-        words.extend(self.shape.iter().map(|&extent| extent as u64));
-        words.extend(self.strides.iter().map(|&stride| stride as u64));
-        words
+    pub(crate) fn abi_words_iter(&self) -> impl Iterator<Item = u64> + '_ {
+        [self.meminfo.as_ptr() as u64, 0, self.len() as u64, self.itemsize() as u64, self.data as u64]
+            .into_iter()
+            .chain(self.shape.iter().map(|&extent| extent as u64))
+            .chain(self.strides.iter().map(|&stride| stride as u64))
     }
 
     /// The array compiled code returned as the struct in `bytes` (`ndim` axes): takes the

@@ -1,9 +1,11 @@
 //! [`Dispatcher`]: one Python function and its compiled versions, one per argument-type
 //! signature, as Numba's `CPUDispatcher`.
 //!
-//! - A call looks for a version whose types are exactly the arguments' (`typeof`) under a
-//!   read lock, clones its `Arc` and calls it with the lock released; the hot path allocates
-//!   nothing (arguments are flattened on the stack).
+//! - A call looks for a version whose types are exactly the arguments' (`typeof`) among
+//!   the first eight, which are set once and read without a lock or a reference count
+//!   change; later versions are looked up under a read lock (their `Arc` cloned, the call
+//!   made with the lock released). The hot path allocates nothing (arguments are
+//!   flattened on the stack).
 //! - No exact version: a lazy dispatcher compiles one (under its compile lock, so one
 //!   signature compiles once even when many threads ask at the same time); a dispatcher
 //!   with explicit signatures converts the arguments to the best version by Numba's rules
@@ -12,11 +14,11 @@
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 
 use numjit_abi::{ExceptionClass, ExceptionRecord};
 use numjit_sema::{FunctionId, Ty};
-use numjit_types::{Conversion, Type, can_convert, parse_signature};
+use numjit_types::{ArrayType, Conversion, ScalarType, Type, can_convert, parse_signature};
 
 use crate::abi::{OutBuffer, Slots, call_wrapper, flatten, read_result};
 use crate::cache::Cache;
@@ -25,6 +27,9 @@ use crate::inspect::Stage;
 use crate::options::{Options, Resolved};
 use crate::pipeline::{Compiled, Keep, Program, StageTimings, compile};
 use crate::value::Value;
+
+/// How many versions calls find without locking (later ones are found under the lock).
+const FAST_VERSIONS: usize = 8;
 
 /// A parameter of the Python function, for binding calls.
 #[derive(Clone, Debug)]
@@ -42,6 +47,71 @@ struct Version {
     /// The return type as declared by an explicit signature (the result is cast to it).
     declared_return: Option<Type>,
     compiled: Compiled,
+    /// The size of the result buffer, in 8-byte words.
+    out_words: usize,
+    /// When every parameter is an int64, float64, bool or array passed as itself: how each
+    /// argument is passed, so that a call matches and flattens its arguments in one pass.
+    plan: Option<Box<[PlainParam]>>,
+}
+
+/// A parameter of a [`Version::plan`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PlainParam {
+    Int,
+    Float,
+    Bool,
+    Array(ArrayType),
+}
+
+impl PlainParam {
+    /// The plan for `key` when every argument type is int64, float64, bool or an array
+    /// and is passed as exactly that type.
+    fn plan(key: &[Ty], params: &[Option<Type>]) -> Option<Box<[PlainParam]>> {
+        if key.len() != params.len() {
+            return None;
+        }
+        key.iter()
+            .zip(params)
+            .map(|(ty, param)| {
+                let Ty::Value(ty) = ty else { return None };
+                if param.as_ref() != Some(ty) {
+                    return None;
+                }
+                match ty {
+                    Type::Scalar(ScalarType::Int64) => Some(PlainParam::Int),
+                    Type::Scalar(ScalarType::Float64) => Some(PlainParam::Float),
+                    Type::Scalar(ScalarType::Bool) => Some(PlainParam::Bool),
+                    Type::Array(array) => Some(PlainParam::Array(*array)),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
+    /// Flattens the arguments into `slots` when each is exactly its parameter's type (as
+    /// `matches_exactly` then `flatten` would find and produce); `false` when one is not
+    /// (`slots` is then partly filled, to be dropped).
+    fn flatten(plan: &[PlainParam], args: &[Value], slots: &mut Slots) -> bool {
+        if plan.len() != args.len() {
+            return false;
+        }
+        for (param, arg) in plan.iter().zip(args) {
+            let slot = match (param, arg) {
+                (PlainParam::Int, Value::Int(int)) => *int as u64,
+                (PlainParam::Float, Value::Float(float)) => float.to_bits(),
+                (PlainParam::Bool, Value::Bool(flag)) => u64::from(*flag),
+                (PlainParam::Array(ty), Value::Array(array))
+                    if array.ndim() <= crate::array::MAX_NDIM && array.array_type() == *ty =>
+                {
+                    slots.push_array(array);
+                    continue;
+                }
+                _ => return false,
+            };
+            slots.push(slot);
+        }
+        true
+    }
 }
 
 impl Version {
@@ -61,6 +131,9 @@ struct Inner {
     resolved: Resolved,
     warnings: Vec<String>,
     versions: RwLock<Vec<Arc<Version>>>,
+    /// The first [`FAST_VERSIONS`] versions again, each set once and never changed: calls
+    /// look them up without taking the lock or touching a reference count.
+    fast: [OnceLock<Arc<Version>>; FAST_VERSIONS],
     /// Held while compiling, so one signature is compiled once.
     compile_lock: Mutex<()>,
     /// False once explicit signatures are given: calls then only convert arguments.
@@ -123,6 +196,7 @@ impl Dispatcher {
                 resolved,
                 warnings,
                 versions: RwLock::new(Vec::new()),
+                fast: std::array::from_fn(|_| OnceLock::new()),
                 compile_lock: Mutex::new(()),
                 can_compile: AtomicBool::new(true),
                 n_compilations: AtomicUsize::new(0),
@@ -252,6 +326,19 @@ impl Dispatcher {
     }
 
     fn call_bound(&self, args: &[Value]) -> Result<Value, CallError> {
+        // The hot path: an exact version among the first few, borrowed (versions live as
+        // long as the dispatcher).
+        for slot in &self.inner.fast {
+            let Some(version) = slot.get() else { break };
+            if let Some(plan) = &version.plan {
+                let mut slots = Slots::new();
+                if PlainParam::flatten(plan, args, &mut slots) {
+                    return invoke_flattened(version, &slots);
+                }
+            } else if self.matches_exactly(args, &version.key) {
+                return invoke(version, args);
+            }
+        }
         let exact = {
             let versions = self.versions();
             versions.iter().find(|version| self.matches_exactly(args, &version.key)).cloned()
@@ -334,8 +421,16 @@ impl Dispatcher {
         } else {
             inner.n_compilations.fetch_add(1, Ordering::SeqCst);
         }
-        let version = Arc::new(Version { key, declared_return, compiled });
-        inner.versions.write().unwrap_or_else(PoisonError::into_inner).push(Arc::clone(&version));
+        let plan = PlainParam::plan(&key, &compiled.params);
+        let out_words = OutBuffer::words_for(&compiled.return_type);
+        let version = Arc::new(Version { key, declared_return, compiled, out_words, plan });
+        let mut versions = inner.versions.write().unwrap_or_else(PoisonError::into_inner);
+        if let Some(slot) = inner.fast.get(versions.len()) {
+            // Only set here, under the compile lock, in order: never set twice.
+            let _ = slot.set(Arc::clone(&version));
+        }
+        versions.push(Arc::clone(&version));
+        drop(versions);
         Ok(version)
     }
 
@@ -463,13 +558,19 @@ fn invoke(version: &Version, args: &[Value]) -> Result<Value, CallError> {
             return Err(CallError::Type(format!("{arg} cannot be passed as {ty}")));
         }
     }
-    let mut out = OutBuffer::for_type(&compiled.return_type);
+    invoke_flattened(version, &slots)
+}
+
+/// Calls `version` with its arguments flattened into `slots`.
+fn invoke_flattened(version: &Version, slots: &Slots) -> Result<Value, CallError> {
+    let compiled = &version.compiled;
+    let mut out = OutBuffer::with_words(version.out_words);
     let mut exc = ExceptionRecord::new();
     // SAFETY: `wrapper` is the call wrapper of this version's entry, whose flattened
     // parameters are exactly `compiled.params` (what `slots` now holds) and whose result
     // has the layout of `compiled.return_type`, which sized `out`. The machine code lives
     // in `compiled.module`, alive for the whole call.
-    let ok = unsafe { call_wrapper(compiled.wrapper, &slots, &mut out, &mut exc) };
+    let ok = unsafe { call_wrapper(compiled.wrapper, slots, &mut out, &mut exc) };
     if !ok {
         return Err(match numjit_runtime::exception::take(&mut exc) {
             Some(raised) => CallError::Exception { class: raised.class, message: raised.message },

@@ -219,7 +219,26 @@ def nested_calls(n):
     for i in range(n):
         s += sum2d(arange2(i + 1, 2))
     return s
+
+def seven_sums(a, b, c, d, e, f, g):
+    return a.sum() + 2 * b.sum() + 3 * c.sum() + 4 * d.sum() + 5 * e.sum() + 6 * f.sum() + 7 * g.sum()
 ";
+
+#[test]
+fn many_array_arguments_beyond_the_stack_buffer() {
+    // Seven 2-d arrays take 63 words of array structs: the first five are built on the
+    // stack, the rest in boxes; both kinds reach the callee intact.
+    let seven = compile("seven_sums");
+    let arrays: Vec<Value> = (0..7).map(|index| array(grid(2, index + 1))).collect();
+    let want: f64 = (0..7).map(|index| (index + 1) as f64 * grid(2, index + 1).sum()).sum();
+    for _ in 0..3 {
+        assert_eq!(call(&seven, &arrays), Value::Float(want));
+    }
+    let mut strided_args = arrays.clone();
+    strided_args[6] = array(strided(4, 6));
+    let want = want - 7.0 * grid(2, 7).sum() + 7.0 * strided(4, 6).sum();
+    assert_eq!(call(&seven, &strided_args), Value::Float(want));
+}
 
 fn compile(function: &str) -> numjit::Dispatcher {
     Jit::new().compile_source(SOURCE, function, &Options::new()).expect("compiles")

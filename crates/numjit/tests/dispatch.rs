@@ -55,6 +55,35 @@ fn specialises_lazily_once_per_type_tuple() {
 }
 
 #[test]
+fn versions_beyond_the_lock_free_ones_are_found_too() {
+    // The first eight versions are looked up without the lock, later ones under it.
+    let add = compile("add", &Options::new());
+    let arguments: Vec<Value> = (0..12)
+        .map(|index| match index {
+            0 => Value::Int(1),
+            1 => Value::Float(1.0),
+            2 => Value::Int8(1),
+            3 => Value::Int16(1),
+            4 => Value::Int32(1),
+            5 => Value::UInt8(1),
+            6 => Value::UInt16(1),
+            7 => Value::UInt32(1),
+            8 => Value::UInt(1),
+            9 => Value::Float32(1.0),
+            10 => Value::Bool(true),
+            _ => Value::Complex(1.0, 0.0),
+        })
+        .collect();
+    for _ in 0..3 {
+        for argument in &arguments {
+            let sum = add.call(&[argument.clone(), Value::Int(1)]).unwrap();
+            assert_eq!(sum.as_f64().or_else(|| sum.as_complex().map(|(re, _)| re)), Some(2.0), "{argument}");
+        }
+    }
+    assert_eq!(add.compilation_count(), 12);
+}
+
+#[test]
 fn eager_signatures_convert_arguments_by_numba_rules() {
     let options = Options::new().signature("float64(float64, float64)").signature("int64(int64, int64)");
     let add = compile("add", &options);

@@ -24,6 +24,8 @@ use numjit::{
 };
 use std::sync::OnceLock;
 
+use smallvec::SmallVec;
+
 use pyo3::exceptions::{PyOverflowError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyComplex, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -91,7 +93,37 @@ fn call_error(py: Python<'_>, error: CallError) -> PyErr {
 /// A Python value as a [`Value`] compiled code can take: bool, int (int64, or uint64 above
 /// it), float, complex, None, tuples of these, NumPy scalars by their dtype, NumPy arrays
 /// (without copying; see [`arrays`]).
+#[inline(always)]
 fn to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    // The common cases first, by exact type (one pointer comparison each), inlined into the
+    // caller so that the value is built in place.
+    let ty = obj.get_type_ptr();
+    // SAFETY: reading the addresses of the interpreter's static type objects and the
+    // value of an object of exactly that type, with the GIL held.
+    unsafe {
+        if ty == &raw mut pyo3::ffi::PyFloat_Type {
+            return Ok(Value::Float(pyo3::ffi::PyFloat_AsDouble(obj.as_ptr())));
+        }
+        if ty == &raw mut pyo3::ffi::PyLong_Type {
+            let mut overflow = 0;
+            let int = pyo3::ffi::PyLong_AsLongLongAndOverflow(obj.as_ptr(), &mut overflow);
+            if overflow == 0 {
+                return Ok(Value::Int(int));
+            }
+        }
+        if ty == &raw mut pyo3::ffi::PyBool_Type {
+            return Ok(Value::Bool(obj.as_ptr() == pyo3::ffi::Py_True()));
+        }
+    }
+    to_value_slow(obj)
+}
+
+/// [`to_value`] of everything but exact floats, ints that fit int64 and bools.
+#[inline(never)]
+fn to_value_slow(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if let Some(array) = arrays::as_ndarray(obj) {
+        return arrays::unbox_array(array).map(Value::Array);
+    }
     if obj.is_none() {
         return Ok(Value::None);
     }
@@ -115,9 +147,6 @@ fn to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     }
     if let Ok(tuple) = obj.cast::<PyTuple>() {
         return tuple.iter().map(|item| to_value(&item)).collect::<PyResult<Vec<_>>>().map(Value::Tuple);
-    }
-    if let Some(array) = arrays::as_ndarray(obj) {
-        return arrays::unbox_array(array).map(Value::Array);
     }
     if let Some(value) = arrays::numpy_scalar(obj)? {
         return Ok(value);
@@ -338,13 +367,18 @@ impl CoreDispatcher {
                 this.compiled()?
             }
         };
-        let values = args.iter().map(|arg| to_value(&arg)).collect::<PyResult<Vec<_>>>()?;
+        // Up to eight arguments live on the stack (built in place: `new`, unlike
+        // `with_capacity`, does not copy the buffer).
+        let mut values: SmallVec<[Value; 8]> = SmallVec::new();
+        for arg in args.iter_borrowed() {
+            values.push(to_value(&arg)?);
+        }
         let keywords = match kwargs {
-            Some(kwargs) => kwargs
+            Some(kwargs) if !kwargs.is_empty() => kwargs
                 .iter()
                 .map(|(key, value)| Ok((key.extract::<String>()?, to_value(&value)?)))
                 .collect::<PyResult<Vec<_>>>()?,
-            None => Vec::new(),
+            _ => Vec::new(),
         };
         let inner = &compiled.inner;
         let call = || {
@@ -360,13 +394,20 @@ impl CoreDispatcher {
         // `values`, whose arrays' Python owners stay referenced (and are only released, with
         // the GIL, when `values` is dropped here).
         let result = if compiled.nogil { py.detach(call) } else { call() };
-        match result {
+        let result = match result {
             Ok(value) => {
                 let arguments = Arguments { args, values: &values, kwargs, keywords: &keywords };
                 from_value(py, value, &arguments)
             }
             Err(error) => Err(call_error(py, error)),
+        };
+        if !values.spilled()
+            && values.iter().all(|value| matches!(value, Value::Int(_) | Value::Float(_) | Value::Bool(_)))
+        {
+            // Nothing to drop (plain numbers in the inline buffer): skip the per-value drops.
+            std::mem::forget(values);
         }
+        result
     }
 
     /// Compiles the version for a signature string (`"float64(int64, float64)"`) now.
