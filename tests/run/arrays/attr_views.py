@@ -88,3 +88,42 @@ def flat_positions(a):
 # run: flat_set(np.zeros((2, 3), dtype=np.int32).T) == np.array([[0, 10], [20, 30], [40, 50]], dtype=np.int32) ; arg0 == np.array([[0, 10], [20, 30], [40, 50]], dtype=np.int32)
 # run: flat_positions(np.array([[3, 9, 2], [9, 1, 0]])) == 1
 # run: flat_positions(np.array([[3.0, 9.5], [1.0, 10.0], [2.0, -1.0]]).T) == 4
+
+
+def real_sum(a):
+    return np.sum(a.real)
+
+
+def set_imag(z, v):
+    z.imag[:] = v
+    return z
+
+
+def imag_item(z, i):
+    return z.imag[i]
+
+
+def conj_by_views(z):
+    out = np.empty(z.shape, dtype=z.dtype)
+    out.real[:] = z.real
+    out.imag[:] = -z.imag
+    return out
+
+
+# run: real_part(np.asfortranarray(np.array([[1+2j, 3j], [-1-1j, 4.0]]))) == np.array([[1.0, 0.0], [-1.0, 4.0]], dtype=np.float64) ; view of arg0
+# run: imag_part(np.array([1+2j, 3j, -1-1j, 4.0, 5-5j])[::2]) == np.array([2.0, -1.0, -5.0], dtype=np.float64) ; view of arg0
+# run: imag_part(np.array([1+2j, 3j, -1-1j], dtype=np.complex64)[::-1]) == np.array([-1.0, 3.0, 2.0], dtype=np.float32) ; view of arg0
+# run: real_part(np.array(1.5-2.5j)) == np.array(1.5, dtype=np.float64) ; view of arg0
+# run: imag_part(np.array(1.5-2.5j)) == np.array(-2.5, dtype=np.float64) ; view of arg0
+# run: real_part(np.arange(24, dtype=np.complex128).reshape(2, 3, 4)[:, 1:, ::3]) == np.array([[[4.0, 7.0], [8.0, 11.0]], [[16.0, 19.0], [20.0, 23.0]]], dtype=np.float64) ; view of arg0
+# run: imag_part(np.array([[1, 2], [3, 4]], dtype=np.int32)) == np.array([[0, 0], [0, 0]], dtype=np.int32)
+# run: imag_part(np.array([True, False])) == np.array([False, False], dtype=np.bool_)
+# run: real_part(np.array([True, False])) == np.array([True, False], dtype=np.bool_)
+# run: imag_part(np.zeros((2, 0), dtype=np.complex128)) == np.array([[], []], dtype=np.float64).reshape((2, 0))
+# run: real_sum(np.array([[1+2j, 3j], [-1-1j, 4.0]]).T) == 4.0
+# run: real_sum(np.array([1.5, 2.5], dtype=np.float32)) == 4.0
+# run: set_imag(np.array([[1+2j, 3j], [-1-1j, 4.0]]).T, 7.5) == np.array([[(1.0+7.5j), (-1.0+7.5j)], [(0.0+7.5j), (4.0+7.5j)]], dtype=np.complex128) ; arg0 == np.array([[(1.0+7.5j), (-1.0+7.5j)], [(0.0+7.5j), (4.0+7.5j)]], dtype=np.complex128)
+# run: set_imag(np.zeros(4, dtype=np.complex64)[1:3], -1.0) == np.array([(0.0-1.0j), (0.0-1.0j)], dtype=np.complex64) ; arg0 == np.array([(0.0-1.0j), (0.0-1.0j)], dtype=np.complex64)
+# run: imag_item(np.array([1+2j, 3j, -1-1j]), -1) == -1.0
+# run: conj_by_views(np.array([[1+2j, 3j], [-1-1j, 4.0+0.5j]])) == np.array([[(1.0-2.0j), (0.0-3.0j)], [(-1.0+1.0j), (4.0-0.5j)]], dtype=np.complex128)
+# run: conj_by_views(np.asfortranarray(np.array([[1+2j, 3j], [-1-1j, 4.0+0.5j]]))) == np.array([[(1.0-2.0j), (0.0-3.0j)], [(-1.0+1.0j), (4.0-0.5j)]], dtype=np.complex128)

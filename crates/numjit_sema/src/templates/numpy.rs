@@ -441,7 +441,13 @@ pub fn attribute(array: &ArrayType, name: &str) -> Option<Type> {
         "shape" | "strides" => Some(per_axis),
         "ndim" | "size" | "itemsize" | "nbytes" => Some(Type::INT64),
         "T" => Some(Type::Array(transposed(array))),
-        "real" | "imag" if !array.dtype.is_complex() => Some(Type::Array(*array)),
+        // The float parts of complex elements are strided views (Numba: layout A).
+        "real" | "imag" if array.dtype.is_complex() => {
+            Some(Type::Array(ArrayType { dtype: array.dtype.real_part(), layout: Layout::A, ..*array }))
+        }
+        "real" => Some(Type::Array(*array)),
+        // A new array of zeros (readonly in NumPy, writable in Numba).
+        "imag" => Some(Type::Array(ArrayType::new(array.dtype, array.ndim, Layout::C))),
         _ => None,
     }
 }
@@ -1028,7 +1034,14 @@ pub fn method(
             ))),
             _ => Err(TemplateError::WrongArguments("fill() takes one value".into())),
         },
-        "transpose" => no_args(Type::Array(transposed(array))),
+        "transpose" => transpose_method(array, args, keywords),
+        "view" => match (args, keywords) {
+            ([dtype], []) => match dtype_of(dtype) {
+                Some(dtype) => Ok(Resolved::returning(&[], Type::Array(viewed_as(array, dtype)))),
+                None => Err(TemplateError::Unsupported(format!("view({dtype}); pass a NumPy scalar type"))),
+            },
+            _ => Err(TemplateError::WrongArguments("view() takes one dtype".into())),
+        },
         "item" => no_args(Type::Scalar(array.dtype)),
         "nonzero" => no_args(nonzero_type(array)),
         "dot" => match args {
@@ -1069,6 +1082,47 @@ pub fn method(
         },
         _ => return super::library::method(array, name, args, keywords),
     })
+}
+
+/// Types `a.transpose()`, `a.transpose(None)`, `a.transpose((1, 0, 2))` and
+/// `a.transpose(1, 0, 2)`: a permutation of the axes is a view of layout A, as in Numba.
+fn transpose_method(array: &ArrayType, args: &[Ty], keywords: &[&str]) -> Result<Resolved, TemplateError> {
+    if !keywords.is_empty() {
+        return Err(TemplateError::WrongArguments("transpose() takes no keyword arguments".into()));
+    }
+    let is_integer = |ty: &Type| ty.as_scalar().is_some_and(ScalarType::is_integer);
+    let axes: Vec<Type> = match args {
+        [] | [Ty::Value(Type::NoneType)] => {
+            return Ok(Resolved::returning(&[], Type::Array(transposed(array))));
+        }
+        [Ty::Value(Type::Tuple(items))] => items.clone(),
+        many => many.iter().map(|arg| arg.as_value().cloned().unwrap_or(Type::NoneType)).collect(),
+    };
+    if !axes.iter().all(is_integer) {
+        return Err(TemplateError::InvalidOperand("transpose() takes integer axes".into()));
+    }
+    if axes.len() != usize::from(array.ndim) {
+        return Err(TemplateError::WrongArguments(format!(
+            "transpose() of a {}-d array takes {} axes, not {}",
+            array.ndim,
+            array.ndim,
+            axes.len()
+        )));
+    }
+    Ok(Resolved::returning(&[], Type::Array(ArrayType { layout: Layout::A, ..*array })))
+}
+
+/// The type of `a.view(dtype)`: the same memory read as `dtype`. A different item size
+/// changes the last axis, which must be contiguous (checked when it runs), so a C array
+/// stays C and an F array of more than one axis becomes A.
+pub fn viewed_as(array: &ArrayType, dtype: ScalarType) -> ArrayType {
+    let layout =
+        if dtype.size_bytes() != array.dtype.size_bytes() && array.ndim > 1 && array.layout == Layout::F {
+            Layout::A
+        } else {
+            array.layout
+        };
+    ArrayType { dtype, layout, ..*array }
 }
 
 /// The type of `a.T`.
