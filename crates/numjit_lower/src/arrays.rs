@@ -623,6 +623,13 @@ impl<'a> Lowerer<'a> {
                 self.ins().tuple_make(&strides)
             }
             "ndim" => self.scalar(ScalarType::Int64, i64::from(ndim)),
+            "flags" => {
+                let c_contiguous = self.is_contiguous(array, ndim, itemsize, true);
+                let f_contiguous = self.is_contiguous(array, ndim, itemsize, false);
+                let writeable = self.ins().bconst(!array_type.readonly);
+                let aligned = self.ins().bconst(true);
+                self.ins().tuple_make(&[c_contiguous, f_contiguous, writeable, aligned])
+            }
             "T" => self.transpose(array, array_type),
             "real" | "imag" if array_type.dtype.is_complex() => {
                 // The float parts of the elements: the same memory, half an element apart.
@@ -648,6 +655,31 @@ impl<'a> Lowerer<'a> {
             }
             _ => return None,
         })
+    }
+
+    /// NumPy's C- (or F-) contiguity flag from the extents and strides: each axis of more
+    /// than one element has the stride of the axes after (before) it packed; an empty array
+    /// is both.
+    fn is_contiguous(&mut self, array: Value, ndim: u8, itemsize: i64, c_order: bool) -> Value {
+        let int = ScalarType::Int64;
+        let zero = self.scalar(int, 0);
+        let one = self.scalar(int, 1);
+        let mut packed = self.scalar(int, itemsize);
+        let mut contiguous = self.ins().bconst(true);
+        let mut empty = self.ins().bconst(false);
+        let axes: Vec<u8> = if c_order { (0..ndim).rev().collect() } else { (0..ndim).collect() };
+        for axis in axes {
+            let dim = self.ins().array_dim(array, u32::from(axis));
+            let stride = self.ins().array_stride(array, u32::from(axis));
+            let single = self.ins().icmp(IntCC::Equal, dim, one);
+            let exact = self.ins().icmp(IntCC::Equal, stride, packed);
+            let fits = self.ins().ior(single, exact);
+            contiguous = self.ins().iand(contiguous, fits);
+            packed = self.ins().imul(packed, dim);
+            let no_elements = self.ins().icmp(IntCC::Equal, dim, zero);
+            empty = self.ins().ior(empty, no_elements);
+        }
+        self.ins().ior(contiguous, empty)
     }
 
     /// The number of elements.

@@ -204,12 +204,27 @@ impl<'a> Lowerer<'a> {
             if self.cur.is_none() {
                 return Operand::Static;
             }
-            let out = self.ins().array_alloc(out_type.dtype, false, &dims);
-            self.own(out);
+            let out = self.alloc_result(&out_type, &dims);
             (out, out_type, dims)
         };
         self.run_tree(&tree, &dims, Sink::Store { out: out_value, out_type: &out_type }, range);
         Operand::Value(out_value)
+    }
+
+    /// A new array for an element-wise result of type `out_type` and extents `dims`, owned by
+    /// the statement: C-contiguous, or F-contiguous (the transpose of a C array of the
+    /// reversed extents) when the type says F.
+    fn alloc_result(&mut self, out_type: &ArrayType, dims: &[Value]) -> Value {
+        if out_type.layout != Layout::F {
+            let out = self.ins().array_alloc(out_type.dtype, false, dims);
+            self.own(out);
+            return out;
+        }
+        let reversed: Vec<Value> = dims.iter().rev().copied().collect();
+        let block = self.ins().array_alloc(out_type.dtype, false, &reversed);
+        self.own(block);
+        let c_type = ArrayType::new(out_type.dtype, out_type.ndim, Layout::C);
+        self.transpose(block, &c_type)
     }
 
     /// The fused tree of an array operand of a reduction (`np.sum(np.sqrt(a))` reads
@@ -334,10 +349,11 @@ impl<'a> Lowerer<'a> {
         }
         let ndim = results.first().and_then(Type::as_array).map_or(0, |array| array.ndim);
         let dims = self.broadcast_shape(&leaves, ndim);
-        let out_a = self.ins().array_alloc(first, false, &dims);
-        self.own(out_a);
-        let out_b = self.ins().array_alloc(second, false, &dims);
-        self.own(out_b);
+        let (Some(Type::Array(type_a)), Some(Type::Array(type_b))) = (results.first(), results.get(1)) else {
+            return Operand::Static;
+        };
+        let out_a = self.alloc_result(type_a, &dims);
+        let out_b = self.alloc_result(type_b, &dims);
         let tree = Tree { nodes: Vec::new(), dtype: first, leaves };
         let sources = self.broadcast_views(&tree, &dims, None);
         let mut supported = true;

@@ -1212,6 +1212,15 @@ impl<'a> Lowerer<'a> {
 
     fn attribute(&mut self, expr: ExprId, base_expr: ExprId, name: &str, base: Operand) -> Operand {
         let range = self.body.exprs[expr].range;
+        if let Expr::Attribute { base: array_expr, name: flags } = &self.body.exprs[base_expr].kind
+            && flags == "flags"
+            && matches!(self.expr_value_type(*array_expr), Some(Type::Array(_)))
+            && let Some((_, position)) =
+                numjit_sema::templates::numpy::FLAG_NAMES.iter().find(|(flag, _)| *flag == name)
+        {
+            let flags = self.value_of(base, base_expr);
+            return Operand::Value(self.ins().tuple_get(flags, *position));
+        }
         if let Some(Type::Array(array_type)) = self.expr_value_type(base_expr) {
             if name == "dtype" {
                 return Operand::Static;

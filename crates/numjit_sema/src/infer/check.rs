@@ -932,6 +932,26 @@ impl Checker<'_, '_> {
                         }
                     };
                 }
+                if let Expr::Attribute { base: array_expr, name: flags } = &self.body.exprs[*base].kind
+                    && flags == "flags"
+                    && matches!(self.ty(*array_expr), Some(Ty::Value(Type::Array(_))))
+                {
+                    // `a.flags.c_contiguous`: `a.flags` is a tuple of the flags.
+                    return match numpy::FLAG_NAMES.iter().any(|(flag, _)| flag == name) {
+                        true => {
+                            self.resolve(expr, &Resolved::returning(&[], Type::BOOL), None);
+                            Some(Ty::Value(Type::BOOL))
+                        }
+                        false => {
+                            self.error(
+                                Diagnostic::error(UNSUPPORTED, format!("the flag '{name}' of arrays is not supported"))
+                                    .with_primary(range, "")
+                                    .with_help("arrays have the flags c_contiguous, f_contiguous, contiguous, writeable and aligned"),
+                            );
+                            None
+                        }
+                    };
+                }
                 let attribute = ty.as_value().and_then(|value| templates::builtins::attribute(value, name));
                 match (ty.as_scalar(), name.as_str()) {
                     (Some(scalar), "real" | "imag") => Some(Ty::from(scalar.real_part())),

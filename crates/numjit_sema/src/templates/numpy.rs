@@ -434,10 +434,16 @@ pub fn setitem(array: &ArrayType, index: &Ty, value: &Type) -> Result<(), Templa
     Ok(())
 }
 
+/// The flags `a.flags.NAME` reads, with their position in the tuple `a.flags` is typed as
+/// (NumPy's flags object has no counterpart among numjit's types).
+pub const FLAG_NAMES: [(&str, u32); 5] =
+    [("c_contiguous", 0), ("contiguous", 0), ("f_contiguous", 1), ("writeable", 2), ("aligned", 3)];
+
 /// The type of the array attribute `name`, if it has one.
 pub fn attribute(array: &ArrayType, name: &str) -> Option<Type> {
     let per_axis = Type::Tuple(vec![Type::INT64; usize::from(array.ndim)]);
     match name {
+        "flags" => Some(Type::Tuple(vec![Type::BOOL; 4])),
         "shape" | "strides" => Some(per_axis),
         "ndim" | "size" | "itemsize" | "nbytes" => Some(Type::INT64),
         "T" => Some(Type::Array(transposed(array))),

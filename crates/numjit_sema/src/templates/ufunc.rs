@@ -180,9 +180,21 @@ pub fn resolve(ufunc: Ufunc, args: &[Ty]) -> Result<Resolved, TemplateError> {
     }
     let (inputs, outputs) = select_loop(ufunc, &dtypes).ok_or_else(no_loop)?;
     let formal: Vec<Type> = inputs.iter().copied().map(Type::Scalar).collect();
+    // Numba's layout for the result: F when some array operand is F and none is C (NumPy's
+    // K order gives F-contiguous operands an F-contiguous result too), else C.
+    let layouts: Vec<Layout> = args
+        .iter()
+        .filter_map(|arg| arg.as_value().and_then(Type::as_array))
+        .map(|array| array.layout)
+        .collect();
+    let layout = if layouts.contains(&Layout::F) && !layouts.contains(&Layout::C) && ndim.unwrap_or(0) > 1 {
+        Layout::F
+    } else {
+        Layout::C
+    };
     // NumPy returns scalars when every operand is a scalar or a 0-d array.
     let result = |dtype: ScalarType| match ndim {
-        Some(ndim) if ndim > 0 => Type::Array(ArrayType::new(dtype, ndim, Layout::C)),
+        Some(ndim) if ndim > 0 => Type::Array(ArrayType::new(dtype, ndim, layout)),
         _ => Type::Scalar(dtype),
     };
     let ret = match outputs {
