@@ -502,6 +502,9 @@ impl<'a> Lowerer<'a> {
     /// `a[index] = value`: an element, or every element of a view, with the value
     /// broadcast to the view's shape (sema checked the types).
     pub(crate) fn array_setitem(&mut self, base_expr: ExprId, index_expr: ExprId, value_expr: ExprId) {
+        if let Some(Type::Flat(_)) = self.expr_value_type(base_expr) {
+            return self.flat_setitem(base_expr, index_expr, value_expr);
+        }
         let range = self.stmt_range;
         let temps = self.temps.len();
         let value = self.eval(value_expr);
@@ -639,7 +642,7 @@ impl<'a> Lowerer<'a> {
                 let (dims, strides) = self.dims_and_strides(array, 0, ndim);
                 self.ins().array_view_as(Layout::A, part, array, offset, &dims, &strides)
             }
-            "real" => array,
+            "real" | "flat" => array,
             "imag" if !array_type.dtype.is_complex() => {
                 let (dims, _) = self.dims_and_strides(array, 0, ndim);
                 let zeros = self.ins().array_alloc(array_type.dtype, true, &dims);
@@ -683,7 +686,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The number of elements.
-    fn array_size(&mut self, array: Value, ndim: u8) -> Value {
+    pub(crate) fn array_size(&mut self, array: Value, ndim: u8) -> Value {
         let mut size = self.scalar(ScalarType::Int64, 1);
         for axis in 0..ndim {
             let dim = self.ins().array_dim(array, u32::from(axis));
@@ -1273,7 +1276,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// A C-contiguous view of the C-contiguous `array` with extents `dims`.
-    fn contiguous_view(&mut self, array: Value, dtype: ScalarType, dims: &[Value]) -> Value {
+    pub(crate) fn contiguous_view(&mut self, array: Value, dtype: ScalarType, dims: &[Value]) -> Value {
         let mut strides = vec![self.scalar(ScalarType::Int64, i64::from(dtype.size_bytes())); dims.len()];
         for axis in (0..dims.len().saturating_sub(1)).rev() {
             strides[axis] = self.ins().imul(strides[axis + 1], dims[axis + 1]);
@@ -1740,7 +1743,7 @@ pub(crate) struct BasicIndex {
 /// such values are reference counted.
 pub(crate) fn holds_arrays(ty: &Type) -> bool {
     match ty {
-        Type::Array(_) => true,
+        Type::Array(_) | Type::Flat(_) => true,
         Type::Tuple(items) => items.iter().any(holds_arrays),
         _ => false,
     }

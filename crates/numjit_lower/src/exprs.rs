@@ -443,7 +443,7 @@ impl<'a> Lowerer<'a> {
                 let zero = self.scalar(ScalarType::Int64, 0);
                 self.ins().icmp(IntCC::GreaterThan, length, zero)
             }
-            Type::Str | Type::Array(_) => {
+            Type::Str | Type::Array(_) | Type::Flat(_) => {
                 self.unsupported(&format!("the truth value of a {ty}"), self.stmt_range);
                 self.ins().bconst(true)
             }
@@ -1101,6 +1101,9 @@ impl<'a> Lowerer<'a> {
         let range = self.body.exprs[expr].range;
         if let Some(Type::Array(_)) = self.expr_value_type(base_expr) {
             return self.array_getitem(expr, base_expr, index_expr, base, index);
+        }
+        if let Some(Type::Flat(_)) = self.expr_value_type(base_expr) {
+            return self.flat_getitem(base_expr, index_expr, base, index);
         }
         let Some(Type::Tuple(items)) = self.expr_value_type(base_expr) else {
             self.unsupported("indexing this value", range);

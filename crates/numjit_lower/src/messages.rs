@@ -46,6 +46,7 @@ pub(crate) fn type_name(ty: &Type) -> &'static str {
         Type::Range(_) => "range",
         Type::Str => "str",
         Type::Array(_) => "numpy.ndarray",
+        Type::Flat(_) => "numpy.flatiter",
     }
 }
 

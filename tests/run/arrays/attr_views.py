@@ -127,3 +127,60 @@ def conj_by_views(z):
 # run: imag_item(np.array([1+2j, 3j, -1-1j]), -1) == -1.0
 # run: conj_by_views(np.array([[1+2j, 3j], [-1-1j, 4.0+0.5j]])) == np.array([[(1.0-2.0j), (0.0-3.0j)], [(-1.0+1.0j), (4.0-0.5j)]], dtype=np.complex128)
 # run: conj_by_views(np.asfortranarray(np.array([[1+2j, 3j], [-1-1j, 4.0+0.5j]]))) == np.array([[(1.0-2.0j), (0.0-3.0j)], [(-1.0+1.0j), (4.0-0.5j)]], dtype=np.complex128)
+
+
+def flat_len(a):
+    return len(a.flat)
+
+
+def flat_first_negative(a):
+    # the first negative element in C order, or 0
+    for x in a.flat:
+        if x < 0:
+            return x
+    return 0
+
+
+def flat_pairs(a, b):
+    s = 0.0
+    for i, (x, y) in enumerate(zip(a.flat, b.flat)):
+        s += i * x * y
+    return s
+
+
+def flat_fill_negative(a, v):
+    f = a.flat
+    for i in range(-1, -len(f) - 1, -1):
+        f[i] = v * i
+    return a
+
+
+def flat_write_readonly(a):
+    a.flat[0] = 1.0
+    return a
+
+
+# run: flat_index(np.arange(12).reshape(3, 4).T, -1) == 11
+# run: flat_index(np.arange(24, dtype=np.int32).reshape(2, 3, 4)[:, ::-1, 1::2], 7) == 23
+# run: flat_index(np.array([1+2j, 3j, -1-1j]), 2) == (-1.0-1.0j)
+# run: flat_index(np.array(2.5), 0) == 2.5
+# run: flat_index(np.array(2.5, dtype=np.float32), -1) == 2.5
+# run: flat_index(readonly(np.array([[True, False], [False, True]]).T), 1) == False
+# run[boundscheck=True]: flat_index(np.arange(6).reshape(2, 3), 6) raises IndexError
+# run[boundscheck=True]: flat_index(np.arange(6).reshape(2, 3).T, -7) raises IndexError
+# run: flat_sum(np.asfortranarray(np.arange(24, dtype=np.int32).reshape(2, 3, 4))) == 276
+# run: flat_sum(np.array([[1+2j, 3j], [-1-1j, 4.0]]).T) == (4.0+4.0j)
+# run[numba-semantics]: flat_sum(np.zeros((3, 0))) == 0.0
+# run: flat_sum(np.array(7)) == 7
+# run: flat_len(np.arange(24).reshape(2, 3, 4)[:, ::2]) == 16
+# run: flat_len(np.array(1.5)) == 1
+# run: flat_len(np.zeros((2, 0))) == 0
+# run: flat_first_negative(np.array([[1.0, 2.0], [-3.0, -4.0]]).T) == -3.0
+# run: flat_first_negative(np.array([[1, 2], [3, 4]], dtype=np.int32)) == 0
+# run: flat_pairs(np.arange(6.0).reshape(2, 3), np.arange(6.0).reshape(3, 2).T) == 200.0
+# run: flat_pairs(np.arange(4, dtype=np.float32), np.ones((2, 3))[:, ::2]) == 14.0
+# run: flat_fill_negative(np.zeros((2, 3)).T, 1.5) == np.array([[-9.0, -7.5], [-6.0, -4.5], [-3.0, -1.5]], dtype=np.float64) ; arg0 == np.array([[-9.0, -7.5], [-6.0, -4.5], [-3.0, -1.5]], dtype=np.float64)
+# run: flat_fill_negative(np.zeros((2, 2, 2), dtype=np.int32)[:, ::-1], 2) == np.array([[[-16, -14], [-12, -10]], [[-8, -6], [-4, -2]]], dtype=np.int32) ; arg0 == np.array([[[-16, -14], [-12, -10]], [[-8, -6], [-4, -2]]], dtype=np.int32)
+# run: flat_fill_negative(np.zeros(4, dtype=np.complex128)[::2], 1.0) == np.array([(-2.0+0.0j), (-1.0+0.0j)], dtype=np.complex128) ; arg0 == np.array([(-2.0+0.0j), (-1.0+0.0j)], dtype=np.complex128)
+# run: flat_set(np.zeros((2, 2, 3))[:, :, ::2]) == np.array([[[0.0, 10.0], [20.0, 30.0]], [[40.0, 50.0], [60.0, 70.0]]], dtype=np.float64) ; arg0 == np.array([[[0.0, 10.0], [20.0, 30.0]], [[40.0, 50.0], [60.0, 70.0]]], dtype=np.float64)
+# compile-error: [readonly-array] flat_write_readonly(readonly(np.zeros(3)))

@@ -521,6 +521,21 @@ impl Checker<'_, '_> {
             }
             Stmt::Unpack { targets, value } => self.type_unpack(stmt, targets.len(), *value),
             Stmt::SetItem { base, index, value } => {
+                if let Some(Ty::Value(Type::Flat(array))) = self.ty(*base) {
+                    let (Some(index_ty), Some(value_ty)) = (self.ty(*index), self.ty(*value)) else {
+                        return false;
+                    };
+                    let result = match value_ty.as_value() {
+                        Some(value_ty) => numpy::flat_setitem(&array, &index_ty, value_ty),
+                        _ => Err(TemplateError::InvalidOperand(format!(
+                            "cannot store a {value_ty} at index {index_ty} of an array"
+                        ))),
+                    };
+                    if let Err(error) = result {
+                        self.template_error(error, range);
+                    }
+                    return false;
+                }
                 if let Some(Ty::Value(Type::Array(array))) = self.ty(*base) {
                     let (Some(index_ty), Some(value_ty)) = (self.ty(*index), self.ty(*value)) else {
                         return false;
@@ -689,6 +704,7 @@ impl Checker<'_, '_> {
                 let ty = self.ty(*value)?;
                 match &ty {
                     Ty::Value(Type::Range(int)) => Some(Ty::from(*int)),
+                    Ty::Value(Type::Flat(array)) => Some(Ty::from(array.dtype)),
                     Ty::Value(Type::Array(array)) if array.ndim == 0 => {
                         self.error(
                             Diagnostic::error(INVALID_OPERAND, "iteration over a 0-d array")
@@ -1078,8 +1094,11 @@ impl Checker<'_, '_> {
     fn type_index(&mut self, expr: ExprId, base: ExprId, index: ExprId) -> Option<Ty> {
         let (base_ty, index_ty) = (self.ty(base)?, self.ty(index)?);
         let range = self.range(expr);
-        if let Ty::Value(Type::Array(array)) = &base_ty {
-            let result = numpy::getitem(array, &index_ty);
+        if let Ty::Value(Type::Array(array) | Type::Flat(array)) = &base_ty {
+            let result = match base_ty.as_value() {
+                Some(Type::Flat(_)) => numpy::flat_getitem(array, &index_ty),
+                _ => numpy::getitem(array, &index_ty),
+            };
             return match result {
                 Ok(item) => {
                     self.resolve(expr, &Resolved::returning(&[], item.clone()), None);

@@ -434,6 +434,33 @@ pub fn setitem(array: &ArrayType, index: &Ty, value: &Type) -> Result<(), Templa
     Ok(())
 }
 
+/// Types `a.flat[index]`: an integer position in C order gives an element (Numba and
+/// numjit support no other index).
+pub fn flat_getitem(array: &ArrayType, index: &Ty) -> Result<Type, TemplateError> {
+    match index.as_value() {
+        Some(Type::Scalar(scalar)) if scalar.is_integer() || *scalar == ScalarType::Bool => {
+            Ok(Type::Scalar(array.dtype))
+        }
+        _ => Err(TemplateError::Unsupported(format!("indexing array.flat with {index}; use an integer"))),
+    }
+}
+
+/// Checks `a.flat[index] = value`: an integer position of a writable array and a number
+/// that converts to the dtype.
+pub fn flat_setitem(array: &ArrayType, index: &Ty, value: &Type) -> Result<(), TemplateError> {
+    flat_getitem(array, index)?;
+    if array.readonly {
+        return Err(TemplateError::ReadonlyArray(format!("cannot assign to an item of {array}")));
+    }
+    match value {
+        Type::Scalar(scalar) if !scalar.is_complex() || array.dtype.is_complex() => Ok(()),
+        _ => Err(TemplateError::InvalidOperand(format!(
+            "cannot store a value of type {value} in an array of {}",
+            array.dtype
+        ))),
+    }
+}
+
 /// The flags `a.flags.NAME` reads, with their position in the tuple `a.flags` is typed as
 /// (NumPy's flags object has no counterpart among numjit's types).
 pub const FLAG_NAMES: [(&str, u32); 5] =
@@ -444,6 +471,7 @@ pub fn attribute(array: &ArrayType, name: &str) -> Option<Type> {
     let per_axis = Type::Tuple(vec![Type::INT64; usize::from(array.ndim)]);
     match name {
         "flags" => Some(Type::Tuple(vec![Type::BOOL; 4])),
+        "flat" => Some(Type::Flat(*array)),
         "shape" | "strides" => Some(per_axis),
         "ndim" | "size" | "itemsize" | "nbytes" => Some(Type::INT64),
         "T" => Some(Type::Array(transposed(array))),
