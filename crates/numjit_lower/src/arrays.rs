@@ -915,7 +915,11 @@ impl<'a> Lowerer<'a> {
                 Operand::Value(copy)
             }
             "transpose" => match self.expr_value_type(expr).cloned() {
-                Some(Type::Array(result)) if result.layout == Layout::A && !arg_exprs.is_empty() => {
+                Some(Type::Array(result))
+                    if result.layout == Layout::A
+                        && !arg_exprs.is_empty()
+                        && !matches!(self.expr_value_type(arg_exprs[0]), Some(Type::NoneType) | None) =>
+                {
                     match self.permute_axes(array, array_type, arg_exprs, args) {
                         Some(view) => Operand::Value(view),
                         None => Operand::Static,
@@ -1402,6 +1406,28 @@ impl<'a> Lowerer<'a> {
             return self.call_library(expr, function, positional, keywords, operands);
         }
         let range = self.body.exprs[expr].range;
+        if function == ArrayFunc::Transpose {
+            let arg_exprs: Vec<ExprId> =
+                positional.iter().copied().chain(keywords.iter().map(|keyword| keyword.value)).collect();
+            let (Some(&arg), Some(&operand)) = (arg_exprs.first(), operands.first()) else {
+                return Operand::Static;
+            };
+            let (Some(Type::Array(array_type)), Some(Type::Array(result))) =
+                (self.expr_value_type(arg).cloned(), self.expr_value_type(expr).cloned())
+            else {
+                return Operand::Static;
+            };
+            let array = self.value_of(operand, arg);
+            let axes_given = arg_exprs.len() > 1
+                && !matches!(self.expr_value_type(arg_exprs[1]), Some(Type::NoneType) | None);
+            if result.layout == Layout::A && axes_given {
+                return match self.permute_axes(array, &array_type, &arg_exprs[1..], &operands[1..]) {
+                    Some(view) => Operand::Value(view),
+                    None => Operand::Static,
+                };
+            }
+            return Operand::Value(self.transpose(array, &array_type));
+        }
         if function == ArrayFunc::Nonzero {
             let (Some(&arg), Some(&operand)) = (positional.first(), operands.first()) else {
                 return Operand::Static;
@@ -1695,9 +1721,11 @@ impl<'a> Lowerer<'a> {
                     .collect();
                 self.join_arrays(kind, &arrays, axis, &result_type)
             }
-            ArrayFunc::Reduce(_) | ArrayFunc::Library(_) | ArrayFunc::Dot | ArrayFunc::Nonzero => {
-                Operand::Static
-            }
+            ArrayFunc::Reduce(_)
+            | ArrayFunc::Library(_)
+            | ArrayFunc::Dot
+            | ArrayFunc::Nonzero
+            | ArrayFunc::Transpose => Operand::Static,
         }
     }
 

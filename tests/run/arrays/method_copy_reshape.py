@@ -98,3 +98,30 @@ def transpose_sum(a):
 # run: transpose_by(np.array([1+2j, 3j]), (0,)) == np.array([(1.0+2.0j), (0.0+3.0j)], dtype=np.complex128) ; view of arg0
 # run: transpose_by(np.array([1+2j, 3j]), (-1,)) == np.array([(1.0+2.0j), (0.0+3.0j)], dtype=np.complex128) ; view of arg0
 # run: transpose_sum(np.arange(24.0).reshape(2, 3, 4)) == 60.0
+
+
+def np_transpose(a):
+    return np.transpose(a)
+
+
+def np_transpose_axes(a, axes):
+    return np.transpose(a, axes)
+
+
+def np_transpose_keyword(a):
+    return np.transpose(a, axes=(1, 0))
+
+
+def transpose_none(a):
+    return a.transpose(None)
+
+
+# run: np_transpose(np.arange(6).reshape(2, 3)) == np.array([[0, 3], [1, 4], [2, 5]], dtype=np.int64) ; view of arg0
+# run: np_transpose(np.arange(24.0).reshape(2, 3, 4)[:, ::2]) == np.array([[[0.0, 12.0], [8.0, 20.0]], [[1.0, 13.0], [9.0, 21.0]], [[2.0, 14.0], [10.0, 22.0]], [[3.0, 15.0], [11.0, 23.0]]], dtype=np.float64) ; view of arg0
+# run: np_transpose(np.array(3.5)) == np.array(3.5, dtype=np.float64)
+# run: np_transpose_axes(np.arange(24, dtype=np.int32).reshape(2, 3, 4), (1, 0, 2)) == np.array([[[0, 1, 2, 3], [12, 13, 14, 15]], [[4, 5, 6, 7], [16, 17, 18, 19]], [[8, 9, 10, 11], [20, 21, 22, 23]]], dtype=np.int32) ; view of arg0
+# run: np_transpose_axes(np.asfortranarray(np.arange(6.0).reshape(2, 3)), (0, 1)) == np.array([[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]], dtype=np.float64) ; view of arg0
+# run: np_transpose_axes(np.arange(6.0).reshape(2, 3), (1, 1)) raises ValueError: repeated axis in transpose
+# run: np_transpose_axes(np.arange(6.0).reshape(2, 3), None) == np.array([[0.0, 3.0], [1.0, 4.0], [2.0, 5.0]], dtype=np.float64) ; view of arg0
+# run: np_transpose_keyword(np.array([[True, False]])) == np.array([[True], [False]], dtype=np.bool_) ; view of arg0
+# run: transpose_none(np.arange(6.0).reshape(2, 3)[:, ::2]) == np.array([[0.0, 3.0], [2.0, 5.0]], dtype=np.float64) ; view of arg0

@@ -516,6 +516,8 @@ pub enum ArrayFunc {
     Dot,
     /// `np.nonzero(a)`, `a.nonzero()`: a tuple of int64 index arrays, one per axis.
     Nonzero,
+    /// `np.transpose(a, axes=None)`: a view with the axes reversed or permuted.
+    Transpose,
     /// `np.concatenate`, `np.stack`, `np.hstack`, `np.vstack` of a tuple of arrays.
     Join(JoinKind),
     /// A library function (`np.where`, `np.cumsum`, ...; see [`super::library`]).
@@ -708,6 +710,7 @@ impl ArrayFunc {
             "identity" => ArrayFunc::Identity,
             "dot" => ArrayFunc::Dot,
             "nonzero" => ArrayFunc::Nonzero,
+            "transpose" => ArrayFunc::Transpose,
             "concatenate" => ArrayFunc::Join(JoinKind::Concatenate),
             "stack" => ArrayFunc::Join(JoinKind::Stack),
             "hstack" => ArrayFunc::Join(JoinKind::Hstack),
@@ -737,6 +740,7 @@ impl ArrayFunc {
             ArrayFunc::Identity => "identity",
             ArrayFunc::Dot => "dot",
             ArrayFunc::Nonzero => "nonzero",
+            ArrayFunc::Transpose => "transpose",
             ArrayFunc::Join(JoinKind::Concatenate) => "concatenate",
             ArrayFunc::Join(JoinKind::Stack) => "stack",
             ArrayFunc::Join(JoinKind::Hstack) => "hstack",
@@ -761,6 +765,7 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         ArrayFunc::Eye => &["M", "k", "dtype"],
         ArrayFunc::Join(JoinKind::Concatenate | JoinKind::Stack) => &["axis"],
         ArrayFunc::Join(_) | ArrayFunc::Dot | ArrayFunc::Nonzero => &[],
+        ArrayFunc::Transpose => &["axes"],
         ArrayFunc::Copy | ArrayFunc::Ascontiguousarray | ArrayFunc::Library(_) => &[],
     };
     if let Some(unknown) = keywords.iter().find(|keyword| !allowed.contains(keyword))
@@ -785,6 +790,14 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
     };
     match function {
         ArrayFunc::Library(function) => super::library::call(function, args, keywords),
+        ArrayFunc::Transpose => {
+            let array = array_arg(positional.first())?;
+            match &args[1..] {
+                [] => transpose_method(&array, &[], &[]),
+                [axes] => transpose_method(&array, std::slice::from_ref(axes), &[]),
+                _ => Err(TemplateError::WrongArguments(format!("{describe} takes an array and the axes"))),
+            }
+        }
         ArrayFunc::Nonzero => {
             let array = array_arg(positional.first())?;
             if positional.len() != 1 {
