@@ -726,8 +726,6 @@ impl<'a> Lowerer<'a> {
         let unsupported_complex = matches!(
             ufunc,
             Ufunc::Log2
-                | Ufunc::Log1p
-                | Ufunc::Expm1
                 | Ufunc::Sign
                 | Ufunc::Maximum
                 | Ufunc::Minimum
@@ -738,10 +736,7 @@ impl<'a> Lowerer<'a> {
         if complex && unsupported_complex {
             return None;
         }
-        match ufunc {
-            Ufunc::Spacing => None,
-            _ => Some(()),
-        }
+        Some(())
     }
 
     /// Structured `for` loops over `dims` (outermost first) carrying values (initially
@@ -952,8 +947,58 @@ impl<'a> Lowerer<'a> {
             Ufunc::Log => unary_intrinsic(self, Intrinsic::Log)?,
             Ufunc::Log10 => unary_intrinsic(self, Intrinsic::Log10)?,
             Ufunc::Log2 => unary_intrinsic(self, Intrinsic::Log2)?,
+            Ufunc::Log1p if complex => {
+                // NumPy's nc_log1p: log|1 + z| + i arg(1 + z).
+                let part = t.real_part();
+                let re = self.ins().creal(a);
+                let im = self.ins().cimag(a);
+                let one = self.float(part, 1.0);
+                let shifted = self.ins().fadd(re, one);
+                let modulus = self.ins().call_intrinsic(Intrinsic::Hypot, &[shifted, im]);
+                let real = self.ins().call_intrinsic(Intrinsic::Log, &[modulus]);
+                let imag = self.ins().call_intrinsic(Intrinsic::Atan2, &[im, shifted]);
+                self.ins().cmake(real, imag)
+            }
+            Ufunc::Expm1 if complex => {
+                // NumPy's nc_expm1: expm1(x) cos(y) - 2 sin(y/2)^2 + i exp(x) sin(y), exact
+                // near zero in both parts.
+                let part = t.real_part();
+                let re = self.ins().creal(a);
+                let im = self.ins().cimag(a);
+                let two = self.float(part, 2.0);
+                let half = self.ins().fdiv(im, two);
+                let sin_half = self.ins().call_intrinsic(Intrinsic::Sin, &[half]);
+                let expm1 = self.ins().call_intrinsic(Intrinsic::Expm1, &[re]);
+                let cos = self.ins().call_intrinsic(Intrinsic::Cos, &[im]);
+                let scaled = self.ins().fmul(expm1, cos);
+                let twice = self.ins().fmul(two, sin_half);
+                let square = self.ins().fmul(twice, sin_half);
+                let real = self.ins().fsub(scaled, square);
+                let exp = self.ins().call_intrinsic(Intrinsic::Exp, &[re]);
+                let sin = self.ins().call_intrinsic(Intrinsic::Sin, &[im]);
+                let imag = self.ins().fmul(exp, sin);
+                self.ins().cmake(real, imag)
+            }
             Ufunc::Log1p => unary_intrinsic(self, Intrinsic::Log1p)?,
             Ufunc::Expm1 => unary_intrinsic(self, Intrinsic::Expm1)?,
+            Ufunc::Spacing if float => {
+                // NumPy's npy_spacing: the gap to the next float away from zero, with x's
+                // sign; the smallest positive subnormal for both zeros; NaN for infinities
+                // (and NaN).
+                let infinity = self.float(t, f64::INFINITY);
+                let away = self.ins().call_intrinsic(Intrinsic::Copysign, &[infinity, a]);
+                let next = self.ins().call_intrinsic(Intrinsic::Nextafter, &[a, away]);
+                let gap = self.ins().fsub(next, a);
+                let smallest =
+                    if t == ScalarType::Float32 { f64::from(f32::from_bits(1)) } else { f64::from_bits(1) };
+                let smallest = self.float(t, smallest);
+                let zero = self.float(t, 0.0);
+                let is_zero = self.ins().fcmp(FloatCC::Equal, a, zero);
+                let gap = self.ins().select(is_zero, smallest, gap);
+                let infinite = self.ins().call_intrinsic(Intrinsic::Isinf, &[a]);
+                let nan = self.float(t, f64::NAN);
+                self.ins().select(infinite, nan, gap)
+            }
             Ufunc::Sin => unary_intrinsic(self, Intrinsic::Sin)?,
             Ufunc::Cos => unary_intrinsic(self, Intrinsic::Cos)?,
             Ufunc::Tan => unary_intrinsic(self, Intrinsic::Tan)?,
