@@ -194,6 +194,19 @@ impl<'a> Lowerer<'a> {
             };
             let dims: Vec<Value> =
                 (0..ty.ndim).map(|axis| self.ins().array_dim(value, u32::from(axis))).collect();
+            let widest = tree
+                .leaves
+                .iter()
+                .filter_map(|leaf| match leaf {
+                    Leaf::Array { ty, .. } => Some(ty.ndim),
+                    Leaf::Scalar { .. } => None,
+                })
+                .max()
+                .unwrap_or(0);
+            if widest > ty.ndim {
+                self.raise_not_broadcastable_into(&tree.leaves, &dims, widest);
+                return Operand::Value(value);
+            }
             self.check_broadcast_into(&tree.leaves[1..], &dims);
             (value, ty, dims)
         } else {
@@ -497,6 +510,34 @@ impl<'a> Lowerer<'a> {
             );
             self.raise_if_with(bad, ExceptionKind::ValueError, &message, &values);
         }
+    }
+
+    /// `a op= b` where `b` has more axes than `a`: NumPy's ValueError for operands that do not
+    /// broadcast together, else its ValueError for an output of fewer axes than the
+    /// broadcast shape (always, at run time).
+    fn raise_not_broadcastable_into(&mut self, leaves: &[Leaf], target: &[Value], ndim: u8) {
+        let shape = self.broadcast_shape(leaves, ndim);
+        if self.cur.is_none() {
+            return;
+        }
+        let mut message = String::from("non-broadcastable output operand with shape ");
+        let mut values = Vec::new();
+        for (idx, dims) in [target, shape.as_slice()].into_iter().enumerate() {
+            if idx == 1 {
+                message.push_str(" doesn't match the broadcast shape ");
+            }
+            message.push('(');
+            for (axis, dim) in dims.iter().enumerate() {
+                message.push_str("{}");
+                if dims.len() == 1 || axis + 1 < dims.len() {
+                    message.push(',');
+                }
+                values.push(*dim);
+            }
+            message.push(')');
+        }
+        let always = self.ins().bconst(true);
+        self.raise_if_with(always, ExceptionKind::ValueError, &message, &values);
     }
 
     /// NumPy's message listing operand shapes (`(3,) (4,) `), with the extents as
