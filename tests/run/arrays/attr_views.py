@@ -117,8 +117,10 @@ def conj_by_views(z):
 # run: imag_part(np.array(1.5-2.5j)) == np.array(-2.5, dtype=np.float64) ; view of arg0
 # run: real_part(np.arange(24, dtype=np.complex128).reshape(2, 3, 4)[:, 1:, ::3]) == np.array([[[4.0, 7.0], [8.0, 11.0]], [[16.0, 19.0], [20.0, 23.0]]], dtype=np.float64) ; view of arg0
 # run: imag_part(np.array([[1, 2], [3, 4]], dtype=np.int32)) == np.array([[0, 0], [0, 0]], dtype=np.int32)
-# run: imag_part(np.array([True, False])) == np.array([False, False], dtype=np.bool_)
-# run: real_part(np.array([True, False])) == np.array([True, False], dtype=np.bool_)
+# Numba has no .real/.imag of bool arrays (TypingError); NumPy has
+# run[numjit-only]: imag_part(np.array([True, False])) == np.array([False, False], dtype=np.bool_)
+# Numba has no .real/.imag of bool arrays (TypingError); NumPy has
+# run[numjit-only]: real_part(np.array([True, False])) == np.array([True, False], dtype=np.bool_)
 # run: imag_part(np.zeros((2, 0), dtype=np.complex128)) == np.array([[], []], dtype=np.float64).reshape((2, 0))
 # run: real_sum(np.array([[1+2j, 3j], [-1-1j, 4.0]]).T) == 4.0
 # run: real_sum(np.array([1.5, 2.5], dtype=np.float32)) == 4.0
@@ -160,14 +162,18 @@ def flat_write_readonly(a):
     return a
 
 
-# run: flat_index(np.arange(12).reshape(3, 4).T, -1) == 11
+# Numba's a.flat[i] does not wrap negative positions (reads another element)
+# run[numjit-only]: flat_index(np.arange(12).reshape(3, 4).T, -1) == 11
 # run: flat_index(np.arange(24, dtype=np.int32).reshape(2, 3, 4)[:, ::-1, 1::2], 7) == 23
 # run: flat_index(np.array([1+2j, 3j, -1-1j]), 2) == (-1.0-1.0j)
 # run: flat_index(np.array(2.5), 0) == 2.5
-# run: flat_index(np.array(2.5, dtype=np.float32), -1) == 2.5
+# Numba's a.flat[i] does not wrap negative positions (reads another element)
+# run[numjit-only]: flat_index(np.array(2.5, dtype=np.float32), -1) == 2.5
 # run: flat_index(readonly(np.array([[True, False], [False, True]]).T), 1) == False
-# run[boundscheck=True]: flat_index(np.arange(6).reshape(2, 3), 6) raises IndexError
-# run[boundscheck=True]: flat_index(np.arange(6).reshape(2, 3).T, -7) raises IndexError
+# Numba does not bounds-check a.flat[i], even with boundscheck=True
+# run[boundscheck=True, numjit-only]: flat_index(np.arange(6).reshape(2, 3), 6) raises IndexError
+# Numba does not bounds-check a.flat[i], even with boundscheck=True
+# run[boundscheck=True, numjit-only]: flat_index(np.arange(6).reshape(2, 3).T, -7) raises IndexError
 # run: flat_sum(np.asfortranarray(np.arange(24, dtype=np.int32).reshape(2, 3, 4))) == 276
 # run: flat_sum(np.array([[1+2j, 3j], [-1-1j, 4.0]]).T) == (4.0+4.0j)
 # run[numba-semantics]: flat_sum(np.zeros((3, 0))) == 0.0
@@ -179,8 +185,10 @@ def flat_write_readonly(a):
 # run: flat_first_negative(np.array([[1, 2], [3, 4]], dtype=np.int32)) == 0
 # run: flat_pairs(np.arange(6.0).reshape(2, 3), np.arange(6.0).reshape(3, 2).T) == 200.0
 # run: flat_pairs(np.arange(4, dtype=np.float32), np.ones((2, 3))[:, ::2]) == 14.0
-# run: flat_fill_negative(np.zeros((2, 3)).T, 1.5) == np.array([[-9.0, -7.5], [-6.0, -4.5], [-3.0, -1.5]], dtype=np.float64) ; arg0 == np.array([[-9.0, -7.5], [-6.0, -4.5], [-3.0, -1.5]], dtype=np.float64)
+# Numba's a.flat[i] = v does not wrap negative positions
+# run[numjit-only]: flat_fill_negative(np.zeros((2, 3)).T, 1.5) == np.array([[-9.0, -7.5], [-6.0, -4.5], [-3.0, -1.5]], dtype=np.float64) ; arg0 == np.array([[-9.0, -7.5], [-6.0, -4.5], [-3.0, -1.5]], dtype=np.float64)
 # run: flat_fill_negative(np.zeros((2, 2, 2), dtype=np.int32)[:, ::-1], 2) == np.array([[[-16, -14], [-12, -10]], [[-8, -6], [-4, -2]]], dtype=np.int32) ; arg0 == np.array([[[-16, -14], [-12, -10]], [[-8, -6], [-4, -2]]], dtype=np.int32)
 # run: flat_fill_negative(np.zeros(4, dtype=np.complex128)[::2], 1.0) == np.array([(-2.0+0.0j), (-1.0+0.0j)], dtype=np.complex128) ; arg0 == np.array([(-2.0+0.0j), (-1.0+0.0j)], dtype=np.complex128)
 # run: flat_set(np.zeros((2, 2, 3))[:, :, ::2]) == np.array([[[0.0, 10.0], [20.0, 30.0]], [[40.0, 50.0], [60.0, 70.0]]], dtype=np.float64) ; arg0 == np.array([[[0.0, 10.0], [20.0, 30.0]], [[40.0, 50.0], [60.0, 70.0]]], dtype=np.float64)
-# compile-error: [readonly-array] flat_write_readonly(readonly(np.zeros(3)))
+# Numba lets a.flat[i] = v write to a readonly array
+# compile-error[numjit-only]: [readonly-array] flat_write_readonly(readonly(np.zeros(3)))
