@@ -173,6 +173,16 @@ NOTES = {
     "frexp": TWO_OUT,
     ("sign", (F1,)): ("numjit-only", "Numba returns -0.0 for sign(-0.0); "
                       "NumPy returns 0.0"),
+    ("spacing", ("np.array([1.7976931348623157e308, -5e-324, -0.0, 1e-300])",)):
+        ("numjit-only", "Numba's spacing(-0.0) is -5e-324; NumPy's is 5e-324"),
+    ("spacing", ("np.array([3.4028235e38, -1e-45, 0.0, -0.0, 1e20], dtype=np.float32)",)):
+        ("numjit-only", "Numba's spacing(-0.0) is -1e-45; NumPy's is 1e-45"),
+    ("spacing", ("-0.0",)): ("numjit-only", "Numba's spacing(-0.0) is -5e-324; "
+                             "NumPy's is 5e-324"),
+    ("expm1", (CSMALL,)): ("numjit-only", "Numba's complex expm1 loses precision "
+                           "near 0; NumPy's formula does not"),
+    ("expm1", (C64,)): ("numjit-only", "Numba's complex expm1 loses precision "
+                        "near 0; NumPy's formula does not"),
     ("sign", ("-0.0",)): ("numjit-only", "Numba returns -0.0 for sign(-0.0); "
                           "NumPy returns 0.0"),
     ("subtract", P_B): ("numjit-only", "Numba subtracts bool arrays (int8 "
