@@ -381,7 +381,9 @@ impl<'a> Lowerer<'a> {
                 let unwrapped = self.ins().tuple_get(value, 1);
                 self.coerce_depth(unwrapped, inner, other, depth + 1, true)
             }
-            (Type::Array(a), Type::Array(b)) if a.dtype == b.dtype && a.ndim == b.ndim => {
+            (Type::Array(a), Type::Array(b)) | (Type::Flat(a), Type::Flat(b))
+                if a.dtype == b.dtype && a.ndim == b.ndim =>
+            {
                 self.coerce_array(value, a, b)
             }
             // A 0-d array where a scalar is wanted: its element.

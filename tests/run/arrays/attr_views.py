@@ -192,3 +192,23 @@ def flat_write_readonly(a):
 # run: flat_set(np.zeros((2, 2, 3))[:, :, ::2]) == np.array([[[0.0, 10.0], [20.0, 30.0]], [[40.0, 50.0], [60.0, 70.0]]], dtype=np.float64) ; arg0 == np.array([[[0.0, 10.0], [20.0, 30.0]], [[40.0, 50.0], [60.0, 70.0]]], dtype=np.float64)
 # Numba lets a.flat[i] = v write to a readonly array
 # compile-error[numjit-only]: [readonly-array] flat_write_readonly(readonly(np.zeros(3)))
+
+
+def flat_either(a, transposed):
+    f = a.T.flat if transposed else a.flat
+    return f[1] + f[len(f) - 1]
+
+
+def flat_of_rows(a):
+    # a.flat of each row view, joined across iterations
+    total = 0.0
+    for row in a:
+        f = row.flat
+        total += f[0]
+    return total
+
+
+# run: flat_either(np.arange(6.0).reshape(2, 3), True) == 8.0
+# run: flat_either(np.arange(6.0).reshape(2, 3), False) == 6.0
+# run: flat_either(np.arange(12, dtype=np.int32).reshape(2, 2, 3)[:, ::-1], True) == 17
+# run: flat_of_rows(np.arange(12.0).reshape(4, 3).T) == 3.0
