@@ -208,7 +208,9 @@ def flat_of_rows(a):
     return total
 
 
-# run: flat_either(np.arange(6.0).reshape(2, 3), True) == 8.0
-# run: flat_either(np.arange(6.0).reshape(2, 3), False) == 6.0
+# Numba cannot unify a.flat of a C and an F array (TypingError)
+# run[numjit-only]: flat_either(np.arange(6.0).reshape(2, 3), True) == 8.0
+# Numba cannot unify a.flat of a C and an F array (TypingError)
+# run[numjit-only]: flat_either(np.arange(6.0).reshape(2, 3), False) == 6.0
 # run: flat_either(np.arange(12, dtype=np.int32).reshape(2, 2, 3)[:, ::-1], True) == 17
 # run: flat_of_rows(np.arange(12.0).reshape(4, 3).T) == 3.0
