@@ -120,7 +120,7 @@ pub(crate) fn flatten(value: &Value, ty: &Type, slots: &mut Slots) -> bool {
             }
             _ => false,
         },
-        Type::Range(_) | Type::Str => false,
+        Type::Range(_) | Type::Str | Type::Flat(_) => false,
     }
 }
 
@@ -130,7 +130,7 @@ fn push_zeros(ty: &Type, slots: &mut Slots) {
             slots.push(0);
             slots.push(0);
         }
-        Type::Scalar(_) | Type::Array(_) => slots.push(0),
+        Type::Scalar(_) | Type::Array(_) | Type::Flat(_) => slots.push(0),
         Type::NoneType => {}
         Type::Tuple(items) => items.iter().for_each(|item| push_zeros(item, slots)),
         Type::Optional(inner) => {
@@ -204,7 +204,9 @@ fn layout_of(ty: &Type) -> Layout {
         }
         Type::Str => Layout { size: 16, align: 8 },
         Type::NoneType => Layout { size: 0, align: 1 },
-        Type::Array(array) => Layout { size: 8 * (5 + 2 * usize::from(array.ndim)), align: 8 },
+        Type::Array(array) | Type::Flat(array) => {
+            Layout { size: 8 * (5 + 2 * usize::from(array.ndim)), align: 8 }
+        }
     }
 }
 
@@ -340,7 +342,7 @@ fn read(ty: &Type, bytes: &[u8], offset: usize) -> Option<Value> {
             // the reference it holds is the caller's, taken over here once.
             Value::Array(unsafe { ArrayValue::from_abi(array, bytes.get(offset..)?) }?)
         }
-        Type::Range(_) | Type::Str => return None,
+        Type::Range(_) | Type::Str | Type::Flat(_) => return None,
     })
 }
 

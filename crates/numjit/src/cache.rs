@@ -212,18 +212,23 @@ fn encode_type(ty: &Type) -> String {
         Type::NoneType => "none".to_owned(),
         Type::Str => "str".to_owned(),
         Type::Range(scalar) => format!("range:{}", scalar.name()),
-        Type::Array(array) => format!(
-            "array:{}:{}:{}:{}",
-            array.dtype.name(),
-            array.ndim,
-            array.layout.as_str(),
-            if array.readonly { "ro" } else { "rw" }
-        ),
+        Type::Array(array) => format!("array:{}", encode_array(array)),
+        Type::Flat(array) => format!("flat:{}", encode_array(array)),
         Type::Optional(inner) => format!("?{}", encode_type(inner)),
         Type::Tuple(items) => {
             format!("({})", items.iter().map(|item| format!("{},", encode_type(item))).collect::<String>())
         }
     }
+}
+
+fn encode_array(array: &ArrayType) -> String {
+    format!(
+        "{}:{}:{}:{}",
+        array.dtype.name(),
+        array.ndim,
+        array.layout.as_str(),
+        if array.readonly { "ro" } else { "rw" }
+    )
 }
 
 fn encode_list(types: &[Type]) -> String {
@@ -266,21 +271,23 @@ fn parse_type(text: &str) -> Option<(Type, &str)> {
         ["none"] => Type::NoneType,
         ["str"] => Type::Str,
         ["range", scalar_name] => Type::Range(scalar(scalar_name)?),
-        ["array", dtype, ndim, layout, access] => Type::Array(ArrayType {
-            dtype: scalar(dtype)?,
-            ndim: ndim.parse().ok()?,
-            layout: match *layout {
-                "C" => Layout::C,
-                "F" => Layout::F,
-                "A" => Layout::A,
-                _ => return None,
-            },
-            readonly: match *access {
-                "ro" => true,
-                "rw" => false,
-                _ => return None,
-            },
-        }),
+        [kind @ ("array" | "flat"), dtype, ndim, layout, access] => {
+            (if *kind == "array" { Type::Array } else { Type::Flat })(ArrayType {
+                dtype: scalar(dtype)?,
+                ndim: ndim.parse().ok()?,
+                layout: match *layout {
+                    "C" => Layout::C,
+                    "F" => Layout::F,
+                    "A" => Layout::A,
+                    _ => return None,
+                },
+                readonly: match *access {
+                    "ro" => true,
+                    "rw" => false,
+                    _ => return None,
+                },
+            })
+        }
         [name] => Type::Scalar(scalar(name)?),
         _ => return None,
     };
@@ -302,6 +309,7 @@ mod tests {
             Type::Range(ScalarType::Int32),
             array(ScalarType::Float32, 2, Layout::F, true),
             array(ScalarType::Bool, 0, Layout::C, false),
+            Type::Flat(ArrayType { dtype: ScalarType::Int32, ndim: 2, layout: Layout::F, readonly: false }),
             Type::Optional(Box::new(Type::FLOAT64)),
             Type::Tuple(vec![]),
             Type::Tuple(vec![Type::INT64, Type::Tuple(vec![array(ScalarType::UInt8, 3, Layout::A, false)])]),

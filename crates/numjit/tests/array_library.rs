@@ -697,7 +697,7 @@ fn outer_products_and_traces() {
 fn wrong_arguments_are_diagnostics() {
     let floats = || array(arr1(&[1.0, 2.0]));
     let cases: [(&str, Vec<Value>, &str); 9] = [
-        ("where1", vec![array(arr1(&[true]))], "unsupported-construct"),
+        ("where1", vec![Value::Bool(true)], "unsupported-construct"),
         ("bad_where", vec![array(arr1(&[true])), floats()], "type-mismatch"),
         ("bad_clip", vec![floats()], "type-mismatch"),
         ("clip_no_bounds", vec![floats()], "wrong-arguments"),

@@ -485,7 +485,24 @@ impl<'f> FunctionBuilder<'f> {
         let mut args = vec![base, offset];
         args.extend_from_slice(dims);
         args.extend_from_slice(strides);
-        self.value_inst(Opcode::ArrayView(layout), args)
+        self.value_inst(Opcode::ArrayView(layout.into()), args)
+    }
+
+    /// `array_view.LAYOUT.DTYPE a, offset, dims..., strides...`: a view reading `a`'s memory
+    /// as elements of `dtype`.
+    pub fn array_view_as(
+        &mut self,
+        layout: numjit_types::Layout,
+        dtype: ScalarType,
+        base: Value,
+        offset: Value,
+        dims: &[Value],
+        strides: &[Value],
+    ) -> Value {
+        let mut args = vec![base, offset];
+        args.extend_from_slice(dims);
+        args.extend_from_slice(strides);
+        self.value_inst(Opcode::ArrayView(crate::ViewSpec { layout, dtype: Some(dtype) }), args)
     }
 
     /// `array_incref a`.

@@ -96,7 +96,7 @@ pub use function::{FuncDecl, Function, Module};
 pub use intrinsic::{INTRINSICS, Intrinsic, IntrinsicSignature};
 pub use layout::{BlockInsts, Layout};
 pub use numjit_types::ArrayConstant;
-pub use opcode::{ExceptionKind, FloatCC, IntCC, Opcode, OpcodeClass, ReduceOp};
+pub use opcode::{ExceptionKind, FloatCC, IntCC, Opcode, OpcodeClass, ReduceOp, ViewSpec};
 pub use parse::{ParseError, parse_function, parse_module};
 pub use typing::{TypingEnv, int_range};
 pub use verify::{ErrorLocation, VerifierError, verify, verify_module};

@@ -432,7 +432,10 @@ pub enum Opcode {
     /// `a`'s memory starting `offset` bytes after `a`'s data, with the given extents and byte
     /// strides (all `int64`); shares `a`'s block without changing its count. The caller
     /// guarantees the view stays inside `a`'s memory and that `LAYOUT` holds.
-    ArrayView(ArrayLayout),
+    /// `array_view.LAYOUT.DTYPE` reads the same memory as elements of another dtype
+    /// (`z.real`, `a.view(np.int64)`); the caller also guarantees every element's bytes
+    /// lie inside `a`'s memory and are aligned for `DTYPE`.
+    ArrayView(ViewSpec),
     /// `array_incref a`: adds an owner to `a`'s block (nothing for borrowed arrays).
     ArrayIncref,
     /// `array_decref a`: drops an owner of `a`'s block, freeing it with the last one.
@@ -511,6 +514,22 @@ pub enum Opcode {
         /// One combining operator per reduction.
         reductions: Vec<ReduceOp>,
     },
+}
+
+/// What an `array_view` makes: its layout, and the element type when it differs from the
+/// viewed array's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ViewSpec {
+    /// The layout the view's type claims.
+    pub layout: ArrayLayout,
+    /// The view's element type; `None` keeps the viewed array's.
+    pub dtype: Option<ScalarType>,
+}
+
+impl From<ArrayLayout> for ViewSpec {
+    fn from(layout: ArrayLayout) -> ViewSpec {
+        ViewSpec { layout, dtype: None }
+    }
 }
 
 /// The broad class of an opcode, which fixes how many targets and regions it has.

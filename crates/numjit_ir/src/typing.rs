@@ -266,14 +266,15 @@ impl Opcode {
                     )?;
                 Ok(vec![Type::Array(ArrayType::new(*dtype, ndim, ArrayLayout::C))])
             }
-            Opcode::ArrayView(layout) => match arg_types.split_first() {
+            Opcode::ArrayView(spec) => match arg_types.split_first() {
                 Some((Type::Array(base), rest))
                     if rest.len() % 2 == 1
                         && rest.len() / 2 <= usize::from(MAX_ARRAY_NDIM)
                         && rest.iter().all(|ty| *ty == Type::INT64) =>
                 {
                     let ndim = (rest.len() / 2) as u8;
-                    Ok(vec![Type::Array(ArrayType { ndim, layout: *layout, ..*base })])
+                    let dtype = spec.dtype.unwrap_or(base.dtype);
+                    Ok(vec![Type::Array(ArrayType { ndim, layout: spec.layout, dtype, ..*base })])
                 }
                 _ => Err(wrong("an array, an int64 offset, and int64 extents and strides")),
             },

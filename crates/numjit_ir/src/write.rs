@@ -193,8 +193,12 @@ fn write_inst_line(out: &mut dyn Write, func: &Function, inst: Inst) -> fmt::Res
             write!(out, "{name}.{dtype} ")?;
             write_values(out, args)
         }
-        Opcode::ArrayView(layout) => {
-            write!(out, "{name}.{} ", layout.as_str())?;
+        Opcode::ArrayView(spec) => {
+            write!(out, "{name}.{}", spec.layout.as_str())?;
+            if let Some(dtype) = spec.dtype {
+                write!(out, ".{dtype}")?;
+            }
+            write!(out, " ")?;
             write_values(out, args)
         }
         Opcode::ArrayNull(array) => write!(out, "{name} {array}"),

@@ -189,7 +189,7 @@ fn layout_of(ty: &Type) -> Layout {
             Layout { size: 3 * size, align: size }
         }
         Type::NoneType => Layout { size: 0, align: 1 },
-        Type::Array(_) | Type::Optional(_) => Layout { size: 8, align: 8 },
+        Type::Array(_) | Type::Optional(_) | Type::Flat(_) => Layout { size: 8, align: 8 },
     }
 }
 

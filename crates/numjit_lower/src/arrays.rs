@@ -504,6 +504,9 @@ impl<'a> Lowerer<'a> {
     /// `a[index] = value`: an element, or every element of a view, with the value
     /// broadcast to the view's shape (sema checked the types).
     pub(crate) fn array_setitem(&mut self, base_expr: ExprId, index_expr: ExprId, value_expr: ExprId) {
+        if let Some(Type::Flat(_)) = self.expr_value_type(base_expr) {
+            return self.flat_setitem(base_expr, index_expr, value_expr);
+        }
         let range = self.stmt_range;
         let temps = self.temps.len();
         let value = self.eval(value_expr);
@@ -625,8 +628,23 @@ impl<'a> Lowerer<'a> {
                 self.ins().tuple_make(&strides)
             }
             "ndim" => self.scalar(ScalarType::Int64, i64::from(ndim)),
+            "flags" => {
+                let c_contiguous = self.is_contiguous(array, ndim, itemsize, true);
+                let f_contiguous = self.is_contiguous(array, ndim, itemsize, false);
+                let writeable = self.ins().bconst(!array_type.readonly);
+                let aligned = self.ins().bconst(true);
+                self.ins().tuple_make(&[c_contiguous, f_contiguous, writeable, aligned])
+            }
             "T" => self.transpose(array, array_type),
-            "real" if !array_type.dtype.is_complex() => array,
+            "real" | "imag" if array_type.dtype.is_complex() => {
+                // The float parts of the elements: the same memory, half an element apart.
+                let part = array_type.dtype.real_part();
+                let offset = if name == "imag" { i64::from(part.size_bytes()) } else { 0 };
+                let offset = self.scalar(ScalarType::Int64, offset);
+                let (dims, strides) = self.dims_and_strides(array, 0, ndim);
+                self.ins().array_view_as(Layout::A, part, array, offset, &dims, &strides)
+            }
+            "real" | "flat" => array,
             "imag" if !array_type.dtype.is_complex() => {
                 let (dims, _) = self.dims_and_strides(array, 0, ndim);
                 let zeros = self.ins().array_alloc(array_type.dtype, true, &dims);
@@ -644,8 +662,33 @@ impl<'a> Lowerer<'a> {
         })
     }
 
+    /// NumPy's C- (or F-) contiguity flag from the extents and strides: each axis of more
+    /// than one element has the stride of the axes after (before) it packed; an empty array
+    /// is both.
+    fn is_contiguous(&mut self, array: Value, ndim: u8, itemsize: i64, c_order: bool) -> Value {
+        let int = ScalarType::Int64;
+        let zero = self.scalar(int, 0);
+        let one = self.scalar(int, 1);
+        let mut packed = self.scalar(int, itemsize);
+        let mut contiguous = self.ins().bconst(true);
+        let mut empty = self.ins().bconst(false);
+        let axes: Vec<u8> = if c_order { (0..ndim).rev().collect() } else { (0..ndim).collect() };
+        for axis in axes {
+            let dim = self.ins().array_dim(array, u32::from(axis));
+            let stride = self.ins().array_stride(array, u32::from(axis));
+            let single = self.ins().icmp(IntCC::Equal, dim, one);
+            let exact = self.ins().icmp(IntCC::Equal, stride, packed);
+            let fits = self.ins().ior(single, exact);
+            contiguous = self.ins().iand(contiguous, fits);
+            packed = self.ins().imul(packed, dim);
+            let no_elements = self.ins().icmp(IntCC::Equal, dim, zero);
+            empty = self.ins().ior(empty, no_elements);
+        }
+        self.ins().ior(contiguous, empty)
+    }
+
     /// The number of elements.
-    fn array_size(&mut self, array: Value, ndim: u8) -> Value {
+    pub(crate) fn array_size(&mut self, array: Value, ndim: u8) -> Value {
         let mut size = self.scalar(ScalarType::Int64, 1);
         for axis in 0..ndim {
             let dim = self.ins().array_dim(array, u32::from(axis));
@@ -733,6 +776,129 @@ impl<'a> Lowerer<'a> {
         self.ins().array_view(layout, array, zero, &dims, &strides)
     }
 
+    /// `a.transpose(axes)`, `a.transpose(i, j, k)`: the view with axis `k` of the result
+    /// being axis `axes[k]` of `a` (negative axes count from the end). NumPy's AxisError
+    /// (a ValueError) for an axis out of range and ValueError for a repeated one; `None` when
+    /// the code after it is unreachable.
+    fn permute_axes(
+        &mut self,
+        array: Value,
+        array_type: &ArrayType,
+        arg_exprs: &[ExprId],
+        args: &[Operand],
+    ) -> Option<Value> {
+        let int = ScalarType::Int64;
+        let mut axes = Vec::new();
+        for (&expr, &operand) in arg_exprs.iter().zip(args) {
+            let value = self.value_of(operand, expr);
+            match self.expr_value_type(expr)? {
+                Type::Tuple(items) => {
+                    for position in 0..items.len() {
+                        let item = self.ins().tuple_get(value, position as u32);
+                        axes.push(self.convert(item, int));
+                    }
+                }
+                _ => axes.push(self.convert(value, int)),
+            }
+        }
+        let ndim = array_type.ndim;
+        let zero = self.scalar(int, 0);
+        let rank = self.scalar(int, i64::from(ndim));
+        let mut normal = Vec::new();
+        for axis in &axes {
+            let negative = self.ins().icmp(IntCC::LessThan, *axis, zero);
+            let shifted = self.ins().iadd(*axis, rank);
+            let wrapped = self.ins().select(negative, shifted, *axis);
+            let below = self.ins().icmp(IntCC::LessThan, wrapped, zero);
+            let above = self.ins().icmp(IntCC::GreaterThanOrEqual, wrapped, rank);
+            let outside = self.ins().ior(below, above);
+            self.raise_if_with(
+                outside,
+                ExceptionKind::ValueError,
+                "axis {} is out of bounds for array of dimension {}",
+                &[*axis, rank],
+            );
+            normal.push(wrapped);
+        }
+        let mut repeated = self.ins().bconst(false);
+        for (k, first) in normal.iter().enumerate() {
+            for second in &normal[k + 1..] {
+                let same = self.ins().icmp(IntCC::Equal, *first, *second);
+                repeated = self.ins().ior(repeated, same);
+            }
+        }
+        self.raise_if(repeated, ExceptionKind::ValueError, "repeated axis in transpose");
+        let (old_dims, old_strides) = self.dims_and_strides(array, 0, ndim);
+        let mut dims = Vec::new();
+        let mut strides = Vec::new();
+        for axis in &normal {
+            let (mut dim, mut stride) = (old_dims[0], old_strides[0]);
+            for source in 1..usize::from(ndim) {
+                let position = self.scalar(int, source as i64);
+                let here = self.ins().icmp(IntCC::Equal, *axis, position);
+                dim = self.ins().select(here, old_dims[source], dim);
+                stride = self.ins().select(here, old_strides[source], stride);
+            }
+            dims.push(dim);
+            strides.push(stride);
+        }
+        Some(self.ins().array_view(Layout::A, array, zero, &dims, &strides))
+    }
+
+    /// `a.view(dtype)`: `a`'s memory read as elements of another dtype, with NumPy's rules:
+    /// the same item size keeps the shape; another one needs a contiguous last axis, whose
+    /// extent is rescaled (ValueError otherwise, and for 0-d arrays).
+    fn view_as(&mut self, array: Value, array_type: &ArrayType, result: &ArrayType) -> Option<Value> {
+        let int = ScalarType::Int64;
+        let old_size = i64::from(array_type.dtype.size_bytes());
+        let new_size = i64::from(result.dtype.size_bytes());
+        let ndim = array_type.ndim;
+        let (mut dims, mut strides) = self.dims_and_strides(array, 0, ndim);
+        let zero = self.scalar(int, 0);
+        if old_size != new_size {
+            if ndim == 0 {
+                // Always raises; the view after it is unreachable but keeps the value typed.
+                let always = self.ins().bconst(true);
+                self.raise_if(
+                    always,
+                    ExceptionKind::ValueError,
+                    "Changing the dtype of a 0d array is only supported if the itemsize is unchanged",
+                );
+                return Some(self.ins().array_view_as(result.layout, result.dtype, array, zero, &[], &[]));
+            }
+            let last = usize::from(ndim) - 1;
+            let (dim, stride) = (dims[last], strides[last]);
+            let one = self.scalar(int, 1);
+            let old_itemsize = self.scalar(int, old_size);
+            let new_itemsize = self.scalar(int, new_size);
+            let size = self.array_size(array, ndim);
+            let empty = self.ins().icmp(IntCC::Equal, size, zero);
+            let single = self.ins().icmp(IntCC::Equal, dim, one);
+            let packed = self.ins().icmp(IntCC::Equal, stride, old_itemsize);
+            let contiguous = self.ins().ior(empty, single);
+            let contiguous = self.ins().ior(contiguous, packed);
+            let strided = self.ins().inot(contiguous);
+            self.raise_if(
+                strided,
+                ExceptionKind::ValueError,
+                "To change to a dtype of a different size, the last axis must be contiguous",
+            );
+            let bytes = self.ins().imul(dim, old_itemsize);
+            if new_size > old_size {
+                let rest = self.ins().irem(bytes, new_itemsize);
+                let uneven = self.ins().icmp(IntCC::NotEqual, rest, zero);
+                self.raise_if(
+                    uneven,
+                    ExceptionKind::ValueError,
+                    "When changing to a larger dtype, its size must be a divisor of the total size in bytes of the last axis of the array.",
+                );
+            }
+            dims[last] = self.ins().idiv(bytes, new_itemsize);
+            strides[last] = new_itemsize;
+        }
+        Some(self.ins().array_view_as(result.layout, result.dtype, array, zero, &dims, &strides))
+    }
+
     /// Array methods other than reductions: `copy`, `fill`, `transpose`.
     pub(crate) fn array_method(
         &mut self,
@@ -750,7 +916,28 @@ impl<'a> Lowerer<'a> {
                 self.own(copy);
                 Operand::Value(copy)
             }
-            "transpose" => Operand::Value(self.transpose(array, array_type)),
+            "transpose" => match self.expr_value_type(expr).cloned() {
+                Some(Type::Array(result))
+                    if result.layout == Layout::A
+                        && !arg_exprs.is_empty()
+                        && !matches!(self.expr_value_type(arg_exprs[0]), Some(Type::NoneType) | None) =>
+                {
+                    match self.permute_axes(array, array_type, arg_exprs, args) {
+                        Some(view) => Operand::Value(view),
+                        None => Operand::Static,
+                    }
+                }
+                _ => Operand::Value(self.transpose(array, array_type)),
+            },
+            "view" => {
+                let Some(Type::Array(result_type)) = self.expr_value_type(expr).cloned() else {
+                    return Operand::Static;
+                };
+                match self.view_as(array, array_type, &result_type) {
+                    Some(view) => Operand::Value(view),
+                    None => Operand::Static,
+                }
+            }
             "dot" => {
                 let (Some(&other_expr), Some(&other), Some(result)) =
                     (arg_exprs.first(), args.first(), self.expr_value_type(expr).cloned())
@@ -1095,7 +1282,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// A C-contiguous view of the C-contiguous `array` with extents `dims`.
-    fn contiguous_view(&mut self, array: Value, dtype: ScalarType, dims: &[Value]) -> Value {
+    pub(crate) fn contiguous_view(&mut self, array: Value, dtype: ScalarType, dims: &[Value]) -> Value {
         let mut strides = vec![self.scalar(ScalarType::Int64, i64::from(dtype.size_bytes())); dims.len()];
         for axis in (0..dims.len().saturating_sub(1)).rev() {
             strides[axis] = self.ins().imul(strides[axis + 1], dims[axis + 1]);
@@ -1221,6 +1408,28 @@ impl<'a> Lowerer<'a> {
             return self.call_library(expr, function, positional, keywords, operands);
         }
         let range = self.body.exprs[expr].range;
+        if function == ArrayFunc::Transpose {
+            let arg_exprs: Vec<ExprId> =
+                positional.iter().copied().chain(keywords.iter().map(|keyword| keyword.value)).collect();
+            let (Some(&arg), Some(&operand)) = (arg_exprs.first(), operands.first()) else {
+                return Operand::Static;
+            };
+            let (Some(Type::Array(array_type)), Some(Type::Array(result))) =
+                (self.expr_value_type(arg).cloned(), self.expr_value_type(expr).cloned())
+            else {
+                return Operand::Static;
+            };
+            let array = self.value_of(operand, arg);
+            let axes_given = arg_exprs.len() > 1
+                && !matches!(self.expr_value_type(arg_exprs[1]), Some(Type::NoneType) | None);
+            if result.layout == Layout::A && axes_given {
+                return match self.permute_axes(array, &array_type, &arg_exprs[1..], &operands[1..]) {
+                    Some(view) => Operand::Value(view),
+                    None => Operand::Static,
+                };
+            }
+            return Operand::Value(self.transpose(array, &array_type));
+        }
         if function == ArrayFunc::Nonzero {
             let (Some(&arg), Some(&operand)) = (positional.first(), operands.first()) else {
                 return Operand::Static;
@@ -1514,9 +1723,11 @@ impl<'a> Lowerer<'a> {
                     .collect();
                 self.join_arrays(kind, &arrays, axis, &result_type)
             }
-            ArrayFunc::Reduce(_) | ArrayFunc::Library(_) | ArrayFunc::Dot | ArrayFunc::Nonzero => {
-                Operand::Static
-            }
+            ArrayFunc::Reduce(_)
+            | ArrayFunc::Library(_)
+            | ArrayFunc::Dot
+            | ArrayFunc::Nonzero
+            | ArrayFunc::Transpose => Operand::Static,
         }
     }
 
@@ -1562,7 +1773,7 @@ pub(crate) struct BasicIndex {
 /// such values are reference counted.
 pub(crate) fn holds_arrays(ty: &Type) -> bool {
     match ty {
-        Type::Array(_) => true,
+        Type::Array(_) | Type::Flat(_) => true,
         Type::Tuple(items) => items.iter().any(holds_arrays),
         _ => false,
     }

@@ -236,6 +236,11 @@ impl<'a> Lowerer<'a> {
                     Some(Type::Tuple(items)) => {
                         Operand::Value(self.scalar(ScalarType::Int64, items.len() as i64))
                     }
+                    Some(Type::Flat(array)) => {
+                        let ndim = array.ndim;
+                        let value = self.value_of(operand, arg);
+                        Operand::Value(self.array_size(value, ndim))
+                    }
                     Some(Type::Range(int)) => {
                         let value = self.value_of(operand, arg);
                         let len = self.range_value_len(value, *int);

@@ -194,6 +194,19 @@ impl<'a> Lowerer<'a> {
             };
             let dims: Vec<Value> =
                 (0..ty.ndim).map(|axis| self.ins().array_dim(value, u32::from(axis))).collect();
+            let widest = tree
+                .leaves
+                .iter()
+                .filter_map(|leaf| match leaf {
+                    Leaf::Array { ty, .. } => Some(ty.ndim),
+                    Leaf::Scalar { .. } => None,
+                })
+                .max()
+                .unwrap_or(0);
+            if widest > ty.ndim {
+                self.raise_not_broadcastable_into(&tree.leaves, &dims, widest);
+                return Operand::Value(value);
+            }
             self.check_broadcast_into(&tree.leaves[1..], &dims);
             (value, ty, dims)
         } else {
@@ -204,12 +217,27 @@ impl<'a> Lowerer<'a> {
             if self.cur.is_none() {
                 return Operand::Static;
             }
-            let out = self.ins().array_alloc(out_type.dtype, false, &dims);
-            self.own(out);
+            let out = self.alloc_result(&out_type, &dims);
             (out, out_type, dims)
         };
         self.run_tree(&tree, &dims, Sink::Store { out: out_value, out_type: &out_type }, range);
         Operand::Value(out_value)
+    }
+
+    /// A new array for an element-wise result of type `out_type` and extents `dims`, owned by
+    /// the statement: C-contiguous, or F-contiguous (the transpose of a C array of the
+    /// reversed extents) when the type says F.
+    fn alloc_result(&mut self, out_type: &ArrayType, dims: &[Value]) -> Value {
+        if out_type.layout != Layout::F {
+            let out = self.ins().array_alloc(out_type.dtype, false, dims);
+            self.own(out);
+            return out;
+        }
+        let reversed: Vec<Value> = dims.iter().rev().copied().collect();
+        let block = self.ins().array_alloc(out_type.dtype, false, &reversed);
+        self.own(block);
+        let c_type = ArrayType::new(out_type.dtype, out_type.ndim, Layout::C);
+        self.transpose(block, &c_type)
     }
 
     /// The fused tree of an array operand of a reduction (`np.sum(np.sqrt(a))` reads
@@ -334,10 +362,11 @@ impl<'a> Lowerer<'a> {
         }
         let ndim = results.first().and_then(Type::as_array).map_or(0, |array| array.ndim);
         let dims = self.broadcast_shape(&leaves, ndim);
-        let out_a = self.ins().array_alloc(first, false, &dims);
-        self.own(out_a);
-        let out_b = self.ins().array_alloc(second, false, &dims);
-        self.own(out_b);
+        let (Some(Type::Array(type_a)), Some(Type::Array(type_b))) = (results.first(), results.get(1)) else {
+            return Operand::Static;
+        };
+        let out_a = self.alloc_result(type_a, &dims);
+        let out_b = self.alloc_result(type_b, &dims);
         let tree = Tree { nodes: Vec::new(), dtype: first, leaves };
         let sources = self.broadcast_views(&tree, &dims, None);
         let mut supported = true;
@@ -481,6 +510,34 @@ impl<'a> Lowerer<'a> {
             );
             self.raise_if_with(bad, ExceptionKind::ValueError, &message, &values);
         }
+    }
+
+    /// `a op= b` where `b` has more axes than `a`: NumPy's ValueError for operands that do not
+    /// broadcast together, else its ValueError for an output of fewer axes than the
+    /// broadcast shape (always, at run time).
+    fn raise_not_broadcastable_into(&mut self, leaves: &[Leaf], target: &[Value], ndim: u8) {
+        let shape = self.broadcast_shape(leaves, ndim);
+        if self.cur.is_none() {
+            return;
+        }
+        let mut message = String::from("non-broadcastable output operand with shape ");
+        let mut values = Vec::new();
+        for (idx, dims) in [target, shape.as_slice()].into_iter().enumerate() {
+            if idx == 1 {
+                message.push_str(" doesn't match the broadcast shape ");
+            }
+            message.push('(');
+            for (axis, dim) in dims.iter().enumerate() {
+                message.push_str("{}");
+                if dims.len() == 1 || axis + 1 < dims.len() {
+                    message.push(',');
+                }
+                values.push(*dim);
+            }
+            message.push(')');
+        }
+        let always = self.ins().bconst(true);
+        self.raise_if_with(always, ExceptionKind::ValueError, &message, &values);
     }
 
     /// NumPy's message listing operand shapes (`(3,) (4,) `), with the extents as
@@ -710,8 +767,6 @@ impl<'a> Lowerer<'a> {
         let unsupported_complex = matches!(
             ufunc,
             Ufunc::Log2
-                | Ufunc::Log1p
-                | Ufunc::Expm1
                 | Ufunc::Sign
                 | Ufunc::Maximum
                 | Ufunc::Minimum
@@ -722,10 +777,7 @@ impl<'a> Lowerer<'a> {
         if complex && unsupported_complex {
             return None;
         }
-        match ufunc {
-            Ufunc::Spacing => None,
-            _ => Some(()),
-        }
+        Some(())
     }
 
     /// Structured `for` loops over `dims` (outermost first) carrying values (initially
@@ -936,8 +988,58 @@ impl<'a> Lowerer<'a> {
             Ufunc::Log => unary_intrinsic(self, Intrinsic::Log)?,
             Ufunc::Log10 => unary_intrinsic(self, Intrinsic::Log10)?,
             Ufunc::Log2 => unary_intrinsic(self, Intrinsic::Log2)?,
+            Ufunc::Log1p if complex => {
+                // NumPy's nc_log1p: log|1 + z| + i arg(1 + z).
+                let part = t.real_part();
+                let re = self.ins().creal(a);
+                let im = self.ins().cimag(a);
+                let one = self.float(part, 1.0);
+                let shifted = self.ins().fadd(re, one);
+                let modulus = self.ins().call_intrinsic(Intrinsic::Hypot, &[shifted, im]);
+                let real = self.ins().call_intrinsic(Intrinsic::Log, &[modulus]);
+                let imag = self.ins().call_intrinsic(Intrinsic::Atan2, &[im, shifted]);
+                self.ins().cmake(real, imag)
+            }
+            Ufunc::Expm1 if complex => {
+                // NumPy's nc_expm1: expm1(x) cos(y) - 2 sin(y/2)^2 + i exp(x) sin(y), exact
+                // near zero in both parts.
+                let part = t.real_part();
+                let re = self.ins().creal(a);
+                let im = self.ins().cimag(a);
+                let two = self.float(part, 2.0);
+                let half = self.ins().fdiv(im, two);
+                let sin_half = self.ins().call_intrinsic(Intrinsic::Sin, &[half]);
+                let expm1 = self.ins().call_intrinsic(Intrinsic::Expm1, &[re]);
+                let cos = self.ins().call_intrinsic(Intrinsic::Cos, &[im]);
+                let scaled = self.ins().fmul(expm1, cos);
+                let twice = self.ins().fmul(two, sin_half);
+                let square = self.ins().fmul(twice, sin_half);
+                let real = self.ins().fsub(scaled, square);
+                let exp = self.ins().call_intrinsic(Intrinsic::Exp, &[re]);
+                let sin = self.ins().call_intrinsic(Intrinsic::Sin, &[im]);
+                let imag = self.ins().fmul(exp, sin);
+                self.ins().cmake(real, imag)
+            }
             Ufunc::Log1p => unary_intrinsic(self, Intrinsic::Log1p)?,
             Ufunc::Expm1 => unary_intrinsic(self, Intrinsic::Expm1)?,
+            Ufunc::Spacing if float => {
+                // NumPy's npy_spacing: the gap to the next float away from zero, with x's
+                // sign; the smallest positive subnormal for both zeros; NaN for infinities
+                // (and NaN).
+                let infinity = self.float(t, f64::INFINITY);
+                let away = self.ins().call_intrinsic(Intrinsic::Copysign, &[infinity, a]);
+                let next = self.ins().call_intrinsic(Intrinsic::Nextafter, &[a, away]);
+                let gap = self.ins().fsub(next, a);
+                let smallest =
+                    if t == ScalarType::Float32 { f64::from(f32::from_bits(1)) } else { f64::from_bits(1) };
+                let smallest = self.float(t, smallest);
+                let zero = self.float(t, 0.0);
+                let is_zero = self.ins().fcmp(FloatCC::Equal, a, zero);
+                let gap = self.ins().select(is_zero, smallest, gap);
+                let infinite = self.ins().call_intrinsic(Intrinsic::Isinf, &[a]);
+                let nan = self.float(t, f64::NAN);
+                self.ins().select(infinite, nan, gap)
+            }
             Ufunc::Sin => unary_intrinsic(self, Intrinsic::Sin)?,
             Ufunc::Cos => unary_intrinsic(self, Intrinsic::Cos)?,
             Ufunc::Tan => unary_intrinsic(self, Intrinsic::Tan)?,

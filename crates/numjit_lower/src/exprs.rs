@@ -383,7 +383,9 @@ impl<'a> Lowerer<'a> {
                 let unwrapped = self.ins().tuple_get(value, 1);
                 self.coerce_depth(unwrapped, inner, other, depth + 1, true)
             }
-            (Type::Array(a), Type::Array(b)) if a.dtype == b.dtype && a.ndim == b.ndim => {
+            (Type::Array(a), Type::Array(b)) | (Type::Flat(a), Type::Flat(b))
+                if a.dtype == b.dtype && a.ndim == b.ndim =>
+            {
                 self.coerce_array(value, a, b)
             }
             // A 0-d array where a scalar is wanted: its element.
@@ -445,7 +447,7 @@ impl<'a> Lowerer<'a> {
                 let zero = self.scalar(ScalarType::Int64, 0);
                 self.ins().icmp(IntCC::GreaterThan, length, zero)
             }
-            Type::Str | Type::Array(_) => {
+            Type::Str | Type::Array(_) | Type::Flat(_) => {
                 self.unsupported(&format!("the truth value of a {ty}"), self.stmt_range);
                 self.ins().bconst(true)
             }
@@ -1104,6 +1106,9 @@ impl<'a> Lowerer<'a> {
         if let Some(Type::Array(_)) = self.expr_value_type(base_expr) {
             return self.array_getitem(expr, base_expr, index_expr, base, index);
         }
+        if let Some(Type::Flat(_)) = self.expr_value_type(base_expr) {
+            return self.flat_getitem(base_expr, index_expr, base, index);
+        }
         let Some(Type::Tuple(items)) = self.expr_value_type(base_expr) else {
             self.unsupported("indexing this value", range);
             return Operand::Static;
@@ -1214,6 +1219,15 @@ impl<'a> Lowerer<'a> {
 
     fn attribute(&mut self, expr: ExprId, base_expr: ExprId, name: &str, base: Operand) -> Operand {
         let range = self.body.exprs[expr].range;
+        if let Expr::Attribute { base: array_expr, name: flags } = &self.body.exprs[base_expr].kind
+            && flags == "flags"
+            && matches!(self.expr_value_type(*array_expr), Some(Type::Array(_)))
+            && let Some((_, position)) =
+                numjit_sema::templates::numpy::FLAG_NAMES.iter().find(|(flag, _)| *flag == name)
+        {
+            let flags = self.value_of(base, base_expr);
+            return Operand::Value(self.ins().tuple_get(flags, *position));
+        }
         if let Some(Type::Array(array_type)) = self.expr_value_type(base_expr) {
             if name == "dtype" {
                 return Operand::Static;

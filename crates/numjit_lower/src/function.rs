@@ -735,19 +735,42 @@ impl<'a> Lowerer<'a> {
                     }
                 };
                 let mut values = Vec::with_capacity(args.len());
+                let mut runtime = Vec::new();
                 for arg in args.iter().chain(keywords.iter().map(|keyword| &keyword.value)) {
-                    match &body.exprs[*arg].kind {
-                        Expr::Const(value) => values.push(value.clone()),
+                    match (&body.exprs[*arg].kind, self.expr_value_type(*arg).cloned()) {
+                        (Expr::Const(value), _) => values.push(Some(value.clone())),
+                        // An integer computed at run time is formatted into the message.
+                        (_, Some(Type::Scalar(int)))
+                            if int.is_signed_integer()
+                                || (int.is_unsigned_integer() && int.size_bytes() < 8) =>
+                        {
+                            let operand = self.eval(*arg);
+                            let value = self.value_of(operand, *arg);
+                            runtime.push(self.convert(value, numjit_types::ScalarType::Int64));
+                            values.push(None);
+                        }
                         _ => {
                             self.unsupported(
-                                "an exception argument that is not a constant",
+                                "an exception argument that is not a constant or an integer",
                                 body.exprs[*arg].range,
                             );
                             return;
                         }
                     }
                 }
-                (class, messages::exception_message(&values))
+                let message = if runtime.is_empty() {
+                    messages::exception_message(&values.into_iter().flatten().collect::<Vec<_>>())
+                } else if let Some(message) = messages::exception_message_with_ints(&values) {
+                    message
+                } else {
+                    self.unsupported("an exception message with braces and integer arguments", exc_range);
+                    return;
+                };
+                if self.cur.is_none() {
+                    return;
+                }
+                self.raise_with(exception_kind(class), &message, &runtime);
+                return;
             }
             _ => match self.typed.expr_types[exc].as_ref() {
                 Some(Ty::ExceptionClass(class)) => (*class, String::new()),

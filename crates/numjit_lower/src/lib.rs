@@ -37,6 +37,7 @@ mod calls;
 mod elementwise;
 mod exprs;
 mod fancy;
+mod flat;
 mod function;
 mod library;
 mod loops;
@@ -255,6 +256,9 @@ fn signature(program: &TypedProgram, instance: InstanceId, name: &str) -> Result
             None => params.push(None),
         }
     }
+    if holds_flat(&typed.return_type) {
+        return Err(unsupported(format!("returning {}", typed.return_type)));
+    }
     let ir_return = ir_type(&typed.return_type).map_err(|what| unsupported(format!("returning {what}")))?;
     Ok(Signature {
         name: name.to_string(),
@@ -263,6 +267,17 @@ fn signature(program: &TypedProgram, instance: InstanceId, name: &str) -> Result
         return_type: typed.return_type.clone(),
         ir_return,
     })
+}
+
+/// Whether a value of type `ty` holds an `a.flat`, which callers outside compiled code
+/// cannot receive (Numba cannot return one either).
+fn holds_flat(ty: &Type) -> bool {
+    match ty {
+        Type::Flat(_) => true,
+        Type::Tuple(items) => items.iter().any(holds_flat),
+        Type::Optional(inner) => holds_flat(inner),
+        _ => false,
+    }
 }
 
 /// A call made inside `try … finally` with no handler around it: what the callee raises

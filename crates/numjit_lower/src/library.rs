@@ -618,6 +618,11 @@ impl<'a> Lowerer<'a> {
 
     /// `np.where(condition, x, y)`.
     fn library_where(&mut self, args: &Bound, result_type: Option<&Type>) -> Option<Value> {
+        if args.get("x").is_none()
+            && let Some((condition, Type::Array(condition_type))) = args.get("condition")
+        {
+            return Some(self.nonzero_positions(condition, &condition_type));
+        }
         let Some(Type::Array(out_type)) = result_type else { return None };
         let operands = [args.get("condition")?, args.get("x")?, args.get("y")?];
         let (dims, sources) = self.lib_broadcast_operands(&operands, out_type.ndim)?;

@@ -39,6 +39,8 @@ pub(crate) enum Sequence {
     Zip(Vec<Sequence>),
     /// The first axis of an array: elements of a 1-d array, views of the rows of others.
     Array { value: Value, array: ArrayType },
+    /// `a.flat`: every element in C order.
+    Flat { value: Value, array: ArrayType },
 }
 
 impl<'a> Lowerer<'a> {
@@ -117,6 +119,9 @@ impl<'a> Lowerer<'a> {
                     (Operand::Value(value), Some(Type::Array(array))) if array.ndim >= 1 => {
                         Some(Sequence::Array { value, array: *array })
                     }
+                    (Operand::Value(value), Some(Type::Flat(array))) => {
+                        Some(Sequence::Flat { value, array: *array })
+                    }
                     (Operand::Value(value), Some(Type::Tuple(items))) => {
                         if items.iter().any(|item| item != &items[0]) {
                             self.unsupported("iterating over a heterogeneous tuple", range);
@@ -153,6 +158,7 @@ impl<'a> Lowerer<'a> {
             Sequence::Range { start, stop, step, int } => self.range_len(*start, *stop, *step, *int),
             Sequence::Tuple { items, .. } => self.scalar(ScalarType::Int64, items.len() as i64),
             Sequence::Array { value, .. } => self.ins().array_dim(*value, 0),
+            Sequence::Flat { value, array } => self.array_size(*value, array.ndim),
             Sequence::Enumerate { inner, .. } => self.sequence_len(inner),
             Sequence::Zip(sequences) => {
                 let mut shortest: Option<Value> = None;
@@ -183,6 +189,9 @@ impl<'a> Lowerer<'a> {
                 let item_type = items.first()?.clone();
                 let item = self.select_item(*value, items.len() as i64, k, &item_type);
                 Some((item, item_type))
+            }
+            Sequence::Flat { value, array } => {
+                Some((self.flat_load(*value, array, k), Type::Scalar(array.dtype)))
             }
             Sequence::Array { value, array } if array.ndim == 1 => {
                 Some((self.ins().array_load(*value, &[k]), Type::Scalar(array.dtype)))

@@ -46,6 +46,7 @@ pub(crate) fn type_name(ty: &Type) -> &'static str {
         Type::Range(_) => "range",
         Type::Str => "str",
         Type::Array(_) => "numpy.ndarray",
+        Type::Flat(_) => "numpy.flatiter",
     }
 }
 
@@ -93,6 +94,35 @@ pub(crate) fn exception_message(args: &[ConstValue]) -> String {
             format!("({})", items.join(", "))
         }
     }
+}
+
+/// [`exception_message`] with run-time integers (`None` items) as `{}` placeholders of a
+/// `raise` with operands; `None` when the constants would put braces of their own in such
+/// a message.
+pub(crate) fn exception_message_with_ints(args: &[Option<ConstValue>]) -> Option<String> {
+    let text = |value: &Option<ConstValue>, repr: bool| match value {
+        Some(value) if repr => to_repr(value),
+        Some(value) => to_str(value),
+        None => "{}".to_string(),
+    };
+    let constant_braces = |value: &Option<ConstValue>, repr: bool| {
+        value.is_some() && {
+            let text = text(value, repr);
+            text.contains('{') || text.contains('}')
+        }
+    };
+    let repr = args.len() > 1;
+    if args.iter().any(|arg| constant_braces(arg, repr)) {
+        return None;
+    }
+    Some(match args {
+        [] => String::new(),
+        [single] => text(single, false),
+        many => {
+            let items: Vec<String> = many.iter().map(|arg| text(arg, true)).collect();
+            format!("({})", items.join(", "))
+        }
+    })
 }
 
 /// Python's `str(value)`.

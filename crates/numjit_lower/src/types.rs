@@ -9,7 +9,8 @@
 //!   zero of `T'` when absent. A function returning an optional returns this tuple; the
 //!   caller (the facade) decodes it with [`crate::LoweredFunction::return_type`].
 //!
-//! Arrays are themselves (the IR's array values, `numjit_abi::ArrayStruct` in codegen).
+//! Arrays are themselves (the IR's array values, `numjit_abi::ArrayStruct` in codegen), and
+//! so is `a.flat` (`Flat(T)` is the array of type `T`).
 
 use numjit_ir::FunctionBuilder;
 use numjit_types::{ScalarType, Type};
@@ -32,6 +33,8 @@ fn ir_type_depth(ty: &Type, depth: u32) -> Result<Type, String> {
             Type::Tuple(items.iter().map(|item| ir_type_depth(item, depth + 1)).collect::<Result<_, _>>()?)
         }
         Type::Range(int) => Type::Tuple(vec![Type::Scalar(*int); 3]),
+        // The array itself: its elements are addressed by their C-order position.
+        Type::Flat(array) => Type::Array(*array),
         Type::Optional(inner) => Type::Tuple(vec![Type::BOOL, ir_type_depth(inner, depth + 1)?]),
     })
 }

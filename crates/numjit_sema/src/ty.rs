@@ -150,6 +150,12 @@ pub fn unify(first: &Type, second: &Type) -> Option<Type> {
                 .then_some(Type::Array(numjit_types::ArrayType { layout: numjit_types::Layout::A, ..*a }))
         }
         (Type::Array(_), _) | (_, Type::Array(_)) => None,
+        // `a.flat` of arrays that unify (and never with `None`).
+        (Type::Flat(a), Type::Flat(b)) => match unify(&Type::Array(*a), &Type::Array(*b)) {
+            Some(Type::Array(array)) => Some(Type::Flat(array)),
+            _ => None,
+        },
+        (Type::Flat(_), _) | (_, Type::Flat(_)) => None,
         (Type::NoneType, Type::Optional(_)) => Some(second.clone()),
         (Type::Optional(_), Type::NoneType) => Some(first.clone()),
         (Type::NoneType, other) | (other, Type::NoneType) => Some(Type::Optional(Box::new(other.clone()))),

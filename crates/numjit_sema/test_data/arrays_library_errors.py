@@ -1,7 +1,7 @@
 # infer: f(float64[:], int32[:, :], float32[::1], readonly float64[:], bool[:], complex128[:])
 import numpy as np
 def f(a, m, s, r, b, z):
-    x1 = np.where(b)  # error: [unsupported-construct]
+    x1 = np.where(True)  # error: [unsupported-construct]
     r.sort()  # error: [readonly-array]
     x3 = np.clip(a, None, None)  # error: [wrong-arguments]
     x4 = np.trace(a)  # error: [invalid-operand]

@@ -53,6 +53,9 @@ pub enum Type {
     /// A `range` object whose start/stop/step have this integer type.
     Range(ScalarType),
     Array(ArrayType),
+    /// `a.flat` of an array of this type (Numba's `NumpyFlatType`): the array's elements in
+    /// C order, for any layout; iterable, indexable and assignable by a flat position.
+    Flat(ArrayType),
     /// A value that may be `None` (Numba's `OptionalType`).
     Optional(Box<Type>),
     /// A unicode string (literals, `print` arguments).
@@ -125,6 +128,7 @@ impl fmt::Display for Type {
             },
             Type::Range(int) => write!(f, "range_state_{int}"),
             Type::Array(array) => write!(f, "{array}"),
+            Type::Flat(array) => write!(f, "array.flat({array})"),
             Type::Optional(inner) => write!(f, "OptionalType({inner})"),
             Type::Str => f.write_str("unicode_type"),
         }

@@ -78,3 +78,13 @@ def rows_cols(a):
 # run: same_dtype_zeros(np.array([1+1j])) == np.array([(0.0+0.0j)], dtype=np.complex128)
 # run: rows_cols(np.zeros((3, 4))) == 60
 # run: rows_cols(np.zeros((3, 4)).T) == 60
+
+
+def dtype_matches(a, b):
+    return (a.dtype == b.dtype, a.dtype != b.dtype, a.dtype == np.int32, np.complex128 == a.dtype)
+
+
+# Numba cannot compare dtypes with scalar types (TypingError), see dtype_is_float above
+# run[numjit-only]: dtype_matches(np.zeros(2), np.ones((2, 2))) == (True, False, False, False)
+# run[numjit-only]: dtype_matches(np.zeros(2, dtype=np.int32), np.zeros(2)) == (False, True, True, False)
+# run[numjit-only]: dtype_matches(np.array([1j]), readonly(np.array([2j]))) == (True, False, False, True)

@@ -28,6 +28,8 @@ F0 = "np.array(0.75)"
 I3 = "np.arange(-4, 8, dtype=np.int32).reshape(2, 3, 2)"
 I64 = "np.array([[3, -7], [0, 12]])[::-1]"
 C1 = "np.array([1+2j, -0.5+0.25j, 3-1j])"
+CSMALL = "np.array([1e-10+1e-10j, -1e-12+2e-09j, 0j, 1e-05-3e-06j])"
+C64 = "np.array([[1+2j, -0.5+0.25j], [0.001j, 3-1j]], dtype=np.complex64).T"
 SPEC = "np.array([inf, -inf, nan, 1e308, -1e-310])"
 B1 = "np.array([True, False, True])"
 POS = "np.array([0.0, 0.25, 0.5, 1.0, 2.5, 10.0])"
@@ -54,8 +56,8 @@ UNARY = {
     "log": [POS, POS2, F32, C1, OUT_LOG, "2.0"],
     "log2": [POS, POS2, "np.array([1, 2, 1024, 3])", OUT_LOG, "8.0"],
     "log10": [POS, POS2, C1, OUT_LOG, "1000.0"],
-    "expm1": [F1, F32, C1, "1e-10"],
-    "log1p": [POS, F32, C1, "np.array([-1.0, -2.0])", "1e-10"],
+    "expm1": [F1, F32, C1, CSMALL, C64, "1e-10"],
+    "log1p": [POS, F32, C1, CSMALL, C64, "np.array([-1.0, -2.0])", "1e-10"],
     "sqrt": [POS, POS2, F32, I3, C1, "np.array([-1.0, -0.0, inf])", "2.0"],
     "square": [F1, F2, F32, I3, I64, C1, "1.5", "-3"],
     "cbrt": [F1, F32, "np.array([27, -8, 0, 1000])", "-27.0"],
@@ -80,7 +82,10 @@ UNARY = {
     "isinf": [SPEC, F32, I3, "-inf"],
     "isnan": [SPEC, F2, I3, "nan"],
     "signbit": [F1, SPEC, F32, "-0.0"],
-    "spacing": ["np.array([-2.5, -1.0, 0.0, 0.5, 1.0, 3.25])", F32, "1.0"],
+    "spacing": ["np.array([-2.5, -1.0, 0.0, 0.5, 1.0, 3.25])", F32, SPEC, I3,
+                "np.array([1.7976931348623157e308, -5e-324, -0.0, 1e-300])",
+                "np.array([3.4028235e38, -1e-45, 0.0, -0.0, 1e20], dtype=np.float32)",
+                F0, "1.0", "-0.0"],
     "floor": [F1, F2, F32, SPEC, "-2.5"],
     "ceil": [F1, F2, F32, SPEC, "-2.5"],
     "trunc": [F1, F2, F32, SPEC, "-2.5"],
@@ -168,6 +173,16 @@ NOTES = {
     "frexp": TWO_OUT,
     ("sign", (F1,)): ("numjit-only", "Numba returns -0.0 for sign(-0.0); "
                       "NumPy returns 0.0"),
+    ("spacing", ("np.array([1.7976931348623157e308, -5e-324, -0.0, 1e-300])",)):
+        ("numjit-only", "Numba's spacing(-0.0) is -5e-324; NumPy's is 5e-324"),
+    ("spacing", ("np.array([3.4028235e38, -1e-45, 0.0, -0.0, 1e20], dtype=np.float32)",)):
+        ("numjit-only", "Numba's spacing(-0.0) is -1e-45; NumPy's is 1e-45"),
+    ("spacing", ("-0.0",)): ("numjit-only", "Numba's spacing(-0.0) is -5e-324; "
+                             "NumPy's is 5e-324"),
+    ("expm1", (CSMALL,)): ("numjit-only", "Numba's complex expm1 loses precision "
+                           "near 0; NumPy's formula does not"),
+    ("expm1", (C64,)): ("numjit-only", "Numba's complex expm1 loses precision "
+                        "near 0; NumPy's formula does not"),
     ("sign", ("-0.0",)): ("numjit-only", "Numba returns -0.0 for sign(-0.0); "
                           "NumPy returns 0.0"),
     ("subtract", P_B): ("numjit-only", "Numba subtracts bool arrays (int8 "

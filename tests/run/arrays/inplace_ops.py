@@ -86,3 +86,15 @@ def iadd_through_transpose(a):
 # run: column_update(np.arange(9.0).reshape(3, 3)) == None ; arg0 == np.array([[2.0, 1.0, 2.0], [8.0, 4.0, 5.0], [14.0, 7.0, 8.0]], dtype=np.float64)
 # run: column_update(np.asfortranarray(np.arange(9).reshape(3, 3))) == None ; arg0 == np.array([[2, 1, 2], [8, 4, 5], [14, 7, 8]], dtype=np.int64)
 # run: iadd_through_transpose(np.zeros((2, 3))) == np.array([[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]], dtype=np.float64)
+
+
+def isub_broadcast(a, b):
+    a -= b
+    return a
+
+
+# Numba does not check that b broadcasts to a's shape (reads past b); NumPy raises
+# run[numjit-only]: isub_broadcast(np.zeros(3), np.zeros((1, 3))) raises ValueError: non-broadcastable output operand with shape (3,) doesn't match the broadcast shape (1,3)
+# run[numjit-only]: isub_broadcast(np.zeros((2, 3), dtype=np.int32), np.ones((4, 1, 3), dtype=np.int32)) raises ValueError: non-broadcastable output operand with shape (2,3) doesn't match the broadcast shape (4,2,3)
+# run[numjit-only]: isub_broadcast(np.zeros(3), np.zeros((2, 4))) raises ValueError
+# run[numjit-only]: isub_broadcast(np.array(1.5), np.ones(1)) raises ValueError: non-broadcastable output operand with shape () doesn't match the broadcast shape (1,)

@@ -61,3 +61,37 @@ def copy_layout(a):
 # run: flags_of(np.zeros(3)) == (True, True)
 # run: new_array_layout(np.zeros((2, 3)).T) == (False, (8, 24))
 # run: copy_layout(np.zeros((2, 3), dtype=np.int32).T) == (8, 4)
+
+
+def all_flags(a):
+    return (a.flags.contiguous, a.flags.c_contiguous, a.flags.f_contiguous)
+
+
+def writeable_of(a):
+    return a.flags.writeable
+
+
+def copy_if_not_c(a):
+    if a.flags.c_contiguous:
+        return a
+    return a.copy()
+
+
+# run: all_flags(np.zeros((2, 3, 4)).T) == (False, False, True)
+# run: all_flags(np.asfortranarray(np.zeros((2, 3, 4), dtype=np.int32))) == (False, False, True)
+# run: all_flags(np.array(1.5)) == (True, True, True)
+# Numba computes f_contiguous of an empty array from its strides (False); NumPy says True
+# run[numjit-only]: all_flags(np.zeros((3, 0))) == (True, True, True)
+# run: all_flags(np.arange(10)[1:]) == (True, True, True)
+# run: all_flags(np.arange(10)[::2]) == (False, False, False)
+# run: all_flags(np.arange(12).reshape(3, 4)[:, :1]) == (False, False, False)
+# run: all_flags(np.arange(12).reshape(3, 4)[1:2, :]) == (True, True, True)
+# run: all_flags(np.arange(24.0).reshape(2, 3, 4)[:, ::-1]) == (False, False, False)
+# run: all_flags(readonly(np.array([True, False]))) == (True, True, True)
+# run: all_flags(np.array([1+2j, 3j]).T) == (True, True, True)
+# run: copy_if_not_c(np.arange(6.0).reshape(2, 3)) == np.array([[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]], dtype=np.float64) ; view of arg0
+# run: copy_if_not_c(np.arange(6.0).reshape(2, 3).T) == np.array([[0.0, 3.0], [1.0, 4.0], [2.0, 5.0]], dtype=np.float64) ; not view of arg0
+# Numba has no flags.writeable (TypingError: Unknown attribute 'writeable' of type ArrayFlags)
+# run[numjit-only]: writeable_of(np.zeros(3)) == True
+# Numba has no flags.writeable (TypingError: Unknown attribute 'writeable' of type ArrayFlags)
+# run[numjit-only]: writeable_of(readonly(np.zeros((2, 2)).T)) == False

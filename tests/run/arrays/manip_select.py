@@ -62,3 +62,15 @@ def saturate_and_count(a, lo, hi):
 # run: clip_of(np.arange(6).reshape(2, 3).T, 1, 4) == np.array([[1, 3], [1, 4], [2, 4]], dtype=np.int64)
 # run: clip_arrays(np.arange(5.0), np.array([1.0, 1.0, 1.0, 1.0, 1.0]), np.array([2.0, 2.0, 2.0, 2.0, 10.0])) == np.array([1.0, 1.0, 2.0, 2.0, 4.0], dtype=np.float64)
 # run: saturate_and_count(np.array([-5.0, 0.0, 5.0, 10.0]), -1.0, 6.0) == (np.array([-1.0, 0.0, 5.0, 6.0], dtype=np.float64), 2)
+
+
+def where1_count(c):
+    idx = np.where(c)
+    return len(idx), idx[0].size
+
+
+# run: where1(np.array([[0.0, 1.5], [2.0, 0.0]]).T) == (np.array([0, 1], dtype=np.int64), np.array([1, 0], dtype=np.int64))
+# run: where1(np.arange(24, dtype=np.int32).reshape(2, 3, 4)[:, ::2, 1:]) == (np.array([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1], dtype=np.int64), np.array([0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1], dtype=np.int64), np.array([0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2], dtype=np.int64))
+# run: where1(np.array([0j, 1j, 0j])) == (np.array([1], dtype=np.int64),)
+# run: where1(np.zeros((2, 0), dtype=np.bool_)) == (np.array([], dtype=np.int64), np.array([], dtype=np.int64))
+# run: where1_count(np.array([True, False, True])) == (1, 2)

@@ -85,3 +85,26 @@ def return_tuple_of_arrays(n):
 # run: reassign_many(5) == np.array([4.0, 6.0], dtype=np.float64)
 # run: list_of_views(np.arange(12.0).reshape(4, 3)) == 26.0
 # run: return_tuple_of_arrays(5) == (np.array([0, 1, 2, 3, 4], dtype=np.int64), np.array([0, 2, 4], dtype=np.int64), np.array([0, 1, 2, 3, 4], dtype=np.int64))
+
+
+def raise_with_count(a, limit):
+    tmp = a * 2
+    n = 0
+    for x in tmp:
+        if x > limit:
+            raise ValueError("too big at", n, n + 1)
+        n += 1
+    return n
+
+
+def raise_with_int(k):
+    tmp = np.zeros(k)
+    if k > 2:
+        raise IndexError(k)
+    return tmp
+
+
+# run: raise_with_count(np.arange(5.0), 4.5) raises ValueError: ('too big at', 3, 4)
+# run: raise_with_count(np.arange(5.0), 100.0) == 5
+# run: raise_with_int(5) raises IndexError: 5
+# run: raise_with_int(1) == np.array([0.0], dtype=np.float64)

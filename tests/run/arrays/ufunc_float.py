@@ -118,4 +118,13 @@ def u_spacing(x):
 # run: u_trunc(-2.5) == -2.0
 # run: u_spacing(np.array([-2.5, -1.0, 0.0, 0.5, 1.0, 3.25])) == np.array([-4.440892098500626e-16, -2.220446049250313e-16, 5e-324, 1.1102230246251565e-16, 2.220446049250313e-16, 4.440892098500626e-16], dtype=np.float64)
 # run: u_spacing(np.array([[0.25, -1.5], [2.0, 4.5]], dtype=np.float32).T) == np.array([[2.9802322e-08, 2.3841858e-07], [-1.1920929e-07, 4.7683716e-07]], dtype=np.float32)
+# run: u_spacing(np.array([inf, -inf, nan, 1e308, -1e-310])) == np.array([nan, nan, nan, 1.99584030953472e+292, -5e-324], dtype=np.float64)
+# run: u_spacing(np.arange(-4, 8, dtype=np.int32).reshape(2, 3, 2)) == np.array([[[-8.881784197001252e-16, -4.440892098500626e-16], [-4.440892098500626e-16, -2.220446049250313e-16], [5e-324, 2.220446049250313e-16]], [[4.440892098500626e-16, 4.440892098500626e-16], [8.881784197001252e-16, 8.881784197001252e-16], [8.881784197001252e-16, 8.881784197001252e-16]]], dtype=np.float64)
+# Numba's spacing(-0.0) is -5e-324; NumPy's is 5e-324
+# run[numjit-only]: u_spacing(np.array([1.7976931348623157e308, -5e-324, -0.0, 1e-300])) == np.array([inf, -5e-324, 5e-324, 1.6578092e-316], dtype=np.float64)
+# Numba's spacing(-0.0) is -1e-45; NumPy's is 1e-45
+# run[numjit-only]: u_spacing(np.array([3.4028235e38, -1e-45, 0.0, -0.0, 1e20], dtype=np.float32)) == np.array([inf, -1e-45, 1e-45, 1e-45, 8.796093e+12], dtype=np.float32)
+# run: u_spacing(np.array(0.75)) == 1.1102230246251565e-16
 # run: u_spacing(1.0) == 2.220446049250313e-16
+# Numba's spacing(-0.0) is -5e-324; NumPy's is 5e-324
+# run[numjit-only]: u_spacing(-0.0) == 5e-324

@@ -745,7 +745,12 @@ impl<'t> Parser<'t> {
                         ));
                     }
                 };
-                data.opcode = Opcode::ArrayView(layout);
+                let dtype = if self.eat(&TokenKind::Dot) {
+                    Some(self.parse_scalar_type("a dtype like float64")?)
+                } else {
+                    None
+                };
+                data.opcode = Opcode::ArrayView(crate::ViewSpec { layout, dtype });
                 data.args = self.value_list_to_line_end(state)?;
             }
             "array_const" => {

@@ -461,7 +461,7 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
                 let pointer = next()?.into_pointer_value();
                 self.builder().build_load(types::value_type(self.context(), ty)?, pointer, "array").msg()?
             }
-            Type::Optional(_) => {
+            Type::Optional(_) | Type::Flat(_) => {
                 return Err(format!("{ty} arguments are not supported yet"));
             }
         })
@@ -505,7 +505,7 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
                 self.builder().build_store(slot, value).msg()?;
                 out.push(slot.into());
             }
-            Type::Optional(_) => {
+            Type::Optional(_) | Type::Flat(_) => {
                 return Err(format!("{ty} arguments are not supported yet"));
             }
         }
@@ -1272,7 +1272,9 @@ impl<'m, 'ctx, 'a> FunctionCodegen<'m, 'ctx, 'a> {
                 self.print_text(if items.len() == 1 { ",)" } else { ")" })
             }
             Type::Array(array) => self.print_array(array, value, in_container),
-            Type::Range(_) | Type::Optional(_) => Err(format!("print of {ty} is not supported yet")),
+            Type::Range(_) | Type::Optional(_) | Type::Flat(_) => {
+                Err(format!("print of {ty} is not supported yet"))
+            }
         }
     }
 }

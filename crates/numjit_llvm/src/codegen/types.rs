@@ -40,7 +40,9 @@ pub(crate) fn value_type<'ctx>(context: &'ctx Context, ty: &Type) -> Result<Basi
                 .struct_type(&[pointer, pointer, int.into(), int.into(), pointer, dims, dims], false)
                 .into()
         }
-        Type::Optional(_) => return Err(format!("values of type {ty} are not supported by codegen yet")),
+        Type::Optional(_) | Type::Flat(_) => {
+            return Err(format!("values of type {ty} are not supported by codegen yet"));
+        }
     })
 }
 
@@ -107,7 +109,7 @@ pub(crate) fn flatten_type<'ctx>(
         }
         // Arrays travel as a pointer to their struct.
         Type::Array(_) => out.push(context.ptr_type(AddressSpace::default()).into()),
-        Type::Optional(_) => {
+        Type::Optional(_) | Type::Flat(_) => {
             return Err(format!("parameters of type {ty} are not supported by codegen yet"));
         }
     }
@@ -118,7 +120,7 @@ pub(crate) fn flatten_type<'ctx>(
 pub(crate) fn flattened_len(ty: &Type) -> usize {
     match ty {
         Type::Scalar(scalar) if scalar.is_complex() => 2,
-        Type::Scalar(_) | Type::Array(_) | Type::Optional(_) => 1,
+        Type::Scalar(_) | Type::Array(_) | Type::Optional(_) | Type::Flat(_) => 1,
         Type::NoneType => 0,
         Type::Tuple(items) => items.iter().map(flattened_len).sum(),
         Type::Str => 2,

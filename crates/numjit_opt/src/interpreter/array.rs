@@ -6,6 +6,10 @@
 //! not a multiple of the item size is undefined). Blocks count their owners like the runtime's
 //! `MemInfo`s; the interpreter counts the blocks `array_alloc` makes and frees, so a test
 //! can check that a function returns every block it allocated except the ones it returns.
+//! A view of another dtype (`array_view.A.float64` of a complex128 array) addresses the
+//! block's elements by their own item size and picks the part it reads: a complex element's
+//! real or imaginary half, or the bits of an element of the same size; other reinterpretations
+//! are [`Trap::Unsupported`].
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
@@ -47,6 +51,9 @@ impl ArrayBlock {
 pub struct RuntimeArray {
     /// The element type.
     pub dtype: ScalarType,
+    /// The element type of the block's elements (`dtype` unless this is a view of another
+    /// dtype).
+    pub block_dtype: ScalarType,
     /// The memory, or `None` for an array that owns nothing.
     pub block: Option<Rc<ArrayBlock>>,
     /// Byte position of element `[0, ..., 0]` in the block.
@@ -62,6 +69,7 @@ impl RuntimeArray {
     pub fn from_elements(dtype: ScalarType, shape: &[i64], elements: Vec<RuntimeValue>) -> RuntimeArray {
         RuntimeArray {
             dtype,
+            block_dtype: dtype,
             block: Some(ArrayBlock::new(elements)),
             offset: 0,
             shape: shape.to_vec(),
@@ -73,8 +81,9 @@ impl RuntimeArray {
         itemsize(self.dtype)
     }
 
-    /// The block index of the element at in-range `indices`.
-    fn position(&self, indices: &[i64]) -> Result<usize, Trap> {
+    /// The block index of the element at in-range `indices`, and the byte offset inside it
+    /// (0 unless this is a view of another dtype).
+    fn position(&self, indices: &[i64]) -> Result<(usize, i64), Trap> {
         if indices.len() != self.shape.len() {
             return Err(Trap::Malformed(format!(
                 "{} indices for a {}-d array",
@@ -92,8 +101,58 @@ impl RuntimeArray {
         if position % self.itemsize() != 0 {
             return Err(Trap::Undefined("an element address not aligned to its items".to_owned()));
         }
-        usize::try_from(position / self.itemsize())
-            .map_err(|_| Trap::Undefined("array element before its block".to_owned()))
+        let block_itemsize = itemsize(self.block_dtype);
+        let index = usize::try_from(position.div_euclid(block_itemsize))
+            .map_err(|_| Trap::Undefined("array element before its block".to_owned()))?;
+        Ok((index, position.rem_euclid(block_itemsize)))
+    }
+
+    /// The part of the block element `element` this array reads at `within` bytes into it.
+    fn read_part(&self, element: &RuntimeValue, within: i64) -> Result<RuntimeValue, Trap> {
+        if self.dtype == self.block_dtype {
+            return Ok(element.clone());
+        }
+        match (element, within) {
+            (RuntimeValue::Complex(_, re, im), _) if self.dtype == self.block_dtype.real_part() => {
+                let part = if within == 0 { *re } else { *im };
+                Ok(RuntimeValue::Float(self.dtype, part))
+            }
+            (_, 0) if self.itemsize() == itemsize(self.block_dtype) => {
+                from_bits(self.dtype, to_bits(element)?)
+            }
+            _ => Err(self.unsupported_view()),
+        }
+    }
+
+    /// The block element `element` with the part this array writes at `within` replaced.
+    fn write_part(
+        &self,
+        element: &RuntimeValue,
+        within: i64,
+        value: RuntimeValue,
+    ) -> Result<RuntimeValue, Trap> {
+        if self.dtype == self.block_dtype {
+            return Ok(value);
+        }
+        match (element, &value) {
+            (RuntimeValue::Complex(ty, re, im), RuntimeValue::Float(_, part))
+                if self.dtype == self.block_dtype.real_part() =>
+            {
+                Ok(if within == 0 {
+                    RuntimeValue::Complex(*ty, *part, *im)
+                } else {
+                    RuntimeValue::Complex(*ty, *re, *part)
+                })
+            }
+            _ if within == 0 && self.itemsize() == itemsize(self.block_dtype) => {
+                from_bits(self.block_dtype, to_bits(&value)?)
+            }
+            _ => Err(self.unsupported_view()),
+        }
+    }
+
+    fn unsupported_view(&self) -> Trap {
+        Trap::Unsupported(format!("a {} view of {} elements", self.dtype, self.block_dtype))
     }
 
     fn block(&self) -> Result<&Rc<ArrayBlock>, Trap> {
@@ -105,23 +164,23 @@ impl RuntimeArray {
 
     /// The element at `indices`.
     pub fn get(&self, indices: &[i64]) -> Result<RuntimeValue, Trap> {
-        let position = self.position(indices)?;
+        let (position, within) = self.position(indices)?;
         let block = self.block()?;
         let elements = block.elements.borrow();
-        elements
+        let element = elements
             .get(position)
-            .cloned()
-            .ok_or_else(|| Trap::Undefined("array element past its block".to_owned()))
+            .ok_or_else(|| Trap::Undefined("array element past its block".to_owned()))?;
+        self.read_part(element, within)
     }
 
     fn set(&self, indices: &[i64], value: RuntimeValue) -> Result<(), Trap> {
-        let position = self.position(indices)?;
+        let (position, within) = self.position(indices)?;
         let block = self.block()?;
         let mut elements = block.elements.borrow_mut();
         let slot = elements
             .get_mut(position)
             .ok_or_else(|| Trap::Undefined("array element past its block".to_owned()))?;
-        *slot = value;
+        *slot = self.write_part(slot, within, value)?;
         Ok(())
     }
 
@@ -176,6 +235,42 @@ impl fmt::Display for RuntimeArray {
         }
         f.write_str("])")
     }
+}
+
+/// The bits of a scalar element as stored in memory (little-endian, zero-extended).
+fn to_bits(value: &RuntimeValue) -> Result<u64, Trap> {
+    Ok(match value {
+        RuntimeValue::Bool(flag) => u64::from(*flag),
+        RuntimeValue::Int(ty, int) => (*int as u64) & width_mask(*ty),
+        RuntimeValue::Float(ScalarType::Float32, float) => u64::from((*float as f32).to_bits()),
+        RuntimeValue::Float(_, float) => float.to_bits(),
+        other => return Err(Trap::Unsupported(format!("reinterpreting {other:?}"))),
+    })
+}
+
+/// The element of type `dtype` whose memory holds `bits`.
+fn from_bits(dtype: ScalarType, bits: u64) -> Result<RuntimeValue, Trap> {
+    Ok(match dtype {
+        ScalarType::Bool if bits <= 1 => RuntimeValue::Bool(bits == 1),
+        ScalarType::Float32 => RuntimeValue::Float(dtype, f64::from(f32::from_bits(bits as u32))),
+        ScalarType::Float64 => RuntimeValue::Float(dtype, f64::from_bits(bits)),
+        ty if ty.is_integer() => {
+            let width = ty.size_bytes() * 8;
+            let value = if ty.is_signed_integer() {
+                let shift = 64 - width;
+                i128::from(((bits << shift) as i64) >> shift)
+            } else {
+                i128::from(bits)
+            };
+            RuntimeValue::Int(ty, value)
+        }
+        other => return Err(Trap::Unsupported(format!("reinterpreting memory as {other}"))),
+    })
+}
+
+fn width_mask(ty: ScalarType) -> u64 {
+    let width = ty.size_bytes() * 8;
+    if width >= 64 { u64::MAX } else { (1u64 << width) - 1 }
 }
 
 fn itemsize(dtype: ScalarType) -> i64 {
@@ -322,14 +417,15 @@ pub(super) fn eval(
             let array = RuntimeArray::from_elements(*dtype, &shape, vec![zero(*dtype); count]);
             Ok(vec![RuntimeValue::Array(array)])
         })(),
-        Opcode::ArrayView(_) => (|| {
+        Opcode::ArrayView(spec) => (|| {
             let base = array_arg(args, 0)?;
             let values = int_args(&args[1..])?;
             let (offset, rest) =
                 values.split_first().ok_or_else(|| Trap::Malformed("array_view without an offset".into()))?;
             let (shape, strides) = rest.split_at(rest.len() / 2);
             Ok(vec![RuntimeValue::Array(RuntimeArray {
-                dtype: base.dtype,
+                dtype: spec.dtype.unwrap_or(base.dtype),
+                block_dtype: base.block_dtype,
                 block: base.block.clone(),
                 offset: base.offset + offset,
                 shape: shape.to_vec(),
@@ -373,6 +469,7 @@ pub(super) fn eval(
         })(),
         Opcode::ArrayNull(ArrayType { dtype, ndim, .. }) => Ok(vec![RuntimeValue::Array(RuntimeArray {
             dtype: *dtype,
+            block_dtype: *dtype,
             block: None,
             offset: 0,
             shape: vec![0; usize::from(*ndim)],

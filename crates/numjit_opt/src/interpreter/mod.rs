@@ -659,6 +659,53 @@ mod tests {
     }
 
     #[test]
+    fn views_of_another_dtype_read_and_write_parts() {
+        // `z.imag` of a complex128 vector doubled in place, then `a.view(np.int64)` read back.
+        let text = "func @imag(array(complex128, 1d, C)) -> float64 {
+block0(v0: array(complex128, 1d, C)):
+    v1 = iconst.int64 8
+    v2 = array_dim v0, 0
+    v3 = array_stride v0, 0
+    v4 = array_view.A.float64 v0, v1, v2, v3
+    v5 = iconst.int64 1
+    v6 = array_load v4, v5
+    v7 = fadd v6, v6
+    array_store v4, v5, v7
+    v8 = array_load v0, v5
+    v9 = creal v8
+    v10 = fadd v9, v7
+    return v10
+}
+func @bits(array(float64, 1d, C)) -> int64 {
+block0(v0: array(float64, 1d, C)):
+    v1 = iconst.int64 0
+    v2 = array_dim v0, 0
+    v3 = array_stride v0, 0
+    v4 = array_view.C.int64 v0, v1, v2, v3
+    v5 = array_load v4, v1
+    return v5
+}";
+        let module = parse_module(text).expect("parses");
+        assert!(module.to_string().contains("array_view.A.float64 v0, v1, v2, v3"));
+        let complex = |re: f64, im: f64| RuntimeValue::Complex(ScalarType::Complex128, re, im);
+        let z = RuntimeArray::from_elements(
+            ScalarType::Complex128,
+            &[2],
+            vec![complex(1.0, 2.0), complex(3.0, -4.0)],
+        );
+        let mut interpreter = Interpreter::new(&module);
+        let result = interpreter.call("imag", &[RuntimeValue::Array(z.clone())]).expect("runs");
+        assert_eq!(result, RuntimeValue::Float(ScalarType::Float64, -5.0));
+        assert_eq!(z.get(&[1]), Ok(complex(3.0, -8.0)));
+        let floats = RuntimeArray::from_elements(
+            ScalarType::Float64,
+            &[1],
+            vec![RuntimeValue::Float(ScalarType::Float64, -0.0)],
+        );
+        assert_eq!(run(text, "bits", &[RuntimeValue::Array(floats)]), format!("{}_i64", i64::MIN));
+    }
+
+    #[test]
     fn array_misuse_is_undefined() {
         let text = "func @f(int64) -> float64 {
 block0(v0: int64):

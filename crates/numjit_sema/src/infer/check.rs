@@ -521,6 +521,21 @@ impl Checker<'_, '_> {
             }
             Stmt::Unpack { targets, value } => self.type_unpack(stmt, targets.len(), *value),
             Stmt::SetItem { base, index, value } => {
+                if let Some(Ty::Value(Type::Flat(array))) = self.ty(*base) {
+                    let (Some(index_ty), Some(value_ty)) = (self.ty(*index), self.ty(*value)) else {
+                        return false;
+                    };
+                    let result = match value_ty.as_value() {
+                        Some(value_ty) => numpy::flat_setitem(&array, &index_ty, value_ty),
+                        _ => Err(TemplateError::InvalidOperand(format!(
+                            "cannot store a {value_ty} at index {index_ty} of an array"
+                        ))),
+                    };
+                    if let Err(error) = result {
+                        self.template_error(error, range);
+                    }
+                    return false;
+                }
                 if let Some(Ty::Value(Type::Array(array))) = self.ty(*base) {
                     let (Some(index_ty), Some(value_ty)) = (self.ty(*index), self.ty(*value)) else {
                         return false;
@@ -689,6 +704,7 @@ impl Checker<'_, '_> {
                 let ty = self.ty(*value)?;
                 match &ty {
                     Ty::Value(Type::Range(int)) => Some(Ty::from(*int)),
+                    Ty::Value(Type::Flat(array)) => Some(Ty::from(array.dtype)),
                     Ty::Value(Type::Array(array)) if array.ndim == 0 => {
                         self.error(
                             Diagnostic::error(INVALID_OPERAND, "iteration over a 0-d array")
@@ -933,6 +949,26 @@ impl Checker<'_, '_> {
                         }
                     };
                 }
+                if let Expr::Attribute { base: array_expr, name: flags } = &self.body.exprs[*base].kind
+                    && flags == "flags"
+                    && matches!(self.ty(*array_expr), Some(Ty::Value(Type::Array(_))))
+                {
+                    // `a.flags.c_contiguous`: `a.flags` is a tuple of the flags.
+                    return match numpy::FLAG_NAMES.iter().any(|(flag, _)| flag == name) {
+                        true => {
+                            self.resolve(expr, &Resolved::returning(&[], Type::BOOL), None);
+                            Some(Ty::Value(Type::BOOL))
+                        }
+                        false => {
+                            self.error(
+                                Diagnostic::error(UNSUPPORTED, format!("the flag '{name}' of arrays is not supported"))
+                                    .with_primary(range, "")
+                                    .with_help("arrays have the flags c_contiguous, f_contiguous, contiguous, writeable and aligned"),
+                            );
+                            None
+                        }
+                    };
+                }
                 let attribute = ty.as_value().and_then(|value| templates::builtins::attribute(value, name));
                 match (ty.as_scalar(), name.as_str()) {
                     (Some(scalar), "real" | "imag") => Some(Ty::from(scalar.real_part())),
@@ -1059,8 +1095,11 @@ impl Checker<'_, '_> {
     fn type_index(&mut self, expr: ExprId, base: ExprId, index: ExprId) -> Option<Ty> {
         let (base_ty, index_ty) = (self.ty(base)?, self.ty(index)?);
         let range = self.range(expr);
-        if let Ty::Value(Type::Array(array)) = &base_ty {
-            let result = numpy::getitem(array, &index_ty);
+        if let Ty::Value(Type::Array(array) | Type::Flat(array)) = &base_ty {
+            let result = match base_ty.as_value() {
+                Some(Type::Flat(_)) => numpy::flat_getitem(array, &index_ty),
+                _ => numpy::getitem(array, &index_ty),
+            };
             return match result {
                 Ok(item) => {
                     self.resolve(expr, &Resolved::returning(&[], item.clone()), None);

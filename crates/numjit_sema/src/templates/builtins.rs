@@ -85,6 +85,7 @@ pub fn call(builtin: Builtin, args: &[Ty]) -> Result<Resolved, TemplateError> {
                 Some(Type::Range(int)) => Ok(Resolved::returning(&[], scalar(*int))),
                 Some(Type::Array(array)) if array.ndim > 0 => Ok(Resolved::returning(&[], Type::INT64)),
                 Some(Type::Array(_)) => Err(TemplateError::InvalidOperand("len() of unsized object".into())),
+                Some(Type::Flat(_)) => Ok(Resolved::returning(&[], Type::INT64)),
                 _ => Err(TemplateError::InvalidOperand(format!("object of type '{arg}' has no len()"))),
             }
         }
@@ -117,6 +118,7 @@ fn printable(ty: &Type) -> bool {
         | Type::Optional(_)
         | Type::Range(_)
         | Type::Array(_) => true,
+        Type::Flat(_) => false,
         Type::Tuple(items) => items
             .iter()
             .all(|item| matches!(item, Type::Scalar(_) | Type::Str | Type::NoneType | Type::Array(_))),

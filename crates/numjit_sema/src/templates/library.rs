@@ -387,10 +387,16 @@ fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Result<Resolved, Templa
             };
             let (x, y) = match (x, y) {
                 (Some(x), Some(y)) => (x, y),
+                // `np.where(c)` is `np.nonzero(c)`: a tuple of index arrays.
                 (None, None) => {
-                    return Err(TemplateError::Unsupported(
-                        "numpy.where() with one argument (it returns a tuple of arrays) is not supported yet; use numpy.where(condition, x, y)".into(),
-                    ));
+                    return match condition.as_value() {
+                        Some(Type::Array(array)) => {
+                            Ok(Resolved::returning(&[], super::numpy::nonzero_type(array)))
+                        }
+                        _ => Err(TemplateError::Unsupported(format!(
+                            "{describe} with one argument takes an array, not {condition}"
+                        ))),
+                    };
                 }
                 _ => {
                     return Err(TemplateError::WrongArguments(format!(
@@ -570,7 +576,11 @@ mod tests {
             ret(LibraryFn::Where, &[array(Bool, 1), Ty::FLOAT64, array(Int64, 1)], &[]).as_deref(),
             Ok("array(float64, 1d, C)")
         );
-        assert!(matches!(ret(LibraryFn::Where, &[array(Bool, 1)], &[]), Err(TemplateError::Unsupported(_))));
+        assert_eq!(
+            ret(LibraryFn::Where, &[array(Bool, 2)], &[]).as_deref(),
+            Ok("UniTuple(array(int64, 1d, C) x 2)")
+        );
+        assert!(matches!(ret(LibraryFn::Where, &[Ty::BOOL], &[]), Err(TemplateError::Unsupported(_))));
         assert!(matches!(
             ret(LibraryFn::Where, &[array(Bool, 1), Ty::INT64], &[]),
             Err(TemplateError::WrongArguments(_))

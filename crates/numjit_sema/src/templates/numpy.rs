@@ -434,14 +434,54 @@ pub fn setitem(array: &ArrayType, index: &Ty, value: &Type) -> Result<(), Templa
     Ok(())
 }
 
+/// Types `a.flat[index]`: an integer position in C order gives an element (Numba and
+/// numjit support no other index).
+pub fn flat_getitem(array: &ArrayType, index: &Ty) -> Result<Type, TemplateError> {
+    match index.as_value() {
+        Some(Type::Scalar(scalar)) if scalar.is_integer() || *scalar == ScalarType::Bool => {
+            Ok(Type::Scalar(array.dtype))
+        }
+        _ => Err(TemplateError::Unsupported(format!("indexing array.flat with {index}; use an integer"))),
+    }
+}
+
+/// Checks `a.flat[index] = value`: an integer position of a writable array and a number
+/// that converts to the dtype.
+pub fn flat_setitem(array: &ArrayType, index: &Ty, value: &Type) -> Result<(), TemplateError> {
+    flat_getitem(array, index)?;
+    if array.readonly {
+        return Err(TemplateError::ReadonlyArray(format!("cannot assign to an item of {array}")));
+    }
+    match value {
+        Type::Scalar(scalar) if !scalar.is_complex() || array.dtype.is_complex() => Ok(()),
+        _ => Err(TemplateError::InvalidOperand(format!(
+            "cannot store a value of type {value} in an array of {}",
+            array.dtype
+        ))),
+    }
+}
+
+/// The flags `a.flags.NAME` reads, with their position in the tuple `a.flags` is typed as
+/// (NumPy's flags object has no counterpart among numjit's types).
+pub const FLAG_NAMES: [(&str, u32); 5] =
+    [("c_contiguous", 0), ("contiguous", 0), ("f_contiguous", 1), ("writeable", 2), ("aligned", 3)];
+
 /// The type of the array attribute `name`, if it has one.
 pub fn attribute(array: &ArrayType, name: &str) -> Option<Type> {
     let per_axis = Type::Tuple(vec![Type::INT64; usize::from(array.ndim)]);
     match name {
+        "flags" => Some(Type::Tuple(vec![Type::BOOL; 4])),
+        "flat" => Some(Type::Flat(*array)),
         "shape" | "strides" => Some(per_axis),
         "ndim" | "size" | "itemsize" | "nbytes" => Some(Type::INT64),
         "T" => Some(Type::Array(transposed(array))),
-        "real" | "imag" if !array.dtype.is_complex() => Some(Type::Array(*array)),
+        // The float parts of complex elements are strided views (Numba: layout A).
+        "real" | "imag" if array.dtype.is_complex() => {
+            Some(Type::Array(ArrayType { dtype: array.dtype.real_part(), layout: Layout::A, ..*array }))
+        }
+        "real" => Some(Type::Array(*array)),
+        // A new array of zeros (readonly in NumPy, writable in Numba).
+        "imag" => Some(Type::Array(ArrayType::new(array.dtype, array.ndim, Layout::C))),
         _ => None,
     }
 }
@@ -476,6 +516,8 @@ pub enum ArrayFunc {
     Dot,
     /// `np.nonzero(a)`, `a.nonzero()`: a tuple of int64 index arrays, one per axis.
     Nonzero,
+    /// `np.transpose(a, axes=None)`: a view with the axes reversed or permuted.
+    Transpose,
     /// `np.concatenate`, `np.stack`, `np.hstack`, `np.vstack` of a tuple of arrays.
     Join(JoinKind),
     /// A library function (`np.where`, `np.cumsum`, ...; see [`super::library`]).
@@ -668,6 +710,7 @@ impl ArrayFunc {
             "identity" => ArrayFunc::Identity,
             "dot" => ArrayFunc::Dot,
             "nonzero" => ArrayFunc::Nonzero,
+            "transpose" => ArrayFunc::Transpose,
             "concatenate" => ArrayFunc::Join(JoinKind::Concatenate),
             "stack" => ArrayFunc::Join(JoinKind::Stack),
             "hstack" => ArrayFunc::Join(JoinKind::Hstack),
@@ -697,6 +740,7 @@ impl ArrayFunc {
             ArrayFunc::Identity => "identity",
             ArrayFunc::Dot => "dot",
             ArrayFunc::Nonzero => "nonzero",
+            ArrayFunc::Transpose => "transpose",
             ArrayFunc::Join(JoinKind::Concatenate) => "concatenate",
             ArrayFunc::Join(JoinKind::Stack) => "stack",
             ArrayFunc::Join(JoinKind::Hstack) => "hstack",
@@ -721,6 +765,7 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         ArrayFunc::Eye => &["M", "k", "dtype"],
         ArrayFunc::Join(JoinKind::Concatenate | JoinKind::Stack) => &["axis"],
         ArrayFunc::Join(_) | ArrayFunc::Dot | ArrayFunc::Nonzero => &[],
+        ArrayFunc::Transpose => &["axes"],
         ArrayFunc::Copy | ArrayFunc::Ascontiguousarray | ArrayFunc::Library(_) => &[],
     };
     if let Some(unknown) = keywords.iter().find(|keyword| !allowed.contains(keyword))
@@ -745,6 +790,14 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
     };
     match function {
         ArrayFunc::Library(function) => super::library::call(function, args, keywords),
+        ArrayFunc::Transpose => {
+            let array = array_arg(positional.first())?;
+            match &args[1..] {
+                [] => transpose_method(&array, &[], &[]),
+                [axes] => transpose_method(&array, std::slice::from_ref(axes), &[]),
+                _ => Err(TemplateError::WrongArguments(format!("{describe} takes an array and the axes"))),
+            }
+        }
         ArrayFunc::Nonzero => {
             let array = array_arg(positional.first())?;
             if positional.len() != 1 {
@@ -1028,7 +1081,14 @@ pub fn method(
             ))),
             _ => Err(TemplateError::WrongArguments("fill() takes one value".into())),
         },
-        "transpose" => no_args(Type::Array(transposed(array))),
+        "transpose" => transpose_method(array, args, keywords),
+        "view" => match (args, keywords) {
+            ([dtype], []) => match dtype_of(dtype) {
+                Some(dtype) => Ok(Resolved::returning(&[], Type::Array(viewed_as(array, dtype)))),
+                None => Err(TemplateError::Unsupported(format!("view({dtype}); pass a NumPy scalar type"))),
+            },
+            _ => Err(TemplateError::WrongArguments("view() takes one dtype".into())),
+        },
         "item" => no_args(Type::Scalar(array.dtype)),
         "nonzero" => no_args(nonzero_type(array)),
         "dot" => match args {
@@ -1069,6 +1129,47 @@ pub fn method(
         },
         _ => return super::library::method(array, name, args, keywords),
     })
+}
+
+/// Types `a.transpose()`, `a.transpose(None)`, `a.transpose((1, 0, 2))` and
+/// `a.transpose(1, 0, 2)`: a permutation of the axes is a view of layout A, as in Numba.
+fn transpose_method(array: &ArrayType, args: &[Ty], keywords: &[&str]) -> Result<Resolved, TemplateError> {
+    if !keywords.is_empty() {
+        return Err(TemplateError::WrongArguments("transpose() takes no keyword arguments".into()));
+    }
+    let is_integer = |ty: &Type| ty.as_scalar().is_some_and(ScalarType::is_integer);
+    let axes: Vec<Type> = match args {
+        [] | [Ty::Value(Type::NoneType)] => {
+            return Ok(Resolved::returning(&[], Type::Array(transposed(array))));
+        }
+        [Ty::Value(Type::Tuple(items))] => items.clone(),
+        many => many.iter().map(|arg| arg.as_value().cloned().unwrap_or(Type::NoneType)).collect(),
+    };
+    if !axes.iter().all(is_integer) {
+        return Err(TemplateError::InvalidOperand("transpose() takes integer axes".into()));
+    }
+    if axes.len() != usize::from(array.ndim) {
+        return Err(TemplateError::WrongArguments(format!(
+            "transpose() of a {}-d array takes {} axes, not {}",
+            array.ndim,
+            array.ndim,
+            axes.len()
+        )));
+    }
+    Ok(Resolved::returning(&[], Type::Array(ArrayType { layout: Layout::A, ..*array })))
+}
+
+/// The type of `a.view(dtype)`: the same memory read as `dtype`. A different item size
+/// changes the last axis, which must be contiguous (checked when it runs), so a C array
+/// stays C and an F array of more than one axis becomes A.
+pub fn viewed_as(array: &ArrayType, dtype: ScalarType) -> ArrayType {
+    let layout =
+        if dtype.size_bytes() != array.dtype.size_bytes() && array.ndim > 1 && array.layout == Layout::F {
+            Layout::A
+        } else {
+            array.layout
+        };
+    ArrayType { dtype, layout, ..*array }
 }
 
 /// The type of `a.T`.

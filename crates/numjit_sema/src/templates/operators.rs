@@ -14,7 +14,7 @@ use super::{
     resolve_overload, resolve_overload_with, scalar, scalar_sig,
 };
 use crate::hir::{BinaryOp, CmpOp, UnaryOp};
-use crate::ty::Ty;
+use crate::ty::{Callable, Ty};
 
 fn integer_cases() -> Vec<Sig> {
     let mut cases = Vec::new();
@@ -231,6 +231,16 @@ pub fn compare(op: CmpOp, lhs: &Ty, rhs: &Ty) -> Result<Resolved, TemplateError>
         }
     };
     if matches!(op, CmpOp::Is | CmpOp::IsNot) {
+        return Ok(Resolved::returning(&[], Type::BOOL));
+    }
+    // `a.dtype == np.float64`: dtypes are compile-time values, equal when they are the same
+    // scalar type (lowering compares them as it compares `f is g`).
+    if matches!(op, CmpOp::Eq | CmpOp::NotEq)
+        && matches!(
+            (lhs, rhs),
+            (Ty::Callable(Callable::NumpyScalar(_)), Ty::Callable(Callable::NumpyScalar(_)))
+        )
+    {
         return Ok(Resolved::returning(&[], Type::BOOL));
     }
     let (Some(lhs_value), Some(rhs_value)) = (lhs.as_value(), rhs.as_value()) else {
