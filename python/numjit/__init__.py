@@ -110,7 +110,9 @@ _KNOWN_OPTIONS = {
     "opt",
 }
 # Options passed on to the compiler; the others are checked and dropped.
-_CORE_OPTIONS = {"nopython", "fastmath", "parallel", "cache", "nogil", "boundscheck", "error_model", "inline", "opt"}
+_CORE_OPTIONS = {
+    "nopython", "fastmath", "parallel", "cache", "nogil", "boundscheck", "error_model", "inline", "opt", "locals",
+}
 
 
 def _check_options(options):
@@ -135,11 +137,21 @@ def _check_options(options):
     locals_ = options.get("locals")
     if locals_ is not None and not isinstance(locals_, dict):
         raise TypeError("locals must be a dict of names to types")
-    if locals_:
-        _warn(
-            "numjit does not take declared local types yet: locals=%r is ignored and the "
-            "locals get their inferred types" % (locals_,)
-        )
+    for name, ty in (locals_ or {}).items():
+        if not isinstance(name, str):
+            raise TypeError("locals must be a dict of names to types, not of %r" % (name,))
+        _local_type_text(name, ty)
+
+
+def _local_type_text(name, ty):
+    """A declared local type as signature text (``float32``, ``float64[:, ::1]``): a
+    ``numjit.types`` or Numba type, or the text itself."""
+    if isinstance(ty, str):
+        return ty
+    text = str(ty)
+    if not text or text.startswith("<") or "(" in text and not text.startswith(("array(", "UniTuple(", "Tuple(")):
+        raise TypeError("locals: the type of %r must be a numjit type like types.float32, not %r" % (name, ty))
+    return text
 
 
 def _warn(message):
@@ -358,6 +370,8 @@ class Dispatcher(_core.CoreDispatcher):
                     options["fastmath"] = sorted(options["fastmath"])
                 if self._signatures:
                     options["signatures"] = list(self._signatures)
+                if options.get("locals"):
+                    options["locals"] = [(name, _local_type_text(name, ty)) for name, ty in options["locals"].items()]
                 if options.get("cache"):
                     options["cache_dir"] = _cache_dir(self.py_func)
                 self._compile_source(

@@ -156,12 +156,37 @@ def test_inline_always_inlines_the_callee():
     assert "call" not in caller, optimised
 
 
-def test_locals_are_accepted_with_a_warning():
-    # numjit does not take declared local types yet: it says so instead of silently
-    # compiling other types than Numba would.
-    with pytest.warns(numjit.errors.NumjitWarning, match="locals"):
-        compiled = njit(locals={"x": types.float32})(lambda_free)
-    assert compiled(3) == 9
+def accumulate_float32(n):
+    acc = 0
+    for i in range(n):
+        acc += i * 0.1
+    return acc
+
+
+def truncating(x):
+    y = x * 2.5
+    return y
+
+
+def test_locals_declare_variable_types():
+    # As in Numba: every value stored in a declared variable converts to its type.
+    compiled = njit(locals={"acc": types.float32})(accumulate_float32)
+    expected = np.float32(0)
+    for i in range(10):
+        expected = np.float32(expected + i * 0.1)
+    assert compiled(10) == expected
+    assert compiled.signatures == ["float32(int64)"]
+    assert njit(locals={"y": "int64"})(truncating)(3) == 7  # 7.5 truncated, as Numba casts
+    assert njit(locals={"x": types.float64})(truncating)(3) == 7.5  # a parameter
+    if numba is not None:
+        assert numba.njit(locals={"acc": numba.float32})(accumulate_float32)(10) == compiled(10)
+
+
+def test_locals_errors():
+    with pytest.raises(numjit.errors.TypingError, match="declared"):
+        njit(locals={"y": "float64[:]"})(truncating)(3)
+    with pytest.raises(ValueError, match="locals"):
+        njit(locals={"y": "float99"})(truncating)(3)
 
 
 def test_boundscheck():

@@ -27,6 +27,14 @@ pub enum OptionsError {
     /// An optimisation level outside 0..=3.
     #[error("invalid optimisation level '{0}' (expected 0, 1, 2 or 3)")]
     InvalidOptLevel(String),
+    /// `locals={name: type}` with a type numjit cannot read.
+    #[error("locals: the type of '{name}' is invalid: {message}")]
+    InvalidLocalType {
+        /// The variable.
+        name: String,
+        /// Why the type is invalid.
+        message: String,
+    },
     /// An environment variable with a value numjit cannot read.
     #[error("environment variable {variable}={value:?} is invalid: {expected}")]
     InvalidEnvironment {
@@ -133,6 +141,10 @@ pub struct Options {
     /// Signatures to compile eagerly (`"float64(int64, float64)"`). When any is given, calls
     /// never compile new versions: arguments are converted to one of these signatures.
     pub signatures: Vec<String>,
+    /// Declared variable types (Numba's `locals={"acc": float32}`): variable name and type
+    /// in signature syntax (`"float32"`, `"float64[:, ::1]"`). Every value stored in the
+    /// variable converts to that type.
+    pub locals: Vec<(String, String)>,
 }
 
 impl Default for Options {
@@ -149,6 +161,7 @@ impl Default for Options {
             inline: Inline::Never,
             opt: None,
             signatures: Vec::new(),
+            locals: Vec::new(),
         }
     }
 }
@@ -234,6 +247,16 @@ impl Options {
             Some(level) => return Err(OptionsError::InvalidOptLevel(level.to_string())),
             None => env_opt_level()?.unwrap_or(3),
         };
+        let locals = self
+            .locals
+            .iter()
+            .map(|(name, text)| match numjit_types::parse_type(text) {
+                Ok(ty) => Ok((name.clone(), ty)),
+                Err(error) => {
+                    Err(OptionsError::InvalidLocalType { name: name.clone(), message: error.to_string() })
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok((
             Resolved {
                 fastmath: self.fastmath,
@@ -241,6 +264,7 @@ impl Options {
                 error_model: self.error_model,
                 inline: self.inline,
                 opt,
+                locals: locals.into(),
             },
             warnings,
         ))
@@ -248,13 +272,15 @@ impl Options {
 }
 
 /// Options after the environment is applied: what the pipeline reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Resolved {
     pub fastmath: FastMathFlags,
     pub boundscheck: bool,
     pub error_model: ErrorModel,
     pub inline: Inline,
     pub opt: u8,
+    /// `locals=`, parsed.
+    pub locals: std::sync::Arc<[(String, numjit_types::Type)]>,
 }
 
 fn env_bool(variable: &'static str) -> Result<Option<bool>, OptionsError> {

@@ -109,7 +109,7 @@ pub(crate) fn compile(
 ) -> Result<(Option<Compiled>, Option<String>), CompileError> {
     let mut timings = StageTimings::default();
     let started = Instant::now();
-    let typed = numjit_sema::infer(&program.env, function, arg_types)
+    let typed = numjit_sema::infer_with_locals(&program.env, function, arg_types, &options.locals)
         .map_err(|diagnostics| program.diagnostics_error("infer", diagnostics))?;
     timings.infer = started.elapsed();
     match keep {

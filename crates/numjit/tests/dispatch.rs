@@ -330,3 +330,33 @@ def retype(a, b, flag):
         Value::Tuple(vec![Value::Float(2.5), Value::Int(1), Value::Float(1.0)])
     );
 }
+
+/// `locals=` (Numba's declared variable types): every value stored in the variable, the
+/// parameter's argument included, converts to the declared type.
+#[test]
+fn declared_locals_convert_what_is_stored() {
+    let source = "def acc(n):\n    a = 0\n    for i in range(n):\n        a += i * 0.1\n    return a\n\n\
+                  def scaled(x):\n    y = x * 2.5\n    return y\n";
+    let with_locals = |locals: &[(&str, &str)]| Options {
+        locals: locals.iter().map(|(name, ty)| ((*name).to_owned(), (*ty).to_owned())).collect(),
+        ..Options::new()
+    };
+    let acc = Jit::new().compile_source(source, "acc", &with_locals(&[("a", "float32")])).unwrap();
+    let expected = (0..10).fold(0f32, |total, i| total + (f64::from(i) * 0.1) as f32);
+    assert_eq!(acc.call(&[Value::Int(10)]).unwrap(), Value::Float32(expected));
+    assert_eq!(acc.signatures(), ["float32(int64)"]);
+    let truncated = Jit::new().compile_source(source, "scaled", &with_locals(&[("y", "int64")])).unwrap();
+    assert_eq!(truncated.call(&[Value::Int(3)]).unwrap(), Value::Int(7));
+    let parameter = Jit::new().compile_source(source, "scaled", &with_locals(&[("x", "float32")])).unwrap();
+    assert_eq!(parameter.call(&[Value::Int(3)]).unwrap(), Value::Float(7.5));
+    let unknown_name = Jit::new().compile_source(source, "scaled", &with_locals(&[("zz", "int8")])).unwrap();
+    assert_eq!(unknown_name.call(&[Value::Int(3)]).unwrap(), Value::Float(7.5));
+    let wrong = Jit::new().compile_source(source, "scaled", &with_locals(&[("y", "float64[:]")])).unwrap();
+    let error = wrong.call(&[Value::Int(3)]).unwrap_err().to_string();
+    assert!(
+        error.contains("cannot store a float64 in 'y', declared array(float64, 1d, A) by locals="),
+        "{error}"
+    );
+    let invalid = Jit::new().compile_source(source, "scaled", &with_locals(&[("y", "float99")]));
+    assert!(invalid.is_err());
+}

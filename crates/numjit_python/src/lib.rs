@@ -242,6 +242,7 @@ fn options_from(dict: &Bound<'_, PyDict>) -> PyResult<Options> {
             "parallel" => options = options.parallel(value.is_truthy()?),
             "cache" => options.cache = value.is_truthy()?,
             "cache_dir" => options.cache_dir = Some(value.extract::<std::path::PathBuf>()?),
+            "locals" => options.locals = value.extract::<Vec<(String, String)>>()?,
             "nogil" => options.nogil = value.is_truthy()?,
             "boundscheck" => {
                 options.boundscheck = if value.is_none() { None } else { Some(value.is_truthy()?) }

@@ -26,7 +26,7 @@ pub mod ty;
 
 pub use env::{ConstValue, Env, FunctionId, GlobalValue, Globals, ModuleKind, NamespaceId};
 pub use error::SemaError;
-pub use infer::{MAX_CALL_DEPTH, infer};
+pub use infer::{MAX_CALL_DEPTH, infer, infer_with_locals};
 pub use lower::{MAX_EXPR_DEPTH, MAX_STMT_DEPTH, lower_function};
 pub use program::{BodyId, CallTarget, InstanceId, Resolution, TypedBody, TypedProgram};
 pub use ty::{Callable, Ty, unify};

@@ -50,11 +50,22 @@ pub(super) fn infer_body(
         Stmt::SetItem { index, .. } => Some(index),
         _ => None,
     }));
+    // `locals=`: the declared type of each variable named there.
+    let declared: HashMap<LocalId, Type> = match session.declared.get(&body_id) {
+        Some(by_name) => body
+            .locals
+            .iter()
+            .filter_map(|(local, data)| Some((local, by_name.get(&data.name)?.clone())))
+            .collect(),
+        None => HashMap::new(),
+    };
     let mut checker = Checker {
         session,
         instance,
         body_id,
         body: &body,
+        declared,
+        reported_declared: HashSet::new(),
         versions: SecondaryMap::new(),
         exprs: SecondaryMap::new(),
         return_type: None,
@@ -79,7 +90,7 @@ pub(super) fn infer_body(
         body.params.iter().map(|param| param.local).chain(body.captures.iter().map(|capture| capture.inner));
     for (local, ty) in bound.zip(&arg_types) {
         if let Some(version) = body.versions.def(DefSite::Entry(local)) {
-            checker.versions[version] = Some(ty.clone());
+            checker.versions[version] = Some(checker.declared_or(local, ty.clone()));
         }
     }
     // Types only grow and each can grow a bounded number of times; the limit guards the
@@ -100,6 +111,12 @@ pub(super) fn infer_body(
     }
     checker.report = true;
     checker.pass();
+    // Parameters declared by `locals=` take their arguments' types converted (reported now).
+    let bound =
+        body.params.iter().map(|param| param.local).chain(body.captures.iter().map(|capture| capture.inner));
+    for (local, ty) in bound.zip(&arg_types) {
+        checker.declared_or(local, ty.clone());
+    }
     checker.report_conflicts();
     let mut return_type_unknown = false;
     let return_value = match checker.function_return_type() {
@@ -201,6 +218,10 @@ struct Checker<'s, 'env> {
     instance: InstanceId,
     body_id: BodyId,
     body: &'s Body,
+    /// Variables whose type `locals=` declares.
+    declared: HashMap<LocalId, Type>,
+    /// Declared variables already reported as assigned an unconvertible value.
+    reported_declared: HashSet<LocalId>,
     /// The type of each version of a local.
     versions: SecondaryMap<VersionId, Option<Ty>>,
     exprs: SecondaryMap<ExprId, Option<Ty>>,
@@ -329,12 +350,39 @@ impl Checker<'_, '_> {
     /// joins it reaches); true if it changed.
     fn define(&mut self, site: DefSite, ty: Option<Ty>) -> bool {
         let (Some(ty), Some(version)) = (ty, self.body.versions.def(site)) else { return false };
+        let ty = self.declared_or(self.body.versions.versions[version].local, ty);
         if self.versions[version].as_ref() == Some(&ty) {
             return false;
         }
         self.versions[version] = Some(ty);
         self.propagate(vec![version]);
         true
+    }
+
+    /// The type a value of type `ty` has once stored in `local`: its declared type
+    /// (`locals=`) if it has one and `ty` converts to it (else, in the final pass, an
+    /// error, and `ty`), or `ty`.
+    fn declared_or(&mut self, local: LocalId, ty: Ty) -> Ty {
+        let Some(declared) = self.declared.get(&local) else { return ty };
+        match &ty {
+            Ty::Value(from) if from == declared || numjit_types::can_convert(from, declared).is_some() => {
+                Ty::Value(declared.clone())
+            }
+            _ => {
+                if self.report && self.reported_declared.insert(local) {
+                    let data = &self.body.locals[local];
+                    let range = data.definitions.first().copied().unwrap_or(self.body.name_range);
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            TYPE_MISMATCH,
+                            format!("cannot store a {ty} in '{}', declared {declared} by locals=", data.name),
+                        )
+                        .with_primary(range, "assigned here"),
+                    );
+                }
+                ty
+            }
+        }
     }
 
     /// Re-types the joins that the versions in `work` flow into, and the joins after those.

@@ -27,6 +27,7 @@ use crate::hir::{Body, ClosureId};
 use crate::lower;
 use crate::program::{BodyId, BodyOrigin, InstanceId, TypedBody, TypedProgram};
 use crate::ty::Ty;
+use numjit_types::Type;
 
 /// How many user-function calls may be in inference at once (deeper chains are an error).
 pub const MAX_CALL_DEPTH: usize = 256;
@@ -40,8 +41,24 @@ const INFERENCE_STACK_BYTES: usize = 8 << 20;
 /// Infers `function` of `env` for `arg_types` (one per parameter; defaults are not
 /// applied here — the caller passes a full list) and everything it calls.
 pub fn infer(env: &Env, function: FunctionId, arg_types: &[Ty]) -> Result<TypedProgram, Vec<Diagnostic>> {
+    infer_with_locals(env, function, arg_types, &[])
+}
+
+/// [`infer`] with the types of some of `function`'s variables declared (Numba's
+/// `locals={"acc": float32}`): every value stored in such a variable, parameters included,
+/// converts to the declared type, which is the variable's type everywhere. Names that are
+/// not variables of the function are ignored, as Numba ignores them.
+pub fn infer_with_locals(
+    env: &Env,
+    function: FunctionId,
+    arg_types: &[Ty],
+    locals: &[(String, Type)],
+) -> Result<TypedProgram, Vec<Diagnostic>> {
     let mut session = Session::new(env);
     let body = session.function_body(function)?;
+    if !locals.is_empty() {
+        session.declared.insert(body, locals.iter().cloned().collect());
+    }
     let n_params = session.bodies[body].params.len();
     if arg_types.len() != n_params {
         let body = &session.bodies[body];
@@ -84,6 +101,8 @@ pub(crate) struct Session<'env> {
     cache: HashMap<(BodyId, Vec<Ty>), InstanceId>,
     /// Instances being inferred, innermost last, with "read an in-progress instance".
     stack: Vec<(InstanceId, bool)>,
+    /// Declared variable types (`locals=`) of a body, by variable name.
+    declared: HashMap<BodyId, HashMap<String, Type>>,
 }
 
 impl<'env> Session<'env> {
@@ -97,6 +116,7 @@ impl<'env> Session<'env> {
             instances: PrimaryMap::new(),
             cache: HashMap::new(),
             stack: Vec::new(),
+            declared: HashMap::new(),
         }
     }
 
