@@ -32,6 +32,8 @@ use numjit_types::{ArrayType, Layout, ScalarType, Type};
 use crate::elementwise::Tree;
 use crate::function::{Lowerer, Operand};
 
+mod extra;
+
 const INT: ScalarType = ScalarType::Int64;
 
 /// An operand of an element-wise library function: a broadcast view or a scalar, its
@@ -190,7 +192,7 @@ impl<'a> Lowerer<'a> {
                 Some(Type::Scalar(dtype)) => self.library_trace(array, &ty, args.get("offset"), *dtype),
                 _ => None,
             },
-            _ => None,
+            _ => self.library_extra(expr, function, this, args, result_type.as_ref()),
         };
         match result {
             Some(value) => Operand::Value(value),

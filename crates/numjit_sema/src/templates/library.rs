@@ -25,6 +25,8 @@ use super::ufunc::{Ufunc, select_loop};
 use super::{Resolved, TemplateError};
 use crate::ty::Ty;
 
+mod extra;
+
 /// A library function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LibraryFn {
@@ -43,11 +45,54 @@ pub enum LibraryFn {
     Argsort,
     Outer,
     Trace,
+    Flip,
+    Fliplr,
+    Flipud,
+    Swapaxes,
+    Moveaxis,
+    Atleast1d,
+    Atleast2d,
+    Atleast3d,
+    Reshape,
+    Diag,
+    Tri,
+    Tril,
+    Triu,
+    FillDiagonal,
+    Vander,
+    Kron,
+    Vdot,
+    Ptp,
+    CountNonzero,
+    Nanvar,
+    Nanstd,
+    Percentile,
+    Quantile,
+    Nanpercentile,
+    Nanquantile,
+    Trapezoid,
+    Around,
+    Repeat,
+    Searchsorted,
+    Flatnonzero,
+    ColumnStack,
+    Append,
+    Take,
+    Roll,
+    NanToNum,
+    Extract,
+    Angle,
+    Iscomplex,
+    Isreal,
+    Bincount,
+    Indices,
+    /// `a.conj()`, `a.conjugate()` (`np.conj` is the ufunc).
+    Conj,
 }
 
 impl LibraryFn {
     /// Every function with its name in the `numpy` module.
-    pub const ALL: [(LibraryFn, &'static str); 15] = [
+    pub const ALL: [(LibraryFn, &'static str); 57] = [
         (LibraryFn::Where, "where"),
         (LibraryFn::Clip, "clip"),
         (LibraryFn::Cumsum, "cumsum"),
@@ -63,6 +108,48 @@ impl LibraryFn {
         (LibraryFn::Argsort, "argsort"),
         (LibraryFn::Outer, "outer"),
         (LibraryFn::Trace, "trace"),
+        (LibraryFn::Flip, "flip"),
+        (LibraryFn::Fliplr, "fliplr"),
+        (LibraryFn::Flipud, "flipud"),
+        (LibraryFn::Swapaxes, "swapaxes"),
+        (LibraryFn::Moveaxis, "moveaxis"),
+        (LibraryFn::Atleast1d, "atleast_1d"),
+        (LibraryFn::Atleast2d, "atleast_2d"),
+        (LibraryFn::Atleast3d, "atleast_3d"),
+        (LibraryFn::Reshape, "reshape"),
+        (LibraryFn::Diag, "diag"),
+        (LibraryFn::Tri, "tri"),
+        (LibraryFn::Tril, "tril"),
+        (LibraryFn::Triu, "triu"),
+        (LibraryFn::FillDiagonal, "fill_diagonal"),
+        (LibraryFn::Vander, "vander"),
+        (LibraryFn::Kron, "kron"),
+        (LibraryFn::Vdot, "vdot"),
+        (LibraryFn::Ptp, "ptp"),
+        (LibraryFn::CountNonzero, "count_nonzero"),
+        (LibraryFn::Nanvar, "nanvar"),
+        (LibraryFn::Nanstd, "nanstd"),
+        (LibraryFn::Percentile, "percentile"),
+        (LibraryFn::Quantile, "quantile"),
+        (LibraryFn::Nanpercentile, "nanpercentile"),
+        (LibraryFn::Nanquantile, "nanquantile"),
+        (LibraryFn::Trapezoid, "trapezoid"),
+        (LibraryFn::Around, "around"),
+        (LibraryFn::Around, "round"),
+        (LibraryFn::Repeat, "repeat"),
+        (LibraryFn::Searchsorted, "searchsorted"),
+        (LibraryFn::Flatnonzero, "flatnonzero"),
+        (LibraryFn::ColumnStack, "column_stack"),
+        (LibraryFn::Append, "append"),
+        (LibraryFn::Take, "take"),
+        (LibraryFn::Roll, "roll"),
+        (LibraryFn::NanToNum, "nan_to_num"),
+        (LibraryFn::Extract, "extract"),
+        (LibraryFn::Angle, "angle"),
+        (LibraryFn::Iscomplex, "iscomplex"),
+        (LibraryFn::Isreal, "isreal"),
+        (LibraryFn::Bincount, "bincount"),
+        (LibraryFn::Indices, "indices"),
     ];
 
     /// The function `np.NAME`.
@@ -72,6 +159,9 @@ impl LibraryFn {
 
     /// The name in the `numpy` module.
     pub fn name(self) -> &'static str {
+        if self == LibraryFn::Conj {
+            return "conj";
+        }
         LibraryFn::ALL.iter().find(|(function, _)| *function == self).map_or("where", |(_, name)| name)
     }
 
@@ -84,6 +174,12 @@ impl LibraryFn {
             "argsort" => LibraryFn::Argsort,
             "clip" => LibraryFn::Clip,
             "trace" => LibraryFn::Trace,
+            "conj" | "conjugate" => LibraryFn::Conj,
+            "take" => LibraryFn::Take,
+            "repeat" => LibraryFn::Repeat,
+            "ptp" => LibraryFn::Ptp,
+            "round" => LibraryFn::Around,
+            "searchsorted" => LibraryFn::Searchsorted,
             _ => return None,
         })
     }
@@ -108,6 +204,46 @@ impl LibraryFn {
             (LibraryFn::Sort | LibraryFn::Argsort, _) => &["a", "axis", "kind", "order", "stable"],
             (LibraryFn::Outer, _) => &["a", "b", "out"],
             (LibraryFn::Trace, _) => &["a", "offset", "axis1", "axis2", "dtype", "out"],
+            (LibraryFn::Flip, _) => &["m", "axis"],
+            (LibraryFn::Fliplr | LibraryFn::Flipud, _) => &["m"],
+            (LibraryFn::Swapaxes, _) => &["a", "axis1", "axis2"],
+            (LibraryFn::Moveaxis, _) => &["a", "source", "destination"],
+            (LibraryFn::Atleast1d | LibraryFn::Atleast2d | LibraryFn::Atleast3d, _) => &["arys"],
+            (LibraryFn::Reshape, _) => &["a", "shape", "order"],
+            (LibraryFn::Diag, _) => &["v", "k"],
+            (LibraryFn::Tri, _) => &["N", "M", "k", "dtype"],
+            (LibraryFn::Tril | LibraryFn::Triu, _) => &["m", "k"],
+            (LibraryFn::FillDiagonal, _) => &["a", "val", "wrap"],
+            (LibraryFn::Vander, _) => &["x", "N", "increasing"],
+            (LibraryFn::Kron | LibraryFn::Vdot, _) => &["a", "b"],
+            (LibraryFn::Ptp, _) => &["a", "axis", "out", "keepdims"],
+            (LibraryFn::CountNonzero, _) => &["a", "axis", "keepdims"],
+            (LibraryFn::Nanvar | LibraryFn::Nanstd, _) => {
+                &["a", "axis", "dtype", "out", "ddof", "keepdims", "where", "mean", "correction"]
+            }
+            (
+                LibraryFn::Percentile
+                | LibraryFn::Quantile
+                | LibraryFn::Nanpercentile
+                | LibraryFn::Nanquantile,
+                _,
+            ) => &["a", "q", "axis", "out", "overwrite_input", "method", "keepdims", "weights"],
+            (LibraryFn::Trapezoid, _) => &["y", "x", "dx", "axis"],
+            (LibraryFn::Around, _) => &["a", "decimals", "out"],
+            (LibraryFn::Repeat, _) => &["a", "repeats", "axis"],
+            (LibraryFn::Searchsorted, _) => &["a", "v", "side", "sorter"],
+            (LibraryFn::Flatnonzero, _) => &["a"],
+            (LibraryFn::ColumnStack, _) => &["tup"],
+            (LibraryFn::Append, _) => &["arr", "values", "axis"],
+            (LibraryFn::Take, _) => &["a", "indices", "axis", "out", "mode"],
+            (LibraryFn::Roll, _) => &["a", "shift", "axis"],
+            (LibraryFn::NanToNum, _) => &["x", "copy", "nan", "posinf", "neginf"],
+            (LibraryFn::Extract, _) => &["condition", "arr"],
+            (LibraryFn::Angle, _) => &["z", "deg"],
+            (LibraryFn::Iscomplex | LibraryFn::Isreal, _) => &["x"],
+            (LibraryFn::Bincount, _) => &["x", "weights", "minlength"],
+            (LibraryFn::Indices, _) => &["dimensions", "dtype", "sparse"],
+            (LibraryFn::Conj, _) => &["a"],
         };
         // Methods take the array as `self` (`clip` has its own list).
         if method && all.first() == Some(&"a") { &all[1..] } else { all }
@@ -116,8 +252,26 @@ impl LibraryFn {
     /// The parameters numjit implements; the others must be absent or `None`.
     fn implemented(self, param: &str) -> bool {
         match param {
-            "a" | "condition" | "x" | "y" | "a_min" | "a_max" | "min" | "max" | "b" | "n" | "offset" => true,
-            "axis" => !matches!(self, LibraryFn::Diff | LibraryFn::Trace),
+            "a" | "condition" | "y" | "a_min" | "a_max" | "min" | "max" | "b" | "n" | "offset" => true,
+            "x" => self != LibraryFn::Trapezoid,
+            "m" | "v" | "k" | "N" | "M" | "axis1" | "axis2" | "source" | "destination" | "arys" | "shape"
+            | "val" | "wrap" | "increasing" | "q" | "dx" | "decimals" | "repeats" | "side" | "tup"
+            | "arr" | "values" | "indices" | "shift" | "copy" | "nan" | "posinf" | "neginf" | "deg" | "z"
+            | "weights" | "minlength" | "dimensions" => true,
+            "axis" => matches!(
+                self,
+                LibraryFn::Cumsum
+                    | LibraryFn::Cumprod
+                    | LibraryFn::Nansum
+                    | LibraryFn::Nanprod
+                    | LibraryFn::Nanmean
+                    | LibraryFn::Nanmin
+                    | LibraryFn::Nanmax
+                    | LibraryFn::Median
+                    | LibraryFn::Sort
+                    | LibraryFn::Argsort
+                    | LibraryFn::CountNonzero
+            ),
             // Ignoring it is what NumPy allows: the input may or may not be overwritten.
             "overwrite_input" => self == LibraryFn::Median,
             _ => false,
@@ -130,7 +284,26 @@ impl LibraryFn {
             (LibraryFn::Where, _) => 1,
             (LibraryFn::Clip, true) => 0,
             (LibraryFn::Clip, false) => 1,
-            (LibraryFn::Outer, _) => 2,
+            (
+                LibraryFn::Outer
+                | LibraryFn::Reshape
+                | LibraryFn::FillDiagonal
+                | LibraryFn::Kron
+                | LibraryFn::Vdot
+                | LibraryFn::Percentile
+                | LibraryFn::Quantile
+                | LibraryFn::Nanpercentile
+                | LibraryFn::Nanquantile
+                | LibraryFn::Append
+                | LibraryFn::Roll
+                | LibraryFn::Extract
+                | LibraryFn::Repeat
+                | LibraryFn::Searchsorted
+                | LibraryFn::Take,
+                false,
+            ) => 2,
+            (LibraryFn::Swapaxes | LibraryFn::Moveaxis, false) => 3,
+            (LibraryFn::Take | LibraryFn::Repeat | LibraryFn::Searchsorted, true) => 1,
             (_, true) => 0,
             (_, false) => 1,
         }
@@ -378,6 +551,9 @@ fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Result<Resolved, Templa
         Some(array) => Ok(*array),
         None => args.array(name),
     };
+    if let Some(ret) = extra::resolve(args, this) {
+        return ret.map(|ret| Resolved::returning(&[], ret));
+    }
     let ret = match args.function {
         LibraryFn::Where => {
             let (Some(condition), x, y) = (args.get("condition"), args.get("x"), args.get("y")) else {
@@ -532,6 +708,7 @@ fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Result<Resolved, Templa
             }
             Type::Scalar(Reduction::Sum.result_dtype(array.dtype))
         }
+        _ => return Err(TemplateError::Unsupported(format!("{describe} is not supported yet"))),
     };
     Ok(Resolved::returning(&[], ret))
 }

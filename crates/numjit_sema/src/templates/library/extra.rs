@@ -1,0 +1,451 @@
+//! Typing of the NumPy library functions added after the first set: views that reorder
+//! axes (`np.flip`, `np.swapaxes`, `np.moveaxis`, `np.atleast_*d`, `np.reshape`), matrix
+//! helpers (`np.diag`, `np.tri`/`tril`/`triu`, `np.fill_diagonal`, `np.vander`,
+//! `np.kron`, `np.vdot`), reductions (`np.ptp`, `np.count_nonzero`, `np.nanvar`/`nanstd`,
+//! `np.percentile`/`quantile` and their NaN-ignoring forms, `np.trapezoid`), and
+//! element-wise or gathering functions (`np.around`, `np.repeat`, `np.searchsorted`,
+//! `np.flatnonzero`, `np.column_stack`, `np.append`, `a.take`, `np.roll`,
+//! `np.nan_to_num`, `np.extract`, `np.angle`, `np.iscomplex`/`isreal`, `np.bincount`,
+//! `np.indices`, `a.conj()`).
+//!
+//! Result dtypes are NumPy 2's (checked with NumPy 2.4), with Numba's rule that a scalar
+//! takes part in promotions with its own type.
+
+use numjit_types::{ArrayType, Layout, ScalarType, Type};
+
+use super::{Args, LibraryFn, median_dtype, outer_dtype, reduced};
+use crate::templates::TemplateError;
+use crate::templates::numpy::{Reduction, shape_ndim};
+use crate::ty::Ty;
+
+fn array_of(dtype: ScalarType, ndim: u8) -> Type {
+    Type::Array(ArrayType::new(dtype, ndim, Layout::C))
+}
+
+/// An argument that is an array or a number: its dtype and rank (`None` for a scalar).
+fn array_or_scalar(args: &Args<'_>, name: &str) -> Result<(ScalarType, Option<u8>), TemplateError> {
+    let describe = args.describe();
+    match args.get(name).and_then(Ty::as_value) {
+        Some(Type::Array(array)) => Ok((array.dtype, Some(array.ndim))),
+        Some(Type::Scalar(scalar)) => Ok((*scalar, None)),
+        Some(other) => {
+            Err(TemplateError::InvalidOperand(format!("{describe} takes an array or a number, not {other}")))
+        }
+        None => match args.get(name) {
+            Some(other) => Err(TemplateError::InvalidOperand(format!(
+                "{describe} takes an array or a number, not {other}"
+            ))),
+            None => {
+                Err(TemplateError::WrongArguments(format!("{describe} missing required argument '{name}'")))
+            }
+        },
+    }
+}
+
+/// The argument `name`, when given, must be a bool.
+fn boolean(args: &Args<'_>, name: &str) -> Result<(), TemplateError> {
+    match args.get(name) {
+        Some(ty) if ty.as_scalar() != Some(ScalarType::Bool) => Err(TemplateError::InvalidOperand(format!(
+            "{}: {name} must be a bool, not {ty}",
+            args.describe()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The argument `name`, when given, must be a real number.
+fn real_number(args: &Args<'_>, name: &str) -> Result<(), TemplateError> {
+    match args.get(name) {
+        Some(ty) if ty.as_scalar().is_none_or(|scalar| scalar.is_complex()) => {
+            Err(TemplateError::InvalidOperand(format!(
+                "{}: {name} must be a real number, not {ty}",
+                args.describe()
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The argument `name`, when given, must be an integer.
+fn integer(args: &Args<'_>, name: &str) -> Result<(), TemplateError> {
+    args.integer(name).map(|_| ())
+}
+
+/// A result that is a scalar for a scalar input and an array of `ndim` otherwise.
+fn scalar_or_array(dtype: ScalarType, rank: Option<u8>) -> Type {
+    match rank {
+        Some(ndim) => array_of(dtype, ndim),
+        None => Type::Scalar(dtype),
+    }
+}
+
+/// A view of `array` with `ndim` axes (layout `A`).
+fn view(array: &ArrayType, ndim: u8) -> Type {
+    Type::Array(ArrayType { ndim, layout: Layout::A, ..*array })
+}
+
+/// The dtype of a float result for `dtype`: floats keep theirs, integers and booleans
+/// give float64 (`np.angle`, `np.percentile`, `np.trapezoid` of the real part).
+fn float_dtype(dtype: ScalarType) -> ScalarType {
+    if dtype.is_float() {
+        dtype
+    } else if dtype.is_complex() {
+        dtype.real_part()
+    } else {
+        ScalarType::Float64
+    }
+}
+
+/// Types the functions of this module; `None` for the others.
+pub(super) fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Option<Result<Type, TemplateError>> {
+    let function = args.function;
+    let describe = args.describe();
+    let the_array = |name: &str| match this {
+        Some(array) => Ok(*array),
+        None => args.array(name),
+    };
+    let result = (|| -> Result<Type, TemplateError> {
+        Ok(match function {
+            LibraryFn::Flip => {
+                let array = the_array("m")?;
+                view(&array, array.ndim)
+            }
+            LibraryFn::Fliplr | LibraryFn::Flipud => {
+                let array = the_array("m")?;
+                let least = if function == LibraryFn::Fliplr { 2 } else { 1 };
+                if array.ndim < least {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: Input must be >= {least}-d."
+                    )));
+                }
+                view(&array, array.ndim)
+            }
+            LibraryFn::Swapaxes => {
+                let array = the_array("a")?;
+                integer(args, "axis1")?;
+                integer(args, "axis2")?;
+                view(&array, array.ndim)
+            }
+            LibraryFn::Moveaxis => {
+                let array = the_array("a")?;
+                integer(args, "source")?;
+                integer(args, "destination")?;
+                view(&array, array.ndim)
+            }
+            LibraryFn::Atleast1d | LibraryFn::Atleast2d | LibraryFn::Atleast3d => {
+                let array = the_array("arys")?;
+                let least = match function {
+                    LibraryFn::Atleast1d => 1,
+                    LibraryFn::Atleast2d => 2,
+                    _ => 3,
+                };
+                if array.ndim >= least { Type::Array(array) } else { view(&array, least) }
+            }
+            LibraryFn::Reshape => {
+                let array = the_array("a")?;
+                let Some(shape) = args.get("shape") else {
+                    return Err(TemplateError::WrongArguments(format!(
+                        "{describe} missing required argument 'shape'"
+                    )));
+                };
+                let ndim = shape_ndim(shape)?;
+                Type::Array(ArrayType { ndim, layout: Layout::C, ..array })
+            }
+            LibraryFn::Diag => {
+                let array = the_array("v")?;
+                integer(args, "k")?;
+                match array.ndim {
+                    1 => array_of(array.dtype, 2),
+                    2 => array_of(array.dtype, 1),
+                    _ => {
+                        return Err(TemplateError::InvalidOperand(format!(
+                            "{describe}: Input must be 1- or 2-d."
+                        )));
+                    }
+                }
+            }
+            LibraryFn::Tri => {
+                integer(args, "N")?;
+                integer(args, "M")?;
+                integer(args, "k")?;
+                array_of(ScalarType::Float64, 2)
+            }
+            LibraryFn::Tril | LibraryFn::Triu => {
+                let array = the_array("m")?;
+                integer(args, "k")?;
+                if array.ndim < 2 {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} of an array of fewer than two dimensions is not supported yet"
+                    )));
+                }
+                array_of(array.dtype, array.ndim)
+            }
+            LibraryFn::FillDiagonal => {
+                let array = the_array("a")?;
+                if array.readonly {
+                    return Err(TemplateError::ReadonlyArray(format!("{describe} cannot write to {array}")));
+                }
+                if array.ndim < 2 {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: array must be at least 2-d"
+                    )));
+                }
+                let (val, _) = array_or_scalar(args, "val")?;
+                if val.is_complex() && !array.dtype.is_complex() {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe} cannot store {val} values in an array of {}",
+                        array.dtype
+                    )));
+                }
+                boolean(args, "wrap")?;
+                Type::NoneType
+            }
+            LibraryFn::Vander => {
+                let array = the_array("x")?;
+                integer(args, "N")?;
+                boolean(args, "increasing")?;
+                if array.ndim != 1 {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: x must be a one-dimensional array"
+                    )));
+                }
+                array_of(array.dtype.promote(ScalarType::Int64), 2)
+            }
+            LibraryFn::Kron => {
+                let a = args.array("a")?;
+                let b = args.array("b")?;
+                if a.ndim > 2 || b.ndim > 2 {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} of arrays of more than two dimensions is not supported yet"
+                    )));
+                }
+                let dtype = outer_dtype(a.dtype, b.dtype).ok_or_else(|| {
+                    TemplateError::InvalidOperand(format!("{describe} of {} and {}", a.dtype, b.dtype))
+                })?;
+                array_of(dtype, a.ndim.max(b.ndim))
+            }
+            LibraryFn::Vdot => {
+                let a = args.array("a")?;
+                let b = args.array("b")?;
+                let dtype = a.dtype.promote(b.dtype);
+                if dtype == ScalarType::Bool {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} of boolean arrays is not supported yet"
+                    )));
+                }
+                Type::Scalar(dtype)
+            }
+            LibraryFn::Ptp => {
+                let array = the_array("a")?;
+                if array.dtype == ScalarType::Bool {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe} of a boolean array (numpy boolean subtract is not supported)"
+                    )));
+                }
+                if array.dtype.is_complex() {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} of complex arrays is not supported yet"
+                    )));
+                }
+                Type::Scalar(array.dtype)
+            }
+            LibraryFn::CountNonzero => {
+                let array = the_array("a")?;
+                reduced(&array, ScalarType::Int64, args.axis()?, &describe)?
+            }
+            LibraryFn::Nanvar | LibraryFn::Nanstd => {
+                let array = the_array("a")?;
+                Type::Scalar(Reduction::Var.result_dtype(array.dtype))
+            }
+            LibraryFn::Percentile
+            | LibraryFn::Quantile
+            | LibraryFn::Nanpercentile
+            | LibraryFn::Nanquantile => {
+                let array = the_array("a")?;
+                if array.dtype.is_complex() {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: a must be an array of real numbers"
+                    )));
+                }
+                let (q, rank) = array_or_scalar(args, "q")?;
+                if q.is_complex() {
+                    return Err(TemplateError::InvalidOperand(format!("{describe}: q must be real numbers")));
+                }
+                scalar_or_array(median_dtype(array.dtype), rank)
+            }
+            LibraryFn::Trapezoid => {
+                let array = the_array("y")?;
+                real_number(args, "dx")?;
+                if array.ndim != 1 {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} of an array that is not one-dimensional is not supported yet"
+                    )));
+                }
+                let dtype = if array.dtype.is_complex() { array.dtype } else { float_dtype(array.dtype) };
+                Type::Scalar(dtype)
+            }
+            LibraryFn::Around => {
+                let (dtype, rank) = match this {
+                    Some(array) => (array.dtype, Some(array.ndim)),
+                    None => array_or_scalar(args, "a")?,
+                };
+                integer(args, "decimals")?;
+                if dtype == ScalarType::Bool {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} of booleans is not supported"
+                    )));
+                }
+                scalar_or_array(dtype, rank)
+            }
+            LibraryFn::Repeat => {
+                let (dtype, _) = match this {
+                    Some(array) => (array.dtype, Some(array.ndim)),
+                    None => array_or_scalar(args, "a")?,
+                };
+                let (repeats, rank) = array_or_scalar(args, "repeats")?;
+                if !repeats.is_integer() || rank.is_some_and(|rank| rank > 1) {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: repeats must be an integer or a 1-d array of integers"
+                    )));
+                }
+                array_of(dtype, 1)
+            }
+            LibraryFn::Searchsorted => {
+                let array = the_array("a")?;
+                if array.ndim != 1 {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: a must be one-dimensional"
+                    )));
+                }
+                if let Some(side) = args.get("side")
+                    && side.as_value() != Some(&Type::Str)
+                {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: side must be 'left' or 'right', not {side}"
+                    )));
+                }
+                let (v, rank) = array_or_scalar(args, "v")?;
+                if v.is_complex() != array.dtype.is_complex() && (v.is_complex() || array.dtype.is_complex())
+                {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} mixing complex and real numbers is not supported yet"
+                    )));
+                }
+                scalar_or_array(ScalarType::Int64, rank)
+            }
+            LibraryFn::Flatnonzero => {
+                the_array("a")?;
+                array_of(ScalarType::Int64, 1)
+            }
+            LibraryFn::ColumnStack => {
+                let Some(Type::Tuple(items)) = args.get("tup").and_then(Ty::as_value) else {
+                    return Err(TemplateError::InvalidOperand(format!("{describe} takes a tuple of arrays")));
+                };
+                let mut dtype: Option<ScalarType> = None;
+                for item in items {
+                    match item {
+                        Type::Array(array) if (1..=2).contains(&array.ndim) => {
+                            dtype = Some(dtype.map_or(array.dtype, |dtype| dtype.promote(array.dtype)));
+                        }
+                        _ => {
+                            return Err(TemplateError::InvalidOperand(format!(
+                                "{describe} takes a tuple of 1-d or 2-d arrays, not one holding {item}"
+                            )));
+                        }
+                    }
+                }
+                let Some(dtype) = dtype else {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe} needs at least one array"
+                    )));
+                };
+                array_of(dtype, 2)
+            }
+            LibraryFn::Append => {
+                let (arr, _) = array_or_scalar(args, "arr")?;
+                let (values, _) = array_or_scalar(args, "values")?;
+                array_of(arr.promote(values), 1)
+            }
+            LibraryFn::Take => {
+                let array = the_array("a")?;
+                let (indices, rank) = array_or_scalar(args, "indices")?;
+                if !indices.is_integer() {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: indices must be integers"
+                    )));
+                }
+                scalar_or_array(array.dtype, rank)
+            }
+            LibraryFn::Roll => {
+                let array = the_array("a")?;
+                integer(args, "shift")?;
+                array_of(array.dtype, array.ndim)
+            }
+            LibraryFn::NanToNum => {
+                let (dtype, rank) = array_or_scalar(args, "x")?;
+                boolean(args, "copy")?;
+                for name in ["nan", "posinf", "neginf"] {
+                    real_number(args, name)?;
+                }
+                scalar_or_array(dtype, rank)
+            }
+            LibraryFn::Extract => {
+                args.array("condition")?;
+                let array = args.array("arr")?;
+                array_of(array.dtype, 1)
+            }
+            LibraryFn::Angle => {
+                let (dtype, rank) = array_or_scalar(args, "z")?;
+                boolean(args, "deg")?;
+                scalar_or_array(float_dtype(dtype), rank)
+            }
+            LibraryFn::Iscomplex | LibraryFn::Isreal => {
+                let (_, rank) = array_or_scalar(args, "x")?;
+                scalar_or_array(ScalarType::Bool, rank)
+            }
+            LibraryFn::Bincount => {
+                let array = the_array("x")?;
+                if array.ndim != 1 || !(array.dtype.is_integer() || array.dtype == ScalarType::Bool) {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe} takes a 1-d array of non-negative integers, not {array}"
+                    )));
+                }
+                integer(args, "minlength")?;
+                match args.get("weights").and_then(Ty::as_value) {
+                    None => array_of(ScalarType::Int64, 1),
+                    Some(Type::Array(weights)) if weights.ndim == 1 && !weights.dtype.is_complex() => {
+                        array_of(ScalarType::Float64, 1)
+                    }
+                    Some(other) => {
+                        return Err(TemplateError::InvalidOperand(format!(
+                            "{describe}: weights must be a 1-d array of real numbers, not {other}"
+                        )));
+                    }
+                }
+            }
+            LibraryFn::Indices => {
+                let Some(dimensions) = args.get("dimensions") else {
+                    return Err(TemplateError::WrongArguments(format!(
+                        "{describe} missing required argument 'dimensions'"
+                    )));
+                };
+                let is_tuple = matches!(dimensions.as_value(), Some(Type::Tuple(_)));
+                let ndim = shape_ndim(dimensions).ok().filter(|_| is_tuple).ok_or_else(|| {
+                    TemplateError::InvalidOperand(format!(
+                        "{describe}: dimensions must be a tuple of integers"
+                    ))
+                })?;
+                array_of(ScalarType::Int64, ndim + 1)
+            }
+            LibraryFn::Conj => {
+                let array = the_array("a")?;
+                array_of(array.dtype, array.ndim)
+            }
+            _ => return Err(TemplateError::Unsupported(String::new())),
+        })
+    })();
+    match result {
+        Err(TemplateError::Unsupported(message)) if message.is_empty() => None,
+        other => Some(other),
+    }
+}
