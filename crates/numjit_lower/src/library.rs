@@ -33,6 +33,7 @@ use crate::elementwise::Tree;
 use crate::function::{Lowerer, Operand};
 
 mod extra;
+mod more;
 
 const INT: ScalarType = ScalarType::Int64;
 
@@ -192,7 +193,10 @@ impl<'a> Lowerer<'a> {
                 Some(Type::Scalar(dtype)) => self.library_trace(array, &ty, args.get("offset"), *dtype),
                 _ => None,
             },
-            _ => self.library_extra(expr, function, this, args, result_type.as_ref()),
+            _ => match self.library_more(expr, function, args, result_type.as_ref()) {
+                Some(value) => Some(value),
+                None => self.library_extra(expr, function, this, args, result_type.as_ref()),
+            },
         };
         match result {
             Some(value) => Operand::Value(value),

@@ -33,7 +33,7 @@ struct QuantileKind {
 }
 
 impl Bound {
-    fn expr(&self, name: &str) -> Option<ExprId> {
+    pub(super) fn expr(&self, name: &str) -> Option<ExprId> {
         let at = self.params.iter().position(|param| *param == name)?;
         self.slots[at].as_ref().map(|(expr, _, _)| *expr)
     }
@@ -486,12 +486,12 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn ex_dims_strides(&mut self, array: Value, ndim: u8) -> (Vec<Value>, Vec<Value>) {
+    pub(super) fn ex_dims_strides(&mut self, array: Value, ndim: u8) -> (Vec<Value>, Vec<Value>) {
         (self.lib_extents(array, ndim), self.lib_byte_strides(array, ndim))
     }
 
     /// `values[at]` for a run-time `at` in range.
-    fn ex_pick(&mut self, values: &[Value], at: Value) -> Value {
+    pub(super) fn ex_pick(&mut self, values: &[Value], at: Value) -> Value {
         let mut picked = values[0];
         for (k, &value) in values.iter().enumerate().skip(1) {
             let here = self.scalar(INT, k as i64);
@@ -502,7 +502,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// A view of `array` whose axis `k` is `array`'s axis `sources[k]`.
-    fn ex_permuted(&mut self, array: Value, ty: &ArrayType, sources: &[Value]) -> Value {
+    pub(super) fn ex_permuted(&mut self, array: Value, ty: &ArrayType, sources: &[Value]) -> Value {
         let (dims, strides) = self.ex_dims_strides(array, ty.ndim);
         if dims.is_empty() {
             return array;
@@ -535,7 +535,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The complex conjugate (other values as they are).
-    fn ex_conj(&mut self, x: Value, dtype: ScalarType) -> Value {
+    pub(super) fn ex_conj(&mut self, x: Value, dtype: ScalarType) -> Value {
         if !dtype.is_complex() {
             return x;
         }

@@ -88,11 +88,26 @@ pub enum LibraryFn {
     Indices,
     /// `a.conj()`, `a.conjugate()` (`np.conj` is the ufunc).
     Conj,
+    Rot90,
+    Transpose,
+    Partition,
+    Bartlett,
+    Blackman,
+    Hamming,
+    Hanning,
+    Correlate,
+    Convolve,
+    Cov,
+    Histogram,
+    Unique,
+    Intersect1d,
+    Union1d,
+    Setxor1d,
 }
 
 impl LibraryFn {
     /// Every function with its name in the `numpy` module.
-    pub const ALL: [(LibraryFn, &'static str); 57] = [
+    pub const ALL: [(LibraryFn, &'static str); 72] = [
         (LibraryFn::Where, "where"),
         (LibraryFn::Clip, "clip"),
         (LibraryFn::Cumsum, "cumsum"),
@@ -150,6 +165,21 @@ impl LibraryFn {
         (LibraryFn::Isreal, "isreal"),
         (LibraryFn::Bincount, "bincount"),
         (LibraryFn::Indices, "indices"),
+        (LibraryFn::Rot90, "rot90"),
+        (LibraryFn::Transpose, "transpose"),
+        (LibraryFn::Partition, "partition"),
+        (LibraryFn::Bartlett, "bartlett"),
+        (LibraryFn::Blackman, "blackman"),
+        (LibraryFn::Hamming, "hamming"),
+        (LibraryFn::Hanning, "hanning"),
+        (LibraryFn::Correlate, "correlate"),
+        (LibraryFn::Convolve, "convolve"),
+        (LibraryFn::Cov, "cov"),
+        (LibraryFn::Histogram, "histogram"),
+        (LibraryFn::Unique, "unique"),
+        (LibraryFn::Intersect1d, "intersect1d"),
+        (LibraryFn::Union1d, "union1d"),
+        (LibraryFn::Setxor1d, "setxor1d"),
     ];
 
     /// The function `np.NAME`.
@@ -244,6 +274,21 @@ impl LibraryFn {
             (LibraryFn::Bincount, _) => &["x", "weights", "minlength"],
             (LibraryFn::Indices, _) => &["dimensions", "dtype", "sparse"],
             (LibraryFn::Conj, _) => &["a"],
+            (LibraryFn::Rot90, _) => &["m", "k", "axes"],
+            (LibraryFn::Transpose, _) => &["a", "axes"],
+            (LibraryFn::Partition, _) => &["a", "kth", "axis", "kind", "order"],
+            (LibraryFn::Bartlett | LibraryFn::Blackman | LibraryFn::Hamming | LibraryFn::Hanning, _) => {
+                &["M"]
+            }
+            (LibraryFn::Correlate | LibraryFn::Convolve, _) => &["a", "v", "mode"],
+            (LibraryFn::Cov, _) => &["m", "y", "rowvar", "bias", "ddof", "fweights", "aweights", "dtype"],
+            (LibraryFn::Histogram, _) => &["a", "bins", "range", "density", "weights"],
+            (LibraryFn::Unique, _) => {
+                &["ar", "return_index", "return_inverse", "return_counts", "axis", "equal_nan", "sorted"]
+            }
+            (LibraryFn::Intersect1d, _) => &["ar1", "ar2", "assume_unique", "return_indices"],
+            (LibraryFn::Union1d, _) => &["ar1", "ar2"],
+            (LibraryFn::Setxor1d, _) => &["ar1", "ar2", "assume_unique"],
         };
         // Methods take the array as `self` (`clip` has its own list).
         if method && all.first() == Some(&"a") { &all[1..] } else { all }
@@ -256,8 +301,10 @@ impl LibraryFn {
             "x" => self != LibraryFn::Trapezoid,
             "m" | "v" | "k" | "N" | "M" | "axis1" | "axis2" | "source" | "destination" | "arys" | "shape"
             | "val" | "wrap" | "increasing" | "q" | "dx" | "decimals" | "repeats" | "side" | "tup"
-            | "arr" | "values" | "indices" | "shift" | "copy" | "nan" | "posinf" | "neginf" | "deg" | "z"
-            | "weights" | "minlength" | "dimensions" => true,
+            | "arr" | "values" | "indices" | "shift" | "nan" | "posinf" | "neginf" | "deg" | "z"
+            | "weights" | "minlength" | "dimensions" | "kth" | "mode" | "rowvar" | "bias" | "ddof"
+            | "bins" | "range" | "ar" | "ar1" | "ar2" => true,
+            "axes" => self == LibraryFn::Transpose,
             "axis" => matches!(
                 self,
                 LibraryFn::Cumsum
@@ -271,6 +318,7 @@ impl LibraryFn {
                     | LibraryFn::Sort
                     | LibraryFn::Argsort
                     | LibraryFn::CountNonzero
+                    | LibraryFn::Partition
             ),
             // Ignoring it is what NumPy allows: the input may or may not be overwritten.
             "overwrite_input" => self == LibraryFn::Median,
@@ -299,7 +347,13 @@ impl LibraryFn {
                 | LibraryFn::Extract
                 | LibraryFn::Repeat
                 | LibraryFn::Searchsorted
-                | LibraryFn::Take,
+                | LibraryFn::Take
+                | LibraryFn::Partition
+                | LibraryFn::Correlate
+                | LibraryFn::Convolve
+                | LibraryFn::Intersect1d
+                | LibraryFn::Union1d
+                | LibraryFn::Setxor1d,
                 false,
             ) => 2,
             (LibraryFn::Swapaxes | LibraryFn::Moveaxis, false) => 3,
@@ -829,6 +883,56 @@ mod tests {
         assert!(matches!(
             ret(LibraryFn::Sort, &[array(Int8, 1), Ty::INT64], &["bogus"]),
             Err(TemplateError::WrongArguments(_))
+        ));
+    }
+
+    #[test]
+    fn views_matrices_and_sets() {
+        let ok = |function, args: &[Ty], keywords: &[&str]| ret(function, args, keywords).unwrap_or_default();
+        assert_eq!(ok(LibraryFn::Flip, &[array(Int32, 2)], &[]), "array(int32, 2d, A)");
+        assert_eq!(ok(LibraryFn::Atleast3d, &[array(Float64, 1)], &[]), "array(float64, 3d, A)");
+        assert_eq!(ok(LibraryFn::Atleast1d, &[array(Float64, 2)], &[]), "array(float64, 2d, C)");
+        assert_eq!(ok(LibraryFn::Diag, &[array(Int8, 1)], &[]), "array(int8, 2d, C)");
+        assert_eq!(ok(LibraryFn::Diag, &[array(Int8, 2), Ty::INT64], &[]), "array(int8, 1d, C)");
+        assert_eq!(ok(LibraryFn::Vander, &[array(Float32, 1)], &[]), "array(float64, 2d, C)");
+        assert_eq!(ok(LibraryFn::Percentile, &[array(Float32, 2), Ty::FLOAT64], &[]), "float32");
+        assert_eq!(
+            ok(LibraryFn::Percentile, &[array(Int32, 1), array(Float64, 2)], &[]),
+            "array(float64, 2d, C)"
+        );
+        assert_eq!(ok(LibraryFn::Angle, &[array(Complex64, 1)], &[]), "array(float32, 1d, C)");
+        assert_eq!(ok(LibraryFn::Searchsorted, &[array(Int64, 1), Ty::FLOAT64], &[]), "int64");
+        assert_eq!(
+            ok(LibraryFn::Histogram, &[array(Int64, 1), Ty::INT64], &[]),
+            "Tuple(array(int64, 1d, C), array(float64, 1d, C))"
+        );
+        assert_eq!(ok(LibraryFn::Cov, &[array(Float64, 1)], &[]), "array(float64, 0d, C)");
+        assert_eq!(
+            ok(LibraryFn::Union1d, &[array(Int32, 1), array(Float32, 2)], &[]),
+            "array(float64, 1d, C)"
+        );
+        assert!(matches!(
+            ret(LibraryFn::Fliplr, &[array(Int32, 1)], &[]),
+            Err(TemplateError::InvalidOperand(_))
+        ));
+        assert!(matches!(
+            ret(LibraryFn::Diag, &[array(Int32, 3)], &[]),
+            Err(TemplateError::InvalidOperand(_))
+        ));
+        assert!(matches!(ret(LibraryFn::Ptp, &[array(Bool, 1)], &[]), Err(TemplateError::InvalidOperand(_))));
+        assert!(matches!(
+            ret(LibraryFn::Repeat, &[array(Int32, 1), Ty::FLOAT64], &[]),
+            Err(TemplateError::InvalidOperand(_))
+        ));
+        assert!(matches!(
+            ret(LibraryFn::NanToNum, &[array(Float64, 1), Ty::BOOL], &["copy"]),
+            Err(TemplateError::Unsupported(_))
+        ));
+        let readonly =
+            Ty::Value(Type::Array(ArrayType { readonly: true, ..ArrayType::new(Float64, 2, Layout::C) }));
+        assert!(matches!(
+            ret(LibraryFn::FillDiagonal, &[readonly, Ty::FLOAT64], &[]),
+            Err(TemplateError::ReadonlyArray(_))
         ));
     }
 }

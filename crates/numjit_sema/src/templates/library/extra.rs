@@ -383,7 +383,6 @@ pub(super) fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Option<Resul
             }
             LibraryFn::NanToNum => {
                 let (dtype, rank) = array_or_scalar(args, "x")?;
-                boolean(args, "copy")?;
                 for name in ["nan", "posinf", "neginf"] {
                     real_number(args, name)?;
                 }
@@ -440,6 +439,143 @@ pub(super) fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Option<Resul
             LibraryFn::Conj => {
                 let array = the_array("a")?;
                 array_of(array.dtype, array.ndim)
+            }
+            LibraryFn::Rot90 => {
+                let array = the_array("m")?;
+                integer(args, "k")?;
+                if array.ndim < 2 {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: Axes must be different."
+                    )));
+                }
+                view(&array, array.ndim)
+            }
+            LibraryFn::Transpose => {
+                let array = the_array("a")?;
+                match args.get("axes").and_then(Ty::as_value) {
+                    None => {}
+                    Some(Type::Tuple(items))
+                        if items.iter().all(|item| item.as_scalar().is_some_and(ScalarType::is_integer))
+                            && items.len() == usize::from(array.ndim) => {}
+                    Some(Type::Tuple(items)) if items.len() != usize::from(array.ndim) => {
+                        return Err(TemplateError::InvalidOperand(format!(
+                            "{describe}: axes don't match array ({} axes for an array of {} dimensions)",
+                            items.len(),
+                            array.ndim
+                        )));
+                    }
+                    Some(other) => {
+                        return Err(TemplateError::InvalidOperand(format!(
+                            "{describe}: axes must be a tuple of integers, not {other}"
+                        )));
+                    }
+                }
+                view(&array, array.ndim)
+            }
+            LibraryFn::Partition => {
+                let array = the_array("a")?;
+                integer(args, "kth")?;
+                args.axis()?;
+                if array.ndim == 0 {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe} of a 0-d array (axis -1 is out of bounds)"
+                    )));
+                }
+                array_of(array.dtype, array.ndim)
+            }
+            LibraryFn::Bartlett | LibraryFn::Blackman | LibraryFn::Hamming | LibraryFn::Hanning => {
+                integer(args, "M")?;
+                if args.get("M").is_none() {
+                    return Err(TemplateError::WrongArguments(format!(
+                        "{describe} missing required argument 'M'"
+                    )));
+                }
+                array_of(ScalarType::Float64, 1)
+            }
+            LibraryFn::Correlate | LibraryFn::Convolve => {
+                let a = args.array("a")?;
+                let v = args.array("v")?;
+                if a.ndim != 1 || v.ndim != 1 {
+                    return Err(TemplateError::InvalidOperand(format!("{describe} takes two 1-d arrays")));
+                }
+                if let Some(mode) = args.get("mode")
+                    && mode.as_value() != Some(&Type::Str)
+                {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: mode must be 'valid', 'same' or 'full', not {mode}"
+                    )));
+                }
+                let dtype = a.dtype.promote(v.dtype);
+                if dtype == ScalarType::Bool {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} of boolean arrays is not supported yet"
+                    )));
+                }
+                array_of(dtype, 1)
+            }
+            LibraryFn::Cov => {
+                let m = args.array("m")?;
+                let y = match args.get("y") {
+                    Some(_) => Some(args.array("y")?),
+                    None => None,
+                };
+                for array in std::iter::once(&m).chain(y.as_ref()) {
+                    if !(1..=2).contains(&array.ndim) {
+                        return Err(TemplateError::InvalidOperand(format!(
+                            "{describe}: m and y must be 1-d or 2-d"
+                        )));
+                    }
+                    if array.dtype.is_complex() {
+                        return Err(TemplateError::Unsupported(format!(
+                            "{describe} of complex arrays is not supported yet"
+                        )));
+                    }
+                }
+                boolean(args, "rowvar")?;
+                boolean(args, "bias")?;
+                integer(args, "ddof")?;
+                let ndim = if m.ndim == 1 && y.is_none() { 0 } else { 2 };
+                array_of(ScalarType::Float64, ndim)
+            }
+            LibraryFn::Histogram => {
+                let array = the_array("a")?;
+                if array.dtype.is_complex() {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} of complex arrays is not supported yet"
+                    )));
+                }
+                let edges = match args.get("bins").and_then(Ty::as_value) {
+                    None => float_dtype(array.dtype),
+                    Some(Type::Scalar(scalar)) if scalar.is_integer() => float_dtype(array.dtype),
+                    Some(Type::Array(bins)) if bins.ndim == 1 && !bins.dtype.is_complex() => bins.dtype,
+                    Some(other) => {
+                        return Err(TemplateError::InvalidOperand(format!(
+                            "{describe}: bins must be an integer or a 1-d array, not {other}"
+                        )));
+                    }
+                };
+                match args.get("range").and_then(Ty::as_value) {
+                    None => {}
+                    Some(Type::Tuple(items))
+                        if items.len() == 2
+                            && items.iter().all(|item| item.as_scalar().is_some_and(|s| !s.is_complex())) => {
+                    }
+                    Some(other) => {
+                        return Err(TemplateError::InvalidOperand(format!(
+                            "{describe}: range must be a tuple of two numbers, not {other}"
+                        )));
+                    }
+                }
+                Type::Tuple(vec![array_of(ScalarType::Int64, 1), array_of(edges, 1)])
+            }
+            LibraryFn::Unique => {
+                let array = the_array("ar")?;
+                array_of(array.dtype, 1)
+            }
+            LibraryFn::Intersect1d | LibraryFn::Union1d | LibraryFn::Setxor1d => {
+                let a = args.array("ar1")?;
+                let b = args.array("ar2")?;
+                array_of(a.dtype.promote(b.dtype), 1)
             }
             _ => return Err(TemplateError::Unsupported(String::new())),
         })

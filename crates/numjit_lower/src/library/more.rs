@@ -1,0 +1,830 @@
+//! Lowering of the second set of library functions: `np.rot90` and `np.transpose(a,
+//! axes)` (views), `np.partition` (a full sort of each line, which is a valid
+//! partition), the window functions (`bartlett`, `blackman`, `hamming`, `hanning`, with
+//! NumPy's formulas), `np.convolve`/`np.correlate` (direct sums, the three modes),
+//! `np.cov`, `np.histogram` (NumPy's index computation for equal bins, a binary search
+//! over given edges) and the sorted-set functions (`unique`, `union1d`, `intersect1d`,
+//! `setxor1d`), which sort a concatenation and keep the elements NumPy's masks keep.
+
+use numjit_ir::{ExceptionKind, FloatCC, IntCC, Intrinsic, Value};
+use numjit_sema::ConstValue;
+use numjit_sema::hir::{Expr, ExprId};
+use numjit_sema::templates::library::LibraryFn;
+use numjit_types::{ArrayType, Layout, ScalarType, Type};
+
+use super::{Bound, INT};
+use crate::function::Lowerer;
+
+const F64: ScalarType = ScalarType::Float64;
+
+/// The mode of `np.convolve`/`np.correlate`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Valid,
+    Same,
+    Full,
+}
+
+impl<'a> Lowerer<'a> {
+    /// The functions of this module; `None` for the others.
+    pub(super) fn library_more(
+        &mut self,
+        expr: ExprId,
+        function: LibraryFn,
+        args: &Bound,
+        result_type: Option<&Type>,
+    ) -> Option<Value> {
+        let array_arg = |name: &str| match args.get(name) {
+            Some((value, Type::Array(ty))) => Some((value, ty)),
+            _ => None,
+        };
+        let result_array = match result_type {
+            Some(Type::Array(array)) => Some(*array),
+            _ => None,
+        };
+        match function {
+            LibraryFn::Rot90 => {
+                let (array, ty) = array_arg("m")?;
+                let k = match args.get("k") {
+                    Some((k, _)) => self.convert(k, INT),
+                    None => self.scalar(INT, 1),
+                };
+                Some(self.mo_rot90(array, &ty, k))
+            }
+            LibraryFn::Transpose => {
+                let (array, ty) = array_arg("a")?;
+                let Some((axes, Type::Tuple(items))) = args.get("axes") else {
+                    let (mut dims, mut strides) = self.ex_dims_strides(array, ty.ndim);
+                    dims.reverse();
+                    strides.reverse();
+                    let zero = self.scalar(INT, 0);
+                    return Some(self.ins().array_view(Layout::A, array, zero, &dims, &strides));
+                };
+                let mut sources = Vec::with_capacity(items.len());
+                for at in 0..items.len() {
+                    let axis = self.ins().tuple_get(axes, at as u32);
+                    sources.push(self.normal_axis(axis, ty.ndim));
+                }
+                let mut repeated = self.ins().bconst(false);
+                for (i, &a) in sources.iter().enumerate() {
+                    for &b in &sources[i + 1..] {
+                        let same = self.ins().icmp(IntCC::Equal, a, b);
+                        repeated = self.ins().ior(repeated, same);
+                    }
+                }
+                self.raise_if(repeated, ExceptionKind::ValueError, "repeated axis in transpose");
+                Some(self.ex_permuted(array, &ty, &sources))
+            }
+            LibraryFn::Partition => {
+                let (array, ty) = array_arg("a")?;
+                let (kth, _) = args.get("kth")?;
+                let axis = match args.get("axis") {
+                    Some((axis, _)) => self.normal_axis(axis, ty.ndim),
+                    None => self.scalar(INT, i64::from(ty.ndim) - 1),
+                };
+                let dims = self.lib_extents(array, ty.ndim);
+                let len = self.ex_pick(&dims, axis);
+                let kth = self.convert(kth, INT);
+                let zero = self.scalar(INT, 0);
+                let negative = self.ins().icmp(IntCC::LessThan, kth, zero);
+                let wrapped = self.ins().iadd(kth, len);
+                let position = self.ins().select(negative, wrapped, kth);
+                let below = self.ins().icmp(IntCC::LessThan, position, zero);
+                let above = self.ins().icmp(IntCC::GreaterThanOrEqual, position, len);
+                let outside = self.ins().ior(below, above);
+                self.raise_if_with(
+                    outside,
+                    ExceptionKind::ValueError,
+                    "kth(={}) out of bounds ({})",
+                    &[kth, len],
+                );
+                let copy = self.copy_array(array, &ty);
+                self.own(copy);
+                self.lib_sort_lines(copy, ty.ndim, axis, ty.dtype, None);
+                Some(copy)
+            }
+            LibraryFn::Bartlett | LibraryFn::Blackman | LibraryFn::Hamming | LibraryFn::Hanning => {
+                let (m, _) = args.get("M")?;
+                let m = self.convert(m, INT);
+                Some(self.mo_window(function, m))
+            }
+            LibraryFn::Correlate | LibraryFn::Convolve => {
+                let (a, _) = array_arg("a")?;
+                let (v, _) = array_arg("v")?;
+                let default = if function == LibraryFn::Correlate { Mode::Valid } else { Mode::Full };
+                let mode = match args.expr("mode") {
+                    None => default,
+                    Some(mode_expr) => match &self.body.exprs[mode_expr].kind {
+                        Expr::Const(ConstValue::Str(mode)) if mode.as_str() == "valid" => Mode::Valid,
+                        Expr::Const(ConstValue::Str(mode)) if mode.as_str() == "same" => Mode::Same,
+                        Expr::Const(ConstValue::Str(mode)) if mode.as_str() == "full" => Mode::Full,
+                        _ => {
+                            let range = self.body.exprs[expr].range;
+                            self.unsupported("a mode other than 'valid', 'same' or 'full'", range);
+                            return None;
+                        }
+                    },
+                };
+                let correlate = function == LibraryFn::Correlate;
+                Some(self.mo_convolve(a, v, mode, correlate, &result_array?))
+            }
+            LibraryFn::Cov => {
+                let m = array_arg("m")?;
+                let y = array_arg("y");
+                let rowvar = args.get("rowvar").map(|(value, _)| value);
+                let bias = args.get("bias").map(|(value, _)| value);
+                let ddof = args.get("ddof").map(|(value, _)| value);
+                self.mo_cov(m, y, rowvar, bias, ddof, &result_array?)
+            }
+            LibraryFn::Histogram => {
+                let (array, ty) = array_arg("a")?;
+                let Some(Type::Tuple(items)) = result_type else { return None };
+                let Some(Type::Array(edges_type)) = items.get(1) else { return None };
+                let range = args.get("range").map(|(value, _)| value);
+                self.mo_histogram(array, &ty, args.get("bins"), range, edges_type.dtype)
+            }
+            LibraryFn::Unique => {
+                let (array, ty) = array_arg("ar")?;
+                let dtype = result_array?.dtype;
+                let (sorted, n) = self.mo_sorted_concat(&[(array, ty)], dtype);
+                Some(self.mo_compact(sorted, n, dtype, SetKeep::Unique))
+            }
+            LibraryFn::Union1d | LibraryFn::Intersect1d | LibraryFn::Setxor1d => {
+                let (a, a_type) = array_arg("ar1")?;
+                let (b, b_type) = array_arg("ar2")?;
+                let dtype = result_array?.dtype;
+                if function == LibraryFn::Union1d {
+                    let (sorted, n) = self.mo_sorted_concat(&[(a, a_type), (b, b_type)], dtype);
+                    return Some(self.mo_compact(sorted, n, dtype, SetKeep::Unique));
+                }
+                let unique_type = ArrayType::new(dtype, 1, Layout::C);
+                let (sorted, n) = self.mo_sorted_concat(&[(a, a_type)], dtype);
+                let first = self.mo_compact(sorted, n, dtype, SetKeep::Unique);
+                let (sorted, n) = self.mo_sorted_concat(&[(b, b_type)], dtype);
+                let second = self.mo_compact(sorted, n, dtype, SetKeep::Unique);
+                let (aux, n) = self.mo_sorted_concat(&[(first, unique_type), (second, unique_type)], dtype);
+                let keep =
+                    if function == LibraryFn::Intersect1d { SetKeep::Repeated } else { SetKeep::Single };
+                Some(self.mo_compact(aux, n, dtype, keep))
+            }
+            _ => None,
+        }
+    }
+
+    /// `np.rot90(m, k)` over the first two axes: a view (NumPy's flips and transposes).
+    fn mo_rot90(&mut self, array: Value, ty: &ArrayType, k: Value) -> Value {
+        let (dims, strides) = self.ex_dims_strides(array, ty.ndim);
+        let four = self.scalar(INT, 4);
+        let zero = self.scalar(INT, 0);
+        let one = self.scalar(INT, 1);
+        let k = self.ins().irem(k, four);
+        let k = self.ins().iadd(k, four);
+        let k = self.ins().irem(k, four);
+        let (d0, d1, s0, s1) = (dims[0], dims[1], strides[0], strides[1]);
+        let last0 = self.ins().isub(d0, one);
+        let last0 = self.lib_max_int(last0, zero);
+        let last1 = self.ins().isub(d1, one);
+        let last1 = self.lib_max_int(last1, zero);
+        let shift0 = self.ins().imul(last0, s0);
+        let shift1 = self.ins().imul(last1, s1);
+        let both = self.ins().iadd(shift0, shift1);
+        let minus_s0 = self.ins().ineg(s0);
+        let minus_s1 = self.ins().ineg(s1);
+        // k = 1: (d1, d0), strides (-s1, s0), offset (d1-1)s1; k = 2: (d0, d1), (-s0, -s1),
+        // offset both; k = 3: (d1, d0), (s1, -s0), offset (d0-1)s0.
+        let cases = [
+            (d0, d1, s0, s1, zero),
+            (d1, d0, minus_s1, s0, shift1),
+            (d0, d1, minus_s0, minus_s1, both),
+            (d1, d0, s1, minus_s0, shift0),
+        ];
+        let pick = |this: &mut Self, field: fn(&(Value, Value, Value, Value, Value)) -> Value| -> Value {
+            let values: Vec<Value> = cases.iter().map(field).collect();
+            this.ex_pick(&values, k)
+        };
+        let new_d0 = pick(self, |case| case.0);
+        let new_d1 = pick(self, |case| case.1);
+        let new_s0 = pick(self, |case| case.2);
+        let new_s1 = pick(self, |case| case.3);
+        let offset = pick(self, |case| case.4);
+        let mut new_dims = vec![new_d0, new_d1];
+        new_dims.extend(&dims[2..]);
+        let mut new_strides = vec![new_s0, new_s1];
+        new_strides.extend(&strides[2..]);
+        self.ins().array_view(Layout::A, array, offset, &new_dims, &new_strides)
+    }
+
+    /// NumPy's window functions of `m` points (empty for `m < 1`, `[1.0]` for one).
+    fn mo_window(&mut self, function: LibraryFn, m: Value) -> Value {
+        let zero = self.scalar(INT, 0);
+        let len = self.lib_max_int(m, zero);
+        let out = self.ins().array_alloc(F64, false, &[len]);
+        self.own(out);
+        let one = self.scalar(INT, 1);
+        let single = self.ins().icmp(IntCC::Equal, len, one);
+        let denominator = self.ins().isub(m, one);
+        let denominator = self.convert(denominator, F64);
+        self.loop_nest(&[len], &[], &mut |this, indices, _| {
+            // n = 1 - M + 2 i (NumPy's arange(1 - M, M, 2)).
+            let one = this.scalar(INT, 1);
+            let two = this.scalar(INT, 2);
+            let start = this.ins().isub(one, m);
+            let step = this.ins().imul(indices[0], two);
+            let n = this.ins().iadd(start, step);
+            let n = this.convert(n, F64);
+            let pi = this.float(F64, std::f64::consts::PI);
+            let value = if function == LibraryFn::Bartlett {
+                let ratio = this.ins().fdiv(n, denominator);
+                let one = this.float(F64, 1.0);
+                let zero = this.float(F64, 0.0);
+                let rising = this.ins().fadd(one, ratio);
+                let falling = this.ins().fsub(one, ratio);
+                let left = this.ins().fcmp(FloatCC::LessThanOrEqual, n, zero);
+                this.ins().select(left, rising, falling)
+            } else {
+                // pi * n / (M - 1), as NumPy orders it.
+                let angle = this.ins().fmul(pi, n);
+                let angle = this.ins().fdiv(angle, denominator);
+                let cos = this.ins().call_intrinsic(Intrinsic::Cos, &[angle]);
+                let (a, b) = match function {
+                    LibraryFn::Hamming => (0.54, 0.46),
+                    _ => (0.5, 0.5),
+                };
+                let a = this.float(F64, a);
+                let b = this.float(F64, b);
+                let term = this.ins().fmul(b, cos);
+                let value = this.ins().fadd(a, term);
+                if function == LibraryFn::Blackman {
+                    // 0.42 + 0.5 cos(pi n / (M-1)) + 0.08 cos(2 pi n / (M-1)).
+                    let two_pi = this.float(F64, 2.0 * std::f64::consts::PI);
+                    let angle2 = this.ins().fmul(two_pi, n);
+                    let angle2 = this.ins().fdiv(angle2, denominator);
+                    let cos2 = this.ins().call_intrinsic(Intrinsic::Cos, &[angle2]);
+                    let base = this.float(F64, 0.42);
+                    let c1 = this.float(F64, 0.5);
+                    let c2 = this.float(F64, 0.08);
+                    let t1 = this.ins().fmul(c1, cos);
+                    let t2 = this.ins().fmul(c2, cos2);
+                    let sum = this.ins().fadd(base, t1);
+                    this.ins().fadd(sum, t2)
+                } else {
+                    value
+                }
+            };
+            let one_value = this.float(F64, 1.0);
+            let value = this.ins().select(single, one_value, value);
+            this.ins().array_store(out, indices, value);
+            Vec::new()
+        });
+        out
+    }
+
+    /// `np.convolve(a, v, mode)`, or `np.correlate` (a convolution with `v` reversed and
+    /// conjugated).
+    fn mo_convolve(
+        &mut self,
+        a: Value,
+        v: Value,
+        mode: Mode,
+        correlate: bool,
+        out_type: &ArrayType,
+    ) -> Value {
+        let dtype = out_type.dtype;
+        let n = self.ins().array_dim(a, 0);
+        let m = self.ins().array_dim(v, 0);
+        let zero = self.scalar(INT, 0);
+        let one = self.scalar(INT, 1);
+        let empty_a = self.ins().icmp(IntCC::Equal, n, zero);
+        self.raise_if(empty_a, ExceptionKind::ValueError, "a cannot be empty");
+        let empty_v = self.ins().icmp(IntCC::Equal, m, zero);
+        self.raise_if(empty_v, ExceptionKind::ValueError, "v cannot be empty");
+        let full = self.ins().iadd(n, m);
+        let full = self.ins().isub(full, one);
+        let shorter = self.lib_min_int(n, m);
+        let longer = self.lib_max_int(n, m);
+        let (first, len) = match mode {
+            Mode::Full => (zero, full),
+            Mode::Valid => {
+                let first = self.ins().isub(shorter, one);
+                let len = self.ins().isub(longer, shorter);
+                (first, self.ins().iadd(len, one))
+            }
+            Mode::Same => {
+                let two = self.scalar(INT, 2);
+                let first = self.ins().isub(shorter, one);
+                (self.ins().idiv(first, two), longer)
+            }
+        };
+        let out = self.ins().array_alloc(dtype, false, &[len]);
+        self.own(out);
+        self.loop_nest(&[len], &[], &mut |this, indices, _| {
+            let k = this.ins().iadd(first, indices[0]);
+            // Σ a[i] w[k - i] over max(0, k - m + 1) <= i <= min(k, n - 1).
+            let one = this.scalar(INT, 1);
+            let zero = this.scalar(INT, 0);
+            let low = this.ins().isub(k, m);
+            let low = this.ins().iadd(low, one);
+            let low = this.lib_max_int(low, zero);
+            let last = this.ins().isub(n, one);
+            let high = this.lib_min_int(k, last);
+            let count = this.ins().isub(high, low);
+            let count = this.ins().iadd(count, one);
+            let count = this.lib_max_int(count, zero);
+            let init = this.scalar(dtype, 0);
+            let totals = this.loop_nest(&[count], &[init], &mut |this, inner, acc| {
+                let i = this.ins().iadd(low, inner[0]);
+                let j = this.ins().isub(k, i);
+                let x = this.ins().array_load(a, &[i]);
+                let x = this.convert(x, dtype);
+                let w = if correlate {
+                    let one = this.scalar(INT, 1);
+                    let last = this.ins().isub(m, one);
+                    let mirrored = this.ins().isub(last, j);
+                    let w = this.ins().array_load(v, &[mirrored]);
+                    let w = this.convert(w, dtype);
+                    this.ex_conj(w, dtype)
+                } else {
+                    let w = this.ins().array_load(v, &[j]);
+                    this.convert(w, dtype)
+                };
+                let product = this.accumulate(true, x, w, dtype);
+                vec![this.accumulate(false, acc[0], product, dtype)]
+            });
+            this.ins().array_store(out, indices, totals[0]);
+            Vec::new()
+        });
+        out
+    }
+
+    /// The variables of `np.cov` as a 2-d view (rows are variables) of a 1-d or 2-d array.
+    fn mo_variables(&mut self, array: Value, ty: &ArrayType, rowvar: Option<Value>) -> (Value, Value, Value) {
+        let (dims, strides) = self.ex_dims_strides(array, ty.ndim);
+        let zero = self.scalar(INT, 0);
+        let one = self.scalar(INT, 1);
+        let (rows, cols, row_stride, col_stride) = if ty.ndim == 1 {
+            (one, dims[0], zero, strides[0])
+        } else {
+            match rowvar {
+                None => (dims[0], dims[1], strides[0], strides[1]),
+                Some(rowvar) => {
+                    let rows = self.ins().select(rowvar, dims[0], dims[1]);
+                    let cols = self.ins().select(rowvar, dims[1], dims[0]);
+                    let row_stride = self.ins().select(rowvar, strides[0], strides[1]);
+                    let col_stride = self.ins().select(rowvar, strides[1], strides[0]);
+                    (rows, cols, row_stride, col_stride)
+                }
+            }
+        };
+        let view = self.ins().array_view(Layout::A, array, zero, &[rows, cols], &[row_stride, col_stride]);
+        (view, rows, cols)
+    }
+
+    /// `np.cov(m, y, rowvar, bias, ddof)` of real arrays.
+    fn mo_cov(
+        &mut self,
+        m: (Value, ArrayType),
+        y: Option<(Value, ArrayType)>,
+        rowvar: Option<Value>,
+        bias: Option<Value>,
+        ddof: Option<Value>,
+        out_type: &ArrayType,
+    ) -> Option<Value> {
+        let mut parts = vec![self.mo_variables(m.0, &m.1, rowvar)];
+        if let Some((y, y_type)) = y {
+            parts.push(self.mo_variables(y, &y_type, rowvar));
+        }
+        let observations = parts[0].2;
+        let mut variables = self.scalar(INT, 0);
+        let mut mismatch = self.ins().bconst(false);
+        for &(_, rows, cols) in &parts {
+            variables = self.ins().iadd(variables, rows);
+            let differs = self.ins().icmp(IntCC::NotEqual, cols, observations);
+            mismatch = self.ins().ior(mismatch, differs);
+        }
+        self.raise_if(
+            mismatch,
+            ExceptionKind::ValueError,
+            "all the input array dimensions except for the concatenation axis must match exactly",
+        );
+        // X: the variables as rows, centred.
+        let x = self.ins().array_alloc(F64, false, &[variables, observations]);
+        self.own(x);
+        let mut start = self.scalar(INT, 0);
+        for &(view, rows, cols) in &parts {
+            let first = start;
+            self.loop_nest(&[rows, cols], &[], &mut |this, indices, _| {
+                let element = this.ins().array_load(view, indices);
+                let element = this.convert(element, F64);
+                let row = this.ins().iadd(first, indices[0]);
+                this.ins().array_store(x, &[row, indices[1]], element);
+                Vec::new()
+            });
+            start = self.ins().iadd(start, rows);
+        }
+        let count = self.convert(observations, F64);
+        self.loop_nest(&[variables], &[], &mut |this, indices, _| {
+            let row = indices[0];
+            let zero = this.float(F64, 0.0);
+            let total = this.loop_nest(&[observations], &[zero], &mut |this, inner, acc| {
+                let element = this.ins().array_load(x, &[row, inner[0]]);
+                vec![this.ins().fadd(acc[0], element)]
+            });
+            let mean = this.ins().fdiv(total[0], count);
+            this.loop_nest(&[observations], &[], &mut |this, inner, _| {
+                let element = this.ins().array_load(x, &[row, inner[0]]);
+                let centred = this.ins().fsub(element, mean);
+                this.ins().array_store(x, &[row, inner[0]], centred);
+                Vec::new()
+            });
+            Vec::new()
+        });
+        // fact = N - ddof (ddof defaults to 1, or 0 with bias); NumPy multiplies by 1/fact
+        // and uses 0 for a fact that is not positive.
+        let default_ddof = match bias {
+            Some(bias) => {
+                let zero = self.scalar(INT, 0);
+                let one = self.scalar(INT, 1);
+                self.ins().select(bias, zero, one)
+            }
+            None => self.scalar(INT, 1),
+        };
+        let ddof = match ddof {
+            Some(ddof) => self.convert(ddof, INT),
+            None => default_ddof,
+        };
+        let fact = self.ins().isub(observations, ddof);
+        let zero = self.scalar(INT, 0);
+        let positive = self.ins().icmp(IntCC::GreaterThan, fact, zero);
+        let fact = self.ins().select(positive, fact, zero);
+        let fact = self.convert(fact, F64);
+        let one = self.float(F64, 1.0);
+        let scale = self.ins().fdiv(one, fact);
+        let out_dims: Vec<Value> = if out_type.ndim == 0 { Vec::new() } else { vec![variables, variables] };
+        let out = self.ins().array_alloc(F64, false, &out_dims);
+        self.own(out);
+        let two_d = out_type.ndim == 2;
+        self.loop_nest(&[variables, variables], &[], &mut |this, indices, _| {
+            let (i, j) = (indices[0], indices[1]);
+            let zero = this.float(F64, 0.0);
+            let total = this.loop_nest(&[observations], &[zero], &mut |this, inner, acc| {
+                let a = this.ins().array_load(x, &[i, inner[0]]);
+                let b = this.ins().array_load(x, &[j, inner[0]]);
+                let product = this.ins().fmul(a, b);
+                vec![this.ins().fadd(acc[0], product)]
+            });
+            let value = this.ins().fmul(total[0], scale);
+            if two_d {
+                this.ins().array_store(out, indices, value);
+            } else {
+                this.ins().array_store(out, &[], value);
+            }
+            Vec::new()
+        });
+        Some(out)
+    }
+
+    /// `np.histogram(a, bins, range)`: the counts and the bin edges, as a tuple.
+    fn mo_histogram(
+        &mut self,
+        array: Value,
+        ty: &ArrayType,
+        bins: Option<(Value, Type)>,
+        range: Option<Value>,
+        edge_dtype: ScalarType,
+    ) -> Option<Value> {
+        let (flat, n) = self.lib_flat_elements(array, ty);
+        let zero = self.scalar(INT, 0);
+        let one = self.scalar(INT, 1);
+        let (edges, nbins, uniform) = match bins {
+            Some((edges, Type::Array(edges_type))) => {
+                let len = self.ins().array_dim(edges, 0);
+                let nbins = self.ins().isub(len, one);
+                let nbins = self.lib_max_int(nbins, zero);
+                // Edges must not decrease.
+                let no = self.ins().bconst(false);
+                let bad = self.loop_nest(&[nbins], &[no], &mut |this, indices, acc| {
+                    let one = this.scalar(INT, 1);
+                    let next = this.ins().iadd(indices[0], one);
+                    let a = this.ins().array_load(edges, indices);
+                    let b = this.ins().array_load(edges, &[next]);
+                    let a = this.convert(a, F64);
+                    let b = this.convert(b, F64);
+                    let decreasing = this.ins().fcmp(FloatCC::LessThan, b, a);
+                    vec![this.ins().ior(acc[0], decreasing)]
+                });
+                self.raise_if(
+                    bad[0],
+                    ExceptionKind::ValueError,
+                    "`bins` must increase monotonically, when an array",
+                );
+                let copy = self.copy_array(edges, &edges_type);
+                self.own(copy);
+                (copy, nbins, None)
+            }
+            other => {
+                let nbins = match other {
+                    Some((count, _)) => self.convert(count, INT),
+                    None => self.scalar(INT, 10),
+                };
+                let positive = self.ins().icmp(IntCC::GreaterThan, nbins, zero);
+                let bad = self.ins().inot(positive);
+                self.raise_if(bad, ExceptionKind::ValueError, "`bins` must be positive, when an integer");
+                let (first, last) = match range {
+                    Some(range) => {
+                        let lo = self.ins().tuple_get(range, 0);
+                        let hi = self.ins().tuple_get(range, 1);
+                        let lo = self.convert(lo, F64);
+                        let hi = self.convert(hi, F64);
+                        let backwards = self.ins().fcmp(FloatCC::GreaterThan, lo, hi);
+                        self.raise_if(
+                            backwards,
+                            ExceptionKind::ValueError,
+                            "max must be larger than min in range parameter.",
+                        );
+                        (lo, hi)
+                    }
+                    None => {
+                        let inf = self.float(F64, f64::INFINITY);
+                        let minus_inf = self.float(F64, f64::NEG_INFINITY);
+                        let no = self.ins().bconst(false);
+                        let found = self.loop_nest(&[n], &[inf, minus_inf, no], &mut |this, indices, acc| {
+                            let x = this.ins().array_load(flat, indices);
+                            let x = this.convert(x, F64);
+                            let less = this.ins().fcmp(FloatCC::LessThan, x, acc[0]);
+                            let greater = this.ins().fcmp(FloatCC::GreaterThan, x, acc[1]);
+                            let nan = this.ins().fcmp(FloatCC::Unordered, x, x);
+                            vec![
+                                this.ins().select(less, x, acc[0]),
+                                this.ins().select(greater, x, acc[1]),
+                                this.ins().ior(acc[2], nan),
+                            ]
+                        });
+                        let empty = self.ins().icmp(IntCC::Equal, n, zero);
+                        let zero_float = self.float(F64, 0.0);
+                        let one_float = self.float(F64, 1.0);
+                        let lo = self.ins().select(empty, zero_float, found[0]);
+                        let hi = self.ins().select(empty, one_float, found[1]);
+                        let lo_finite = self.ins().call_intrinsic(Intrinsic::Isfinite, &[lo]);
+                        let hi_finite = self.ins().call_intrinsic(Intrinsic::Isfinite, &[hi]);
+                        let finite = self.ins().iand(lo_finite, hi_finite);
+                        let not_finite = self.ins().inot(finite);
+                        let bad = self.ins().ior(not_finite, found[2]);
+                        self.raise_if(
+                            bad,
+                            ExceptionKind::ValueError,
+                            "autodetected range of [nan, nan] is not finite",
+                        );
+                        (lo, hi)
+                    }
+                };
+                let same = self.ins().fcmp(FloatCC::Equal, first, last);
+                let half = self.float(F64, 0.5);
+                let lowered = self.ins().fsub(first, half);
+                let raised = self.ins().fadd(last, half);
+                let first = self.ins().select(same, lowered, first);
+                let last = self.ins().select(same, raised, last);
+                let first = self.convert(first, edge_dtype);
+                let last = self.convert(last, edge_dtype);
+                // np.linspace(first, last, nbins + 1): first + i * step, the last exact.
+                let len = self.ins().iadd(nbins, one);
+                let edges = self.ins().array_alloc(edge_dtype, false, &[len]);
+                self.own(edges);
+                let span = self.ins().fsub(last, first);
+                let divisions = self.convert(nbins, edge_dtype);
+                let step = self.ins().fdiv(span, divisions);
+                self.loop_nest(&[len], &[], &mut |this, indices, _| {
+                    let i = this.convert(indices[0], edge_dtype);
+                    let offset = this.ins().fmul(i, step);
+                    let value = this.ins().fadd(first, offset);
+                    let is_last = this.ins().icmp(IntCC::Equal, indices[0], nbins);
+                    let value = this.ins().select(is_last, last, value);
+                    this.ins().array_store(edges, indices, value);
+                    Vec::new()
+                });
+                (edges, nbins, Some((first, last)))
+            }
+        };
+        let counts = self.ins().array_alloc(INT, true, &[nbins]);
+        self.own(counts);
+        let edges_len = self.ins().iadd(nbins, one);
+        let edge_dtype_of = edge_dtype;
+        self.loop_nest(&[n], &[], &mut |this, indices, _| {
+            let x = this.ins().array_load(flat, indices);
+            let (bin, inside) = match uniform {
+                Some((first, last)) => {
+                    let work = edge_dtype_of;
+                    let x = this.convert(x, work);
+                    let low_ok = this.ins().fcmp(FloatCC::GreaterThanOrEqual, x, first);
+                    let high_ok = this.ins().fcmp(FloatCC::LessThanOrEqual, x, last);
+                    let inside = this.ins().iand(low_ok, high_ok);
+                    // NumPy: ((x - first) / (last - first)) * nbins, then corrected by
+                    // the edges on either side.
+                    let span = this.ins().fsub(last, first);
+                    let from_first = this.ins().fsub(x, first);
+                    let scaled = this.ins().fdiv(from_first, span);
+                    let bins = this.convert(nbins, work);
+                    let position = this.ins().fmul(scaled, bins);
+                    let zero_float = this.float(work, 0.0);
+                    let position = this.ins().select(inside, position, zero_float);
+                    let index = this.convert(position, INT);
+                    let one = this.scalar(INT, 1);
+                    let zero = this.scalar(INT, 0);
+                    let top = this.ins().isub(nbins, one);
+                    let index = this.lib_min_int(index, top);
+                    let index = this.lib_max_int(index, zero);
+                    let edge = this.ins().array_load(edges, &[index]);
+                    let below = this.ins().fcmp(FloatCC::LessThan, x, edge);
+                    let lowered = this.ins().isub(index, one);
+                    let index = this.ins().select(below, lowered, index);
+                    let index = this.lib_max_int(index, zero);
+                    let next = this.ins().iadd(index, one);
+                    let next_edge = this.ins().array_load(edges, &[next]);
+                    let at_or_above = this.ins().fcmp(FloatCC::GreaterThanOrEqual, x, next_edge);
+                    let not_last = this.ins().icmp(IntCC::NotEqual, index, top);
+                    let raise = this.ins().iand(at_or_above, not_last);
+                    let raised = this.ins().iadd(index, one);
+                    (this.ins().select(raise, raised, index), inside)
+                }
+                None => {
+                    // The last edge <= x: bins are [e_i, e_{i+1}), the last one closed.
+                    let x = this.convert(x, F64);
+                    let zero = this.scalar(INT, 0);
+                    let one = this.scalar(INT, 1);
+                    let sixty_four = this.scalar(INT, 64);
+                    let has_edges = this.ins().icmp(IntCC::GreaterThan, edges_len, zero);
+                    let steps = this.ins().select(has_edges, sixty_four, zero);
+                    let found = this.loop_nest(&[steps], &[zero, edges_len], &mut |this, _, acc| {
+                        let (lo, hi) = (acc[0], acc[1]);
+                        let open = this.ins().icmp(IntCC::LessThan, lo, hi);
+                        let sum = this.ins().iadd(lo, hi);
+                        let two = this.scalar(INT, 2);
+                        let mid = this.ins().idiv(sum, two);
+                        let one = this.scalar(INT, 1);
+                        let last = this.ins().isub(edges_len, one);
+                        let mid = this.lib_min_int(mid, last);
+                        let edge = this.ins().array_load(edges, &[mid]);
+                        let edge = this.convert(edge, F64);
+                        let go_right = this.ins().fcmp(FloatCC::LessThanOrEqual, edge, x);
+                        let next_lo = this.ins().iadd(mid, one);
+                        let new_lo = this.ins().select(go_right, next_lo, lo);
+                        let new_hi = this.ins().select(go_right, hi, mid);
+                        vec![this.ins().select(open, new_lo, lo), this.ins().select(open, new_hi, hi)]
+                    });
+                    let index = this.ins().isub(found[0], one);
+                    let last_index = this.ins().isub(edges_len, one);
+                    let last_index = this.lib_max_int(last_index, zero);
+                    let last_edge = this.ins().array_load(edges, &[last_index]);
+                    let last_edge = this.convert(last_edge, F64);
+                    let on_last = this.ins().fcmp(FloatCC::Equal, x, last_edge);
+                    let top = this.ins().isub(nbins, one);
+                    let index = this.ins().select(on_last, top, index);
+                    let non_negative = this.ins().icmp(IntCC::GreaterThanOrEqual, index, zero);
+                    let below_top = this.ins().icmp(IntCC::LessThan, index, nbins);
+                    let inside = this.ins().iand(non_negative, below_top);
+                    let index = this.ins().select(inside, index, zero);
+                    (index, inside)
+                }
+            };
+            let old = this.ins().array_load(counts, &[bin]);
+            let one = this.scalar(INT, 1);
+            let zero = this.scalar(INT, 0);
+            let step = this.ins().select(inside, one, zero);
+            let new = this.ins().iadd(old, step);
+            // An element outside every bin adds 0 to bin 0, which exists when there are
+            // bins; without bins nothing is counted.
+            let has_bins = this.ins().icmp(IntCC::GreaterThan, nbins, zero);
+            let blocks = (this.new_block(), this.new_block());
+            this.brif(has_bins, blocks.0, blocks.1);
+            if this.enter(blocks.0) {
+                this.ins().array_store(counts, &[bin], new);
+                this.jump(blocks.1, &[]);
+            }
+            this.enter(blocks.1);
+            Vec::new()
+        });
+        Some(self.ins().tuple_make(&[counts, edges]))
+    }
+
+    /// The flattened elements of `parts`, one after the other, converted to `dtype` and
+    /// sorted (NumPy's order), in a new 1-d array with room for one more element.
+    fn mo_sorted_concat(&mut self, parts: &[(Value, ArrayType)], dtype: ScalarType) -> (Value, Value) {
+        let mut flats = Vec::new();
+        let mut total = self.scalar(INT, 0);
+        for (array, ty) in parts {
+            let (flat, len) = self.lib_flat_elements(*array, ty);
+            total = self.ins().iadd(total, len);
+            flats.push((flat, len));
+        }
+        let one = self.scalar(INT, 1);
+        let room = self.ins().iadd(total, one);
+        let buffer = self.ins().array_alloc(dtype, false, &[room]);
+        self.own(buffer);
+        let mut start = self.scalar(INT, 0);
+        for (flat, len) in flats {
+            let first = start;
+            self.loop_nest(&[len], &[], &mut |this, indices, _| {
+                let element = this.ins().array_load(flat, indices);
+                let element = this.convert(element, dtype);
+                let at = this.ins().iadd(first, indices[0]);
+                this.ins().array_store(buffer, &[at], element);
+                Vec::new()
+            });
+            start = self.ins().iadd(start, len);
+        }
+        let scratch = self.ins().array_alloc(dtype, false, &[room]);
+        self.own(scratch);
+        self.lib_merge_sort(buffer, scratch, total, dtype, None);
+        (buffer, total)
+    }
+
+    /// Whether two elements are equal (`equal_nan`: NaNs equal each other).
+    fn mo_equal(&mut self, a: Value, b: Value, dtype: ScalarType, equal_nan: bool) -> Value {
+        if dtype.is_complex() {
+            let (ar, ai) = (self.ins().creal(a), self.ins().cimag(a));
+            let (br, bi) = (self.ins().creal(b), self.ins().cimag(b));
+            let re = self.ins().fcmp(FloatCC::Equal, ar, br);
+            let im = self.ins().fcmp(FloatCC::Equal, ai, bi);
+            let equal = self.ins().iand(re, im);
+            if !equal_nan {
+                return equal;
+            }
+            let a_nan = self.lib_is_nan(a, dtype);
+            let b_nan = self.lib_is_nan(b, dtype);
+            let both = self.ins().iand(a_nan, b_nan);
+            return self.ins().ior(equal, both);
+        }
+        if dtype.is_float() {
+            let equal = self.ins().fcmp(FloatCC::Equal, a, b);
+            if !equal_nan {
+                return equal;
+            }
+            let a_nan = self.ins().fcmp(FloatCC::Unordered, a, a);
+            let b_nan = self.ins().fcmp(FloatCC::Unordered, b, b);
+            let both_nan = self.ins().iand(a_nan, b_nan);
+            return self.ins().ior(equal, both_nan);
+        }
+        self.ins().icmp(IntCC::Equal, a, b)
+    }
+
+    /// The elements of the sorted `buffer` (`n` of them, room for one more) that `keep`
+    /// selects, in a new 1-d array.
+    fn mo_compact(&mut self, buffer: Value, n: Value, dtype: ScalarType, keep: SetKeep) -> Value {
+        let one = self.scalar(INT, 1);
+        let room = self.ins().iadd(n, one);
+        let out = self.ins().array_alloc(dtype, false, &[room]);
+        self.own(out);
+        let zero = self.scalar(INT, 0);
+        let kept = self.loop_nest(&[n], &[zero], &mut |this, indices, acc| {
+            let i = indices[0];
+            let one = this.scalar(INT, 1);
+            let zero = this.scalar(INT, 0);
+            let last = this.ins().isub(n, one);
+            let previous = this.ins().isub(i, one);
+            let previous = this.lib_max_int(previous, zero);
+            let next = this.ins().iadd(i, one);
+            let next = this.lib_min_int(next, last);
+            let x = this.ins().array_load(buffer, &[i]);
+            let before = this.ins().array_load(buffer, &[previous]);
+            let after = this.ins().array_load(buffer, &[next]);
+            let is_first = this.ins().icmp(IntCC::Equal, i, zero);
+            let is_last = this.ins().icmp(IntCC::Equal, i, last);
+            let take = match keep {
+                SetKeep::Unique => {
+                    let same = this.mo_equal(x, before, dtype, true);
+                    let new = this.ins().inot(same);
+                    this.ins().ior(is_first, new)
+                }
+                SetKeep::Repeated => {
+                    let same = this.mo_equal(x, after, dtype, false);
+                    let more = this.ins().inot(is_last);
+                    this.ins().iand(more, same)
+                }
+                SetKeep::Single => {
+                    let same_before = this.mo_equal(x, before, dtype, false);
+                    let same_after = this.mo_equal(x, after, dtype, false);
+                    let differs_before = this.ins().inot(same_before);
+                    let differs_after = this.ins().inot(same_after);
+                    let left = this.ins().ior(is_first, differs_before);
+                    let right = this.ins().ior(is_last, differs_after);
+                    this.ins().iand(left, right)
+                }
+            };
+            this.ins().array_store(out, &[acc[0]], x);
+            let step = this.ins().select(take, one, zero);
+            vec![this.ins().iadd(acc[0], step)]
+        });
+        let itemsize = self.scalar(INT, i64::from(dtype.size_bytes()));
+        self.ins().array_view(Layout::C, out, zero, &[kept[0]], &[itemsize])
+    }
+}
+
+/// Which elements of a sorted array a set function keeps.
+#[derive(Clone, Copy)]
+enum SetKeep {
+    /// The first of each run of equal elements (NaNs equal) — `np.unique`.
+    Unique,
+    /// Elements equal to the next one — `np.intersect1d` of two unique arrays.
+    Repeated,
+    /// Elements equal to neither neighbour — `np.setxor1d` of two unique arrays.
+    Single,
+}
