@@ -17,6 +17,7 @@ use numjit_ir::{ExceptionKind, FloatCC, IntCC, Intrinsic, Value};
 use numjit_sema::ConstValue;
 use numjit_sema::hir::{Expr, ExprId};
 use numjit_sema::templates::library::LibraryFn;
+use numjit_sema::templates::ufunc::{Ufunc, select_loop};
 use numjit_types::{ArrayType, Layout, ScalarType, Type};
 
 use super::{Bound, INT};
@@ -476,6 +477,88 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// Whether `expr` calls a ufunc with an output array (`np.cos(a, out)`,
+    /// `np.add(a, b, out=o)`); such calls are not fused (see [`Self::ufunc_into_out`]).
+    pub(crate) fn ufunc_out_call(&self, expr: ExprId, ufunc: Ufunc) -> bool {
+        match &self.body.exprs[expr].kind {
+            Expr::Call { args, keywords, .. } => args.len() + keywords.len() == ufunc.n_inputs() + 1,
+            _ => false,
+        }
+    }
+
+    /// A ufunc computed into its output array: the inputs must broadcast to the output's
+    /// shape (NumPy's ValueError), each element is converted to the loop's input types and
+    /// the result cast to the output's dtype. Returns the output array.
+    pub(crate) fn ufunc_into_out(
+        &mut self,
+        ufunc: Ufunc,
+        arg_exprs: &[ExprId],
+        operands: &[Operand],
+    ) -> Operand {
+        let mut values = Vec::with_capacity(arg_exprs.len());
+        for (&arg, &operand) in arg_exprs.iter().zip(operands) {
+            let value = self.value_of(operand, arg);
+            let Some(ty) = self.expr_value_type(arg).cloned() else { return Operand::Static };
+            values.push((value, ty));
+        }
+        let Some(((out, Type::Array(out_type)), inputs)) = values.split_last() else {
+            return Operand::Static;
+        };
+        let (out, out_type) = (*out, *out_type);
+        let dtypes: Vec<ScalarType> = inputs
+            .iter()
+            .filter_map(|(_, ty)| match ty {
+                Type::Array(array) => Some(array.dtype),
+                Type::Scalar(scalar) => Some(*scalar),
+                _ => None,
+            })
+            .collect();
+        let Some((ins, [result])) = select_loop(ufunc, &dtypes) else { return Operand::Static };
+        let (ins, result) = (ins.to_vec(), *result);
+        let dims = self.lib_extents(out, out_type.ndim);
+        let mut sources = Vec::with_capacity(inputs.len());
+        for (value, ty) in inputs {
+            match ty {
+                Type::Array(array) => {
+                    self.check_array_into(*value, *array, &dims);
+                    sources.push((self.lib_broadcast_to(*value, array.ndim, &dims), true));
+                }
+                _ => sources.push((*value, false)),
+            }
+        }
+        let mut supported = true;
+        self.loop_nest(&dims, &[], &mut |this, indices, _| {
+            let mut elements = Vec::with_capacity(sources.len());
+            for (&(source, is_array), &dtype) in sources.iter().zip(&ins) {
+                let element = if is_array { this.ins().array_load(source, indices) } else { source };
+                elements.push(this.convert(element, dtype));
+            }
+            match this.ufunc_element(ufunc, &elements, &ins, result) {
+                Some(value) => {
+                    let value = this.convert(value, out_type.dtype);
+                    this.ins().array_store(out, indices, value);
+                }
+                None => supported = false,
+            }
+            Vec::new()
+        });
+        if supported { Operand::Value(out) } else { Operand::Static }
+    }
+
+    /// Stores the result of a product (`np.dot(a, b, out)`) into `out`; returns `out`.
+    pub(crate) fn store_into_out(
+        &mut self,
+        out: Value,
+        out_type: &ArrayType,
+        value: Value,
+        value_type: &Type,
+        range: text_size::TextRange,
+    ) -> Value {
+        let dims = self.lib_extents(out, out_type.ndim);
+        self.broadcast_store(out, out_type, &dims, value, value_type, range);
+        out
+    }
+
     // ----- helpers --------------------------------------------------------------------------
 
     /// An integer argument converted to int64, or `default`.
@@ -797,7 +880,6 @@ impl<'a> Lowerer<'a> {
         b_type: &ArrayType,
         out_type: &ArrayType,
     ) -> Option<Value> {
-        use numjit_sema::templates::ufunc::{Ufunc, select_loop};
         let (ins, out_dtype) = match select_loop(Ufunc::Multiply, &[a_type.dtype, b_type.dtype]) {
             Some((ins, [out])) => (ins.to_vec(), *out),
             _ => return None,

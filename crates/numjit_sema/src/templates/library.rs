@@ -767,6 +767,29 @@ fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Result<Resolved, Templa
     Ok(Resolved::returning(&[], ret))
 }
 
+/// The typing of `np.dot(a, b, out)` given the product's typing: `out` must be a
+/// writable array of the product's dtype and rank (NumPy also wants it C-contiguous, which
+/// numjit does not require); the call returns `out`.
+pub fn dot_out(product: Resolved, out: &Ty) -> Result<Resolved, TemplateError> {
+    let Some(Type::Array(target)) = out.as_value() else {
+        return Err(TemplateError::TypeMismatch(format!("numpy.dot(): out must be an array, not {out}")));
+    };
+    if target.readonly {
+        return Err(TemplateError::ReadonlyArray(format!("numpy.dot() cannot write to {target}")));
+    }
+    let (dtype, ndim) = match product.ret.as_value() {
+        Some(Type::Array(array)) => (array.dtype, array.ndim),
+        Some(Type::Scalar(scalar)) => (*scalar, 0),
+        _ => return Err(TemplateError::InvalidOperand("numpy.dot() of these operands".into())),
+    };
+    if target.dtype != dtype || target.ndim != ndim {
+        return Err(TemplateError::InvalidOperand(format!(
+            "numpy.dot(): output array is not acceptable (must have the right datatype ({dtype}) and number of dimensions ({ndim}))"
+        )));
+    }
+    Ok(Resolved::returning(&[], Type::Array(*target)))
+}
+
 /// Whether a sort with `axis=None` given explicitly (`none_axis`) sorts the flattened
 /// array; `a.sort(axis=None)` is refused.
 pub fn sorts_flattened(function: LibraryFn, method: bool, none_axis: bool) -> Result<bool, TemplateError> {

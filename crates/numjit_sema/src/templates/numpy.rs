@@ -754,6 +754,7 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         }
         ArrayFunc::Dot => match positional {
             [a, b] => matmul(a, b, "numpy.dot()"),
+            [a, b, out] => super::library::dot_out(matmul(a, b, "numpy.dot()")?, out),
             _ => Err(TemplateError::WrongArguments(format!("{describe} takes two arrays"))),
         },
         ArrayFunc::Join(kind) => {
