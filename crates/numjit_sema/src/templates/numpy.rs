@@ -956,9 +956,7 @@ pub fn nested_shape(data: &Type) -> Option<(ScalarType, u8)> {
 /// Types a reduction of `array` (`axis` when given).
 pub fn reduce(reduction: Reduction, array: &ArrayType, axis: Option<&Ty>) -> Result<Resolved, TemplateError> {
     let dtype = reduction.result_dtype(array.dtype);
-    if array.dtype.is_complex()
-        && matches!(reduction, Reduction::Min | Reduction::Max | Reduction::Argmin | Reduction::Argmax)
-    {
+    if array.dtype.is_complex() && matches!(reduction, Reduction::Argmin | Reduction::Argmax) {
         return Err(TemplateError::Unsupported(format!("{}() of complex arrays", reduction.name())));
     }
     match axis {
