@@ -1317,6 +1317,11 @@ impl<'a> Lowerer<'a> {
                 }
                 Operand::Value(out)
             }
+            ArrayFunc::Arange
+                if values.iter().any(|(_, ty)| ty.as_scalar().is_some_and(ScalarType::is_complex)) =>
+            {
+                Operand::Value(self.arange_complex(&values, dtype))
+            }
             ArrayFunc::Arange => {
                 let compute = if values.iter().any(|(_, ty)| ty.as_scalar().is_some_and(ScalarType::is_float))
                 {

@@ -24,6 +24,8 @@ use super::{Bound, INT};
 use crate::elementwise::Tree;
 use crate::function::{Lowerer, Operand};
 
+const F64_TYPE: ScalarType = ScalarType::Float64;
+
 /// What a percentile function computes.
 #[derive(Clone, Copy)]
 struct QuantileKind {
@@ -543,6 +545,65 @@ impl<'a> Lowerer<'a> {
             Vec::new()
         });
         if supported { Operand::Value(out) } else { Operand::Static }
+    }
+
+    /// `np.arange` with a complex start, stop or step (NumPy's rule: the length is the
+    /// smaller of the ceilings of the real and imaginary parts of `(stop - start) / step`,
+    /// element `i` is `start + i * ((start + step) - start)`), converted to `dtype`.
+    pub(crate) fn arange_complex(&mut self, values: &[(Value, Type)], dtype: ScalarType) -> Value {
+        let complex = ScalarType::Complex128;
+        let parts: Vec<Value> =
+            values.iter().map(|(value, ty)| self.coerce(*value, ty, &Type::Scalar(complex))).collect();
+        let zero = self.ins().cconst(complex, 0.0, 0.0);
+        let one = self.ins().cconst(complex, 1.0, 0.0);
+        let (start, stop, step) = match parts.as_slice() {
+            [stop] => (zero, *stop, one),
+            [start, stop] => (*start, *stop, one),
+            [start, stop, step, ..] => (*start, *stop, *step),
+            [] => (zero, zero, one),
+        };
+        let f64_zero = self.float(F64_TYPE, 0.0);
+        let step_re = self.ins().creal(step);
+        let step_im = self.ins().cimag(step);
+        let re_zero = self.ins().fcmp(FloatCC::Equal, step_re, f64_zero);
+        let im_zero = self.ins().fcmp(FloatCC::Equal, step_im, f64_zero);
+        let is_zero = self.ins().iand(re_zero, im_zero);
+        self.raise_if(is_zero, ExceptionKind::ZeroDivisionError, "division by zero");
+        let span = self.ins().csub(stop, start);
+        let quotient = self.ins().cdiv(span, step);
+        let mut len = None;
+        for part in [self.ins().creal(quotient), self.ins().cimag(quotient)] {
+            let ceiling = self.ins().call_intrinsic(Intrinsic::Ceil, &[part]);
+            let ordered = self.ins().fcmp(FloatCC::Ordered, ceiling, ceiling);
+            let positive = self.ins().fcmp(FloatCC::GreaterThan, ceiling, f64_zero);
+            let ok = self.ins().iand(ordered, positive);
+            let count = self.convert(ceiling, INT);
+            let zero_int = self.scalar(INT, 0);
+            let count = self.ins().select(ok, count, zero_int);
+            len = Some(match len {
+                Some(other) => self.lib_min_int(other, count),
+                None => count,
+            });
+        }
+        let len = len.unwrap_or(zero);
+        let next = self.ins().cadd(start, step);
+        let delta = self.ins().csub(next, start);
+        let out = self.ins().array_alloc(dtype, false, &[len]);
+        self.own(out);
+        self.loop_nest(&[len], &[], &mut |this, indices, _| {
+            let i = this.convert(indices[0], F64_TYPE);
+            let (start_re, start_im) = (this.ins().creal(start), this.ins().cimag(start));
+            let (delta_re, delta_im) = (this.ins().creal(delta), this.ins().cimag(delta));
+            let re = this.ins().fmul(i, delta_re);
+            let re = this.ins().fadd(start_re, re);
+            let im = this.ins().fmul(i, delta_im);
+            let im = this.ins().fadd(start_im, im);
+            let value = this.ins().cmake(re, im);
+            let value = this.convert(value, dtype);
+            this.ins().array_store(out, indices, value);
+            Vec::new()
+        });
+        out
     }
 
     /// Stores the result of a product (`np.dot(a, b, out)`) into `out`; returns `out`.

@@ -880,10 +880,8 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
             let mut dtype = ScalarType::Int64;
             for arg in positional {
                 match arg.as_scalar() {
-                    Some(scalar) if scalar.is_complex() => {
-                        return Err(TemplateError::Unsupported(format!("{describe} of complex numbers")));
-                    }
-                    Some(scalar) if scalar.is_float() => dtype = ScalarType::Float64,
+                    Some(scalar) if scalar.is_complex() => dtype = ScalarType::Complex128,
+                    Some(scalar) if scalar.is_float() && !dtype.is_complex() => dtype = ScalarType::Float64,
                     Some(_) => {}
                     None => {
                         return Err(TemplateError::InvalidOperand(format!(
