@@ -691,7 +691,7 @@ impl<'a> Lowerer<'a> {
 
     /// Applies `f` to a scalar, or to every element of an array into a new C array of
     /// `result`'s dtype; `f` gets the element and the result dtype.
-    fn ex_map(
+    pub(super) fn ex_map(
         &mut self,
         value: Value,
         ty: &Type,

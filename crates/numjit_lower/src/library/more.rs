@@ -17,6 +17,71 @@ use crate::function::Lowerer;
 
 const F64: ScalarType = ScalarType::Float64;
 
+/// The Chebyshev coefficients of NumPy's `i0` for `x <= 8` (Cephes).
+#[allow(clippy::excessive_precision)]
+const I0_A: [f64; 30] = [
+    -4.4153416464793395e-18,
+    3.3307945188222384e-17,
+    -2.431279846547955e-16,
+    1.715391285555133e-15,
+    -1.1685332877993451e-14,
+    7.676185498604936e-14,
+    -4.856446783111929e-13,
+    2.95505266312964e-12,
+    -1.726826291441556e-11,
+    9.675809035373237e-11,
+    -5.189795601635263e-10,
+    2.6598237246823866e-09,
+    -1.300025009986248e-08,
+    6.046995022541919e-08,
+    -2.670793853940612e-07,
+    1.1173875391201037e-06,
+    -4.4167383584587505e-06,
+    1.6448448070728896e-05,
+    -5.754195010082104e-05,
+    0.00018850288509584165,
+    -0.0005763755745385824,
+    0.0016394756169413357,
+    -0.004324309995050576,
+    0.010546460394594998,
+    -0.02373741480589947,
+    0.04930528423967071,
+    -0.09490109704804764,
+    0.17162090152220877,
+    -0.3046826723431984,
+    0.6767952744094761,
+];
+
+/// The Chebyshev coefficients of NumPy's `i0` for `x > 8` (Cephes).
+#[allow(clippy::excessive_precision)]
+const I0_B: [f64; 25] = [
+    -7.233180487874754e-18,
+    -4.830504485944182e-18,
+    4.46562142029676e-17,
+    3.461222867697461e-17,
+    -2.8276239805165836e-16,
+    -3.425485619677219e-16,
+    1.7725601330565263e-15,
+    3.8116806693526224e-15,
+    -9.554846698828307e-15,
+    -4.150569347287222e-14,
+    1.54008621752141e-14,
+    3.8527783827421426e-13,
+    7.180124451383666e-13,
+    -1.7941785315068062e-12,
+    -1.3215811840447713e-11,
+    -3.1499165279632416e-11,
+    1.1889147107846439e-11,
+    4.94060238822497e-10,
+    3.3962320257083865e-09,
+    2.266668990498178e-08,
+    2.0489185894690638e-07,
+    2.8913705208347567e-06,
+    6.889758346916825e-05,
+    0.0033691164782556943,
+    0.8044904110141088,
+];
+
 /// The mode of `np.convolve`/`np.correlate`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -167,8 +232,107 @@ impl<'a> Lowerer<'a> {
                     if function == LibraryFn::Intersect1d { SetKeep::Repeated } else { SetKeep::Single };
                 Some(self.mo_compact(aux, n, dtype, keep))
             }
+            LibraryFn::I0 => {
+                let (value, ty) = args.get("x")?;
+                let dtype = result_array?.dtype;
+                if let Type::Scalar(_) = ty {
+                    // A 0-d array, as NumPy returns for a number.
+                    let x = self.convert(value, F64);
+                    let result = self.mo_i0(x);
+                    let result = self.convert(result, dtype);
+                    let out = self.ins().array_alloc(dtype, false, &[]);
+                    self.own(out);
+                    self.ins().array_store(out, &[], result);
+                    return Some(out);
+                }
+                self.ex_map(value, &ty, result_type?, &mut |this, x, dtype| {
+                    let x = this.convert(x, F64);
+                    let value = this.mo_i0(x);
+                    this.convert(value, dtype)
+                })
+            }
+            LibraryFn::Kaiser => {
+                let (m, _) = args.get("M")?;
+                let (beta, _) = args.get("beta")?;
+                let m = self.convert(m, INT);
+                let beta = self.convert(beta, F64);
+                Some(self.mo_kaiser(m, beta))
+            }
             _ => None,
         }
+    }
+
+    /// NumPy's `_chbevl`: a Chebyshev series at `x`.
+    fn mo_chebyshev(&mut self, x: Value, coefficients: &[f64]) -> Value {
+        let mut b0 = self.float(F64, coefficients[0]);
+        let mut b1 = self.float(F64, 0.0);
+        let mut b2 = b1;
+        for &coefficient in &coefficients[1..] {
+            b2 = b1;
+            b1 = b0;
+            let product = self.ins().fmul(x, b1);
+            let difference = self.ins().fsub(product, b2);
+            let c = self.float(F64, coefficient);
+            b0 = self.ins().fadd(difference, c);
+        }
+        let difference = self.ins().fsub(b0, b2);
+        let half = self.float(F64, 0.5);
+        self.ins().fmul(half, difference)
+    }
+
+    /// NumPy's `i0` (Cephes): the modified Bessel function of the first kind, order 0.
+    fn mo_i0(&mut self, x: Value) -> Value {
+        let x = self.ins().call_intrinsic(Intrinsic::Fabs, &[x]);
+        let exp = self.ins().call_intrinsic(Intrinsic::Exp, &[x]);
+        // x <= 8: exp(x) * chbevl(x / 2 - 2, A); else exp(x) * chbevl(32 / x - 2, B) / sqrt(x).
+        let two = self.float(F64, 2.0);
+        let half = self.ins().fdiv(x, two);
+        let small_arg = self.ins().fsub(half, two);
+        let small = self.mo_chebyshev(small_arg, &I0_A);
+        let small = self.ins().fmul(exp, small);
+        let thirty_two = self.float(F64, 32.0);
+        let ratio = self.ins().fdiv(thirty_two, x);
+        let large_arg = self.ins().fsub(ratio, two);
+        let large = self.mo_chebyshev(large_arg, &I0_B);
+        let large = self.ins().fmul(exp, large);
+        let root = self.ins().call_intrinsic(Intrinsic::Sqrt, &[x]);
+        let large = self.ins().fdiv(large, root);
+        let eight = self.float(F64, 8.0);
+        let is_small = self.ins().fcmp(FloatCC::LessThanOrEqual, x, eight);
+        self.ins().select(is_small, small, large)
+    }
+
+    /// `np.kaiser(M, beta)`: `i0(beta * sqrt(1 - ((n - alpha) / alpha)**2)) / i0(beta)`,
+    /// `[1.0]` for one point, empty for none.
+    fn mo_kaiser(&mut self, m: Value, beta: Value) -> Value {
+        let zero = self.scalar(INT, 0);
+        let len = self.lib_max_int(m, zero);
+        let out = self.ins().array_alloc(F64, false, &[len]);
+        self.own(out);
+        let one = self.scalar(INT, 1);
+        let single = self.ins().icmp(IntCC::Equal, m, one);
+        let m_float = self.convert(m, F64);
+        let one_float = self.float(F64, 1.0);
+        let two_float = self.float(F64, 2.0);
+        let alpha = self.ins().fsub(m_float, one_float);
+        let alpha = self.ins().fdiv(alpha, two_float);
+        let denominator = self.mo_i0(beta);
+        self.loop_nest(&[len], &[], &mut |this, indices, _| {
+            let n = this.convert(indices[0], F64);
+            let centred = this.ins().fsub(n, alpha);
+            let ratio = this.ins().fdiv(centred, alpha);
+            let square = this.ins().fmul(ratio, ratio);
+            let one = this.float(F64, 1.0);
+            let rest = this.ins().fsub(one, square);
+            let root = this.ins().call_intrinsic(Intrinsic::Sqrt, &[rest]);
+            let argument = this.ins().fmul(beta, root);
+            let numerator = this.mo_i0(argument);
+            let value = this.ins().fdiv(numerator, denominator);
+            let value = this.ins().select(single, one, value);
+            this.ins().array_store(out, indices, value);
+            Vec::new()
+        });
+        out
     }
 
     /// `np.rot90(m, k)` over the first two axes: a view (NumPy's flips and transposes).

@@ -103,11 +103,13 @@ pub enum LibraryFn {
     Intersect1d,
     Union1d,
     Setxor1d,
+    I0,
+    Kaiser,
 }
 
 impl LibraryFn {
     /// Every function with its name in the `numpy` module.
-    pub const ALL: [(LibraryFn, &'static str); 72] = [
+    pub const ALL: [(LibraryFn, &'static str); 74] = [
         (LibraryFn::Where, "where"),
         (LibraryFn::Clip, "clip"),
         (LibraryFn::Cumsum, "cumsum"),
@@ -180,6 +182,8 @@ impl LibraryFn {
         (LibraryFn::Intersect1d, "intersect1d"),
         (LibraryFn::Union1d, "union1d"),
         (LibraryFn::Setxor1d, "setxor1d"),
+        (LibraryFn::I0, "i0"),
+        (LibraryFn::Kaiser, "kaiser"),
     ];
 
     /// The function `np.NAME`.
@@ -289,6 +293,8 @@ impl LibraryFn {
             (LibraryFn::Intersect1d, _) => &["ar1", "ar2", "assume_unique", "return_indices"],
             (LibraryFn::Union1d, _) => &["ar1", "ar2"],
             (LibraryFn::Setxor1d, _) => &["ar1", "ar2", "assume_unique"],
+            (LibraryFn::I0, _) => &["x"],
+            (LibraryFn::Kaiser, _) => &["M", "beta"],
         };
         // Methods take the array as `self` (`clip` has its own list).
         if method && all.first() == Some(&"a") { &all[1..] } else { all }
@@ -303,7 +309,7 @@ impl LibraryFn {
             | "val" | "wrap" | "increasing" | "q" | "dx" | "decimals" | "repeats" | "side" | "tup"
             | "arr" | "values" | "indices" | "shift" | "nan" | "posinf" | "neginf" | "deg" | "z"
             | "weights" | "minlength" | "dimensions" | "kth" | "mode" | "rowvar" | "bias" | "ddof"
-            | "bins" | "range" | "ar" | "ar1" | "ar2" => true,
+            | "bins" | "range" | "ar" | "ar1" | "ar2" | "beta" => true,
             "axes" => self == LibraryFn::Transpose,
             "axis" => matches!(
                 self,
@@ -353,7 +359,8 @@ impl LibraryFn {
                 | LibraryFn::Convolve
                 | LibraryFn::Intersect1d
                 | LibraryFn::Union1d
-                | LibraryFn::Setxor1d,
+                | LibraryFn::Setxor1d
+                | LibraryFn::Kaiser,
                 false,
             ) => 2,
             (LibraryFn::Swapaxes | LibraryFn::Moveaxis, false) => 3,

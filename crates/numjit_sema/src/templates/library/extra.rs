@@ -577,6 +577,26 @@ pub(super) fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Option<Resul
                 let b = args.array("ar2")?;
                 array_of(a.dtype.promote(b.dtype), 1)
             }
+            LibraryFn::I0 => {
+                let (dtype, rank) = array_or_scalar(args, "x")?;
+                if dtype.is_complex() {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: i0 not supported for complex values"
+                    )));
+                }
+                // NumPy returns a 0-d array for a number.
+                array_of(float_dtype(dtype), rank.unwrap_or(0))
+            }
+            LibraryFn::Kaiser => {
+                integer(args, "M")?;
+                real_number(args, "beta")?;
+                if args.get("beta").is_none() {
+                    return Err(TemplateError::WrongArguments(format!(
+                        "{describe} missing required argument 'beta'"
+                    )));
+                }
+                array_of(ScalarType::Float64, 1)
+            }
             _ => return Err(TemplateError::Unsupported(String::new())),
         })
     })();
