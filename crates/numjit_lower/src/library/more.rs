@@ -258,8 +258,623 @@ impl<'a> Lowerer<'a> {
                 let beta = self.convert(beta, F64);
                 Some(self.mo_kaiser(m, beta))
             }
+            LibraryFn::Interp => {
+                let x = args.get("x")?;
+                let (xp, xp_type) = array_arg("xp")?;
+                let (fp, fp_type) = array_arg("fp")?;
+                let left = args.get("left").map(|(value, _)| value);
+                let right = args.get("right").map(|(value, _)| value);
+                self.mo_interp(x, (xp, xp_type), (fp, fp_type), left, right, result_type?)
+            }
+            LibraryFn::Isclose | LibraryFn::Allclose => {
+                let a = args.get("a")?;
+                let b = args.get("b")?;
+                let rtol = match args.get("rtol") {
+                    Some((value, _)) => self.convert(value, F64),
+                    None => self.float(F64, 1e-5),
+                };
+                let atol = match args.get("atol") {
+                    Some((value, _)) => self.convert(value, F64),
+                    None => self.float(F64, 1e-8),
+                };
+                let equal_nan = match args.get("equal_nan") {
+                    Some((value, _)) => value,
+                    None => self.ins().bconst(false),
+                };
+                self.mo_isclose(a, b, rtol, atol, equal_nan, function == LibraryFn::Allclose, result_type?)
+            }
+            LibraryFn::ArrayEqual => {
+                let a = args.get("a1")?;
+                let b = args.get("a2")?;
+                let equal_nan = args.get("equal_nan").map(|(value, _)| value);
+                self.mo_array_equal(a, b, equal_nan)
+            }
+            LibraryFn::ExpandDims => {
+                let (array, ty) = array_arg("a")?;
+                let (axis, _) = args.get("axis")?;
+                let axis = self.normal_axis(axis, ty.ndim + 1);
+                let (dims, strides) = self.ex_dims_strides(array, ty.ndim);
+                let one = self.scalar(INT, 1);
+                let zero = self.scalar(INT, 0);
+                let mut new_dims = Vec::new();
+                let mut new_strides = Vec::new();
+                // Axis k of the result: the new unit axis at `axis`, else the source axis
+                // k (before it) or k - 1 (after it).
+                for k in 0..=usize::from(ty.ndim) {
+                    let here = self.scalar(INT, k as i64);
+                    let is_new = self.ins().icmp(IntCC::Equal, here, axis);
+                    let after = self.ins().icmp(IntCC::GreaterThan, here, axis);
+                    let before_dim = dims.get(k).copied().unwrap_or(one);
+                    let before_stride = strides.get(k).copied().unwrap_or(zero);
+                    let (after_dim, after_stride) =
+                        if k == 0 { (one, zero) } else { (dims[k - 1], strides[k - 1]) };
+                    let dim = self.ins().select(after, after_dim, before_dim);
+                    let stride = self.ins().select(after, after_stride, before_stride);
+                    new_dims.push(self.ins().select(is_new, one, dim));
+                    new_strides.push(self.ins().select(is_new, zero, stride));
+                }
+                Some(self.ins().array_view(Layout::A, array, zero, &new_dims, &new_strides))
+            }
+            LibraryFn::Ravel => {
+                let (array, ty) = array_arg("a")?;
+                match self.array_method(expr, array, &ty, "ravel", &[], &[]) {
+                    crate::function::Operand::Value(value) => Some(value),
+                    _ => None,
+                }
+            }
+            LibraryFn::Digitize => {
+                let x = args.get("x")?;
+                let (bins, _) = array_arg("bins")?;
+                let right = match args.get("right") {
+                    Some((value, _)) => value,
+                    None => self.ins().bconst(false),
+                };
+                self.mo_digitize(x, bins, right, result_type?)
+            }
+            LibraryFn::Average => {
+                let (array, ty) = array_arg("a")?;
+                let Some(Type::Scalar(dtype)) = result_type else { return None };
+                let weights = array_arg("weights");
+                Some(self.mo_average(array, &ty, weights, *dtype))
+            }
+            LibraryFn::Corrcoef => {
+                let m = array_arg("x")?;
+                let y = array_arg("y");
+                let rowvar = args.get("rowvar").map(|(value, _)| value);
+                let two_d = ArrayType::new(F64, if m.1.ndim == 1 && y.is_none() { 0 } else { 2 }, Layout::C);
+                let cov = self.mo_cov(m, y, rowvar, None, None, &two_d)?;
+                if two_d.ndim == 0 {
+                    // NumPy: c / c of the 0-d covariance.
+                    let c = self.ins().array_load(cov, &[]);
+                    return Some(self.ins().fdiv(c, c));
+                }
+                Some(self.mo_normalise_cov(cov))
+            }
+            LibraryFn::Sinc | LibraryFn::Isneginf | LibraryFn::Isposinf => {
+                let (value, ty) = args.get("x")?;
+                let source = match &ty {
+                    Type::Array(array) => array.dtype,
+                    Type::Scalar(scalar) => *scalar,
+                    _ => return None,
+                };
+                self.ex_map(value, &ty, result_type?, &mut |this, x, dtype| match function {
+                    LibraryFn::Sinc => {
+                        // NumPy: y = pi * where(x == 0, 1e-20, x); sin(y) / y.
+                        let x = this.convert(x, dtype);
+                        let zero = this.float(dtype, 0.0);
+                        let tiny = this.float(dtype, 1.0e-20);
+                        let is_zero = this.ins().fcmp(FloatCC::Equal, x, zero);
+                        let x = this.ins().select(is_zero, tiny, x);
+                        let pi = this.float(dtype, std::f64::consts::PI);
+                        let y = this.ins().fmul(pi, x);
+                        let sin = this.ins().call_intrinsic(Intrinsic::Sin, &[y]);
+                        this.ins().fdiv(sin, y)
+                    }
+                    _ if !source.is_float() => this.ins().bconst(false),
+                    _ => {
+                        let infinity =
+                            if function == LibraryFn::Isposinf { f64::INFINITY } else { f64::NEG_INFINITY };
+                        let infinity = this.float(source, infinity);
+                        this.ins().fcmp(FloatCC::Equal, x, infinity)
+                    }
+                })
+            }
+            LibraryFn::BroadcastTo => {
+                let (array, ty) = array_arg("array")?;
+                let (shape, shape_type) = args.get("shape")?;
+                let dims: Vec<Value> = match shape_type {
+                    Type::Tuple(items) => (0..items.len())
+                        .map(|at| {
+                            let item = self.ins().tuple_get(shape, at as u32);
+                            self.convert(item, INT)
+                        })
+                        .collect(),
+                    _ => vec![self.convert(shape, INT)],
+                };
+                let zero = self.scalar(INT, 0);
+                let mut negative = self.ins().bconst(false);
+                for &dim in &dims {
+                    let below = self.ins().icmp(IntCC::LessThan, dim, zero);
+                    negative = self.ins().ior(negative, below);
+                }
+                self.raise_if(
+                    negative,
+                    ExceptionKind::ValueError,
+                    "all elements of broadcast shape must be non-negative",
+                );
+                self.check_array_into(array, ty, &dims);
+                Some(self.lib_broadcast_to(array, ty.ndim, &dims))
+            }
+            LibraryFn::Ediff1d => {
+                let (array, ty) = array_arg("ary")?;
+                let (flat, n) = self.lib_flat_elements(array, &ty);
+                let one = self.scalar(INT, 1);
+                let zero = self.scalar(INT, 0);
+                let len = self.ins().isub(n, one);
+                let len = self.lib_max_int(len, zero);
+                let dtype = ty.dtype;
+                let out = self.ins().array_alloc(dtype, false, &[len]);
+                self.own(out);
+                self.loop_nest(&[len], &[], &mut |this, indices, _| {
+                    let one = this.scalar(INT, 1);
+                    let next = this.ins().iadd(indices[0], one);
+                    let a = this.ins().array_load(flat, indices);
+                    let b = this.ins().array_load(flat, &[next]);
+                    let difference = {
+                        let mut ins = this.ins();
+                        if dtype.is_complex() {
+                            ins.csub(b, a)
+                        } else if dtype.is_float() {
+                            ins.fsub(b, a)
+                        } else {
+                            ins.isub(b, a)
+                        }
+                    };
+                    this.ins().array_store(out, indices, difference);
+                    Vec::new()
+                });
+                Some(out)
+            }
             _ => None,
         }
+    }
+
+    /// `np.interp(x, xp, fp, left, right)`: NumPy's `compiled_interp` — a binary search
+    /// for the interval, the slope `(fp[j+1] - fp[j]) / (xp[j+1] - xp[j])`, `fp[j]` when
+    /// `x == xp[j]`, `left`/`right` (default the end values) outside.
+    fn mo_interp(
+        &mut self,
+        x: (Value, Type),
+        xp: (Value, ArrayType),
+        fp: (Value, ArrayType),
+        left: Option<Value>,
+        right: Option<Value>,
+        result: &Type,
+    ) -> Option<Value> {
+        let dtype = match result {
+            Type::Scalar(dtype) => *dtype,
+            Type::Array(array) => array.dtype,
+            _ => return None,
+        };
+        let (xp, _) = xp;
+        let (fp, _) = fp;
+        let n = self.ins().array_dim(xp, 0);
+        let m = self.ins().array_dim(fp, 0);
+        let zero = self.scalar(INT, 0);
+        let one = self.scalar(INT, 1);
+        let empty = self.ins().icmp(IntCC::Equal, n, zero);
+        self.raise_if(empty, ExceptionKind::ValueError, "array of sample points is empty");
+        let differ = self.ins().icmp(IntCC::NotEqual, n, m);
+        self.raise_if(differ, ExceptionKind::ValueError, "fp and xp are not of the same length.");
+        let last = self.ins().isub(n, one);
+        let first_f = self.ins().array_load(fp, &[zero]);
+        let first_f = self.convert(first_f, dtype);
+        let last_f = self.ins().array_load(fp, &[last]);
+        let last_f = self.convert(last_f, dtype);
+        let left = match left {
+            Some(value) => self.convert(value, dtype),
+            None => first_f,
+        };
+        let right = match right {
+            Some(value) => self.convert(value, dtype),
+            None => last_f,
+        };
+        let first_x = self.ins().array_load(xp, &[zero]);
+        let first_x = self.convert(first_x, F64);
+        let last_x = self.ins().array_load(xp, &[last]);
+        let last_x = self.convert(last_x, F64);
+        let compute = |this: &mut Self, x: Value| -> Value {
+            let x = this.convert(x, F64);
+            // j: the last index with xp[j] <= x (x inside [xp[0], xp[-1]]).
+            let zero = this.scalar(INT, 0);
+            let one = this.scalar(INT, 1);
+            let sixty_four = this.scalar(INT, 64);
+            let found = this.loop_nest(&[sixty_four], &[zero, n], &mut |this, _, acc| {
+                let (lo, hi) = (acc[0], acc[1]);
+                let open = this.ins().icmp(IntCC::LessThan, lo, hi);
+                let sum = this.ins().iadd(lo, hi);
+                let two = this.scalar(INT, 2);
+                let mid = this.ins().idiv(sum, two);
+                let one = this.scalar(INT, 1);
+                let top = this.ins().isub(n, one);
+                let mid = this.lib_min_int(mid, top);
+                let point = this.ins().array_load(xp, &[mid]);
+                let point = this.convert(point, F64);
+                let go_right = this.ins().fcmp(FloatCC::LessThanOrEqual, point, x);
+                let next_lo = this.ins().iadd(mid, one);
+                let new_lo = this.ins().select(go_right, next_lo, lo);
+                let new_hi = this.ins().select(go_right, hi, mid);
+                vec![this.ins().select(open, new_lo, lo), this.ins().select(open, new_hi, hi)]
+            });
+            let j = this.ins().isub(found[0], one);
+            let j = this.lib_max_int(j, zero);
+            let top = this.ins().isub(n, one);
+            let below_top = this.ins().isub(top, one);
+            let below_top = this.lib_max_int(below_top, zero);
+            let j = this.lib_min_int(j, below_top);
+            let next = this.ins().iadd(j, one);
+            let next = this.lib_min_int(next, top);
+            let x0 = this.ins().array_load(xp, &[j]);
+            let x0 = this.convert(x0, F64);
+            let x1 = this.ins().array_load(xp, &[next]);
+            let x1 = this.convert(x1, F64);
+            let f0 = this.ins().array_load(fp, &[j]);
+            let f0 = this.convert(f0, dtype);
+            let f1 = this.ins().array_load(fp, &[next]);
+            let f1 = this.convert(f1, dtype);
+            let dx = this.ins().fsub(x1, x0);
+            let offset = this.ins().fsub(x, x0);
+            let value = if dtype.is_complex() {
+                let (r0, i0) = (this.ins().creal(f0), this.ins().cimag(f0));
+                let (r1, i1) = (this.ins().creal(f1), this.ins().cimag(f1));
+                let dr = this.ins().fsub(r1, r0);
+                let di = this.ins().fsub(i1, i0);
+                let sr = this.ins().fdiv(dr, dx);
+                let si = this.ins().fdiv(di, dx);
+                let re = this.ins().fmul(sr, offset);
+                let re = this.ins().fadd(re, r0);
+                let im = this.ins().fmul(si, offset);
+                let im = this.ins().fadd(im, i0);
+                this.ins().cmake(re, im)
+            } else {
+                let df = this.ins().fsub(f1, f0);
+                let slope = this.ins().fdiv(df, dx);
+                let value = this.ins().fmul(slope, offset);
+                this.ins().fadd(value, f0)
+            };
+            // NumPy returns fp[j] exactly when x == xp[j] (and for a single point).
+            let exact = this.ins().fcmp(FloatCC::Equal, x, x0);
+            let value = this.ins().select(exact, f0, value);
+            let at_last = this.ins().fcmp(FloatCC::Equal, x, last_x);
+            let value = this.ins().select(at_last, last_f, value);
+            let below = this.ins().fcmp(FloatCC::LessThan, x, first_x);
+            let above = this.ins().fcmp(FloatCC::GreaterThan, x, last_x);
+            let value = this.ins().select(below, left, value);
+            this.ins().select(above, right, value)
+        };
+        match (&x.1, result) {
+            (Type::Scalar(_), Type::Scalar(_)) => Some(compute(self, x.0)),
+            (Type::Array(x_type), Type::Array(_)) => {
+                let dims = self.lib_extents(x.0, x_type.ndim);
+                let out = self.ins().array_alloc(dtype, false, &dims);
+                self.own(out);
+                let source = x.0;
+                self.loop_nest(&dims, &[], &mut |this, indices, _| {
+                    let element = this.ins().array_load(source, indices);
+                    let value = compute(this, element);
+                    this.ins().array_store(out, indices, value);
+                    Vec::new()
+                });
+                Some(out)
+            }
+            _ => None,
+        }
+    }
+
+    /// `np.isclose`/`np.allclose`: `|a - b| <= atol + rtol * |b|` (infinities equal when
+    /// equal, NaNs when `equal_nan`), broadcast.
+    #[allow(clippy::too_many_arguments)]
+    fn mo_isclose(
+        &mut self,
+        a: (Value, Type),
+        b: (Value, Type),
+        rtol: Value,
+        atol: Value,
+        equal_nan: Value,
+        all: bool,
+        result: &Type,
+    ) -> Option<Value> {
+        let close = move |this: &mut Self, x: Value, y: Value| -> Value {
+            let x = this.convert(x, F64);
+            let y = this.convert(y, F64);
+            let difference = this.ins().fsub(x, y);
+            let difference = this.ins().call_intrinsic(Intrinsic::Fabs, &[difference]);
+            let magnitude = this.ins().call_intrinsic(Intrinsic::Fabs, &[y]);
+            let scaled = this.ins().fmul(rtol, magnitude);
+            let tolerance = this.ins().fadd(atol, scaled);
+            let within = this.ins().fcmp(FloatCC::LessThanOrEqual, difference, tolerance);
+            let x_finite = this.ins().call_intrinsic(Intrinsic::Isfinite, &[x]);
+            let y_finite = this.ins().call_intrinsic(Intrinsic::Isfinite, &[y]);
+            let finite = this.ins().iand(x_finite, y_finite);
+            let within = this.ins().iand(within, finite);
+            let same = this.ins().fcmp(FloatCC::Equal, x, y);
+            let close = this.ins().ior(within, same);
+            let x_nan = this.ins().fcmp(FloatCC::Unordered, x, x);
+            let y_nan = this.ins().fcmp(FloatCC::Unordered, y, y);
+            let both_nan = this.ins().iand(x_nan, y_nan);
+            let nan_equal = this.ins().iand(both_nan, equal_nan);
+            this.ins().ior(close, nan_equal)
+        };
+        let ndim = match result {
+            Type::Array(array) => array.ndim,
+            _ => [&a.1, &b.1]
+                .iter()
+                .map(|ty| match ty {
+                    Type::Array(array) => array.ndim,
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0),
+        };
+        if matches!((&a.1, &b.1), (Type::Scalar(_), Type::Scalar(_))) {
+            return Some(close(self, a.0, b.0));
+        }
+        let (dims, sources) = self.lib_broadcast_operands(&[a, b], ndim)?;
+        if all {
+            let yes = self.ins().bconst(true);
+            let totals = self.loop_nest(&dims, &[yes], &mut |this, indices, acc| {
+                let x = this.lib_element(sources[0], indices);
+                let y = this.lib_element(sources[1], indices);
+                let close = close(this, x, y);
+                vec![this.ins().iand(acc[0], close)]
+            });
+            return Some(totals[0]);
+        }
+        let out = self.ins().array_alloc(ScalarType::Bool, false, &dims);
+        self.own(out);
+        self.loop_nest(&dims, &[], &mut |this, indices, _| {
+            let x = this.lib_element(sources[0], indices);
+            let y = this.lib_element(sources[1], indices);
+            let close = close(this, x, y);
+            this.ins().array_store(out, indices, close);
+            Vec::new()
+        });
+        Some(out)
+    }
+
+    /// `np.array_equal(a1, a2, equal_nan)`: same shape and equal elements.
+    fn mo_array_equal(
+        &mut self,
+        a: (Value, Type),
+        b: (Value, Type),
+        equal_nan: Option<Value>,
+    ) -> Option<Value> {
+        let rank = |ty: &Type| match ty {
+            Type::Array(array) => array.ndim,
+            _ => 0,
+        };
+        let dtype_of = |ty: &Type| match ty {
+            Type::Array(array) => Some(array.dtype),
+            Type::Scalar(scalar) => Some(*scalar),
+            _ => None,
+        };
+        let dtype = dtype_of(&a.1)?.promote(dtype_of(&b.1)?);
+        if rank(&a.1) != rank(&b.1) {
+            return Some(self.ins().bconst(false));
+        }
+        let extents = |this: &mut Self, operand: &(Value, Type)| -> Vec<Value> {
+            match &operand.1 {
+                Type::Array(array) => this.lib_extents(operand.0, array.ndim),
+                _ => Vec::new(),
+            }
+        };
+        let a_dims = extents(self, &a);
+        let b_dims = extents(self, &b);
+        let mut same_shape = self.ins().bconst(true);
+        for (&x, &y) in a_dims.iter().zip(&b_dims) {
+            let equal = self.ins().icmp(IntCC::Equal, x, y);
+            same_shape = self.ins().iand(same_shape, equal);
+        }
+        // Elements are compared only over the common shape (none when shapes differ).
+        let zero = self.scalar(INT, 0);
+        let dims: Vec<Value> = a_dims.iter().map(|&dim| self.ins().select(same_shape, dim, zero)).collect();
+        let yes = self.ins().bconst(true);
+        let (a_value, b_value) = (a.0, b.0);
+        let (a_array, b_array) = (matches!(a.1, Type::Array(_)), matches!(b.1, Type::Array(_)));
+        let totals = self.loop_nest(&dims, &[yes], &mut |this, indices, acc| {
+            let x = if a_array { this.ins().array_load(a_value, indices) } else { a_value };
+            let y = if b_array { this.ins().array_load(b_value, indices) } else { b_value };
+            let x = this.convert(x, dtype);
+            let y = this.convert(y, dtype);
+            let equal = match equal_nan {
+                Some(equal_nan) => {
+                    let plain = this.mo_equal(x, y, dtype, false);
+                    let with_nan = this.mo_equal(x, y, dtype, true);
+                    this.ins().select(equal_nan, with_nan, plain)
+                }
+                None => this.mo_equal(x, y, dtype, false),
+            };
+            vec![this.ins().iand(acc[0], equal)]
+        });
+        Some(self.ins().iand(same_shape, totals[0]))
+    }
+
+    /// `np.digitize(x, bins, right)`: bins increasing or decreasing (NumPy's ValueError
+    /// otherwise); the index through a binary search.
+    fn mo_digitize(&mut self, x: (Value, Type), bins: Value, right: Value, result: &Type) -> Option<Value> {
+        let n = self.ins().array_dim(bins, 0);
+        let zero = self.scalar(INT, 0);
+        let one = self.scalar(INT, 1);
+        let pairs = self.ins().isub(n, one);
+        let pairs = self.lib_max_int(pairs, zero);
+        let no = self.ins().bconst(false);
+        let order = self.loop_nest(&[pairs], &[no, no], &mut |this, indices, acc| {
+            let one = this.scalar(INT, 1);
+            let next = this.ins().iadd(indices[0], one);
+            let a = this.ins().array_load(bins, indices);
+            let b = this.ins().array_load(bins, &[next]);
+            let a = this.convert(a, F64);
+            let b = this.convert(b, F64);
+            let up = this.ins().fcmp(FloatCC::LessThan, b, a);
+            let down = this.ins().fcmp(FloatCC::GreaterThan, b, a);
+            // acc: some pair decreases, some pair increases.
+            vec![this.ins().ior(acc[0], up), this.ins().ior(acc[1], down)]
+        });
+        let both = self.ins().iand(order[0], order[1]);
+        self.raise_if(both, ExceptionKind::ValueError, "bins must be monotonically increasing or decreasing");
+        let decreasing = order[0];
+        let compute = |this: &mut Self, x: Value| -> Value {
+            let x = this.convert(x, F64);
+            // Increasing: the number of bins b with b <= x (b < x when right); decreasing:
+            // the number with b > x (b >= x when right).
+            let zero = this.scalar(INT, 0);
+            let sixty_four = this.scalar(INT, 64);
+            let found = this.loop_nest(&[sixty_four], &[zero, n], &mut |this, _, acc| {
+                let (lo, hi) = (acc[0], acc[1]);
+                let open = this.ins().icmp(IntCC::LessThan, lo, hi);
+                let sum = this.ins().iadd(lo, hi);
+                let two = this.scalar(INT, 2);
+                let mid = this.ins().idiv(sum, two);
+                let one = this.scalar(INT, 1);
+                let top = this.ins().isub(n, one);
+                let top = this.lib_max_int(top, zero);
+                let mid = this.lib_min_int(mid, top);
+                let has = this.ins().icmp(IntCC::GreaterThan, n, zero);
+                let edge = this.ins().array_load(bins, &[mid]);
+                let edge = this.convert(edge, F64);
+                let le = this.ins().fcmp(FloatCC::LessThanOrEqual, edge, x);
+                let lt = this.ins().fcmp(FloatCC::LessThan, edge, x);
+                let gt = this.ins().fcmp(FloatCC::GreaterThan, edge, x);
+                let ge = this.ins().fcmp(FloatCC::GreaterThanOrEqual, edge, x);
+                let increasing_side = this.ins().select(right, lt, le);
+                let decreasing_side = this.ins().select(right, ge, gt);
+                let go_right = this.ins().select(decreasing, decreasing_side, increasing_side);
+                let go_right = this.ins().iand(go_right, has);
+                let next_lo = this.ins().iadd(mid, one);
+                let new_lo = this.ins().select(go_right, next_lo, lo);
+                let new_hi = this.ins().select(go_right, hi, mid);
+                vec![this.ins().select(open, new_lo, lo), this.ins().select(open, new_hi, hi)]
+            });
+            found[0]
+        };
+        match (&x.1, result) {
+            (Type::Scalar(_), Type::Scalar(_)) => Some(compute(self, x.0)),
+            (Type::Array(x_type), Type::Array(_)) => {
+                let dims = self.lib_extents(x.0, x_type.ndim);
+                let out = self.ins().array_alloc(INT, false, &dims);
+                self.own(out);
+                let source = x.0;
+                self.loop_nest(&dims, &[], &mut |this, indices, _| {
+                    let element = this.ins().array_load(source, indices);
+                    let value = compute(this, element);
+                    this.ins().array_store(out, indices, value);
+                    Vec::new()
+                });
+                Some(out)
+            }
+            _ => None,
+        }
+    }
+
+    /// `np.average(a, weights=w)` of all elements (`np.mean` without weights).
+    fn mo_average(
+        &mut self,
+        array: Value,
+        ty: &ArrayType,
+        weights: Option<(Value, ArrayType)>,
+        dtype: ScalarType,
+    ) -> Value {
+        let dims = self.lib_extents(array, ty.ndim);
+        let zero = self.scalar(dtype, 0);
+        match weights {
+            None => {
+                let tree = crate::elementwise::Tree::of_array(array, *ty);
+                let count_zero = self.scalar(INT, 0);
+                let totals = self.reduce_tree(&tree, &dims, &[zero, count_zero], &mut |this, x, acc| {
+                    let x = this.convert(x, dtype);
+                    let one = this.scalar(INT, 1);
+                    vec![this.accumulate(false, acc[0], x, dtype), this.ins().iadd(acc[1], one)]
+                });
+                self.lib_divide_count(totals[0], totals[1], dtype)
+            }
+            Some((weights, weights_type)) => {
+                let weight_dims = self.lib_extents(weights, weights_type.ndim);
+                let mut differ = self.ins().bconst(weights_type.ndim != ty.ndim);
+                for (&a, &b) in dims.iter().zip(&weight_dims) {
+                    let unequal = self.ins().icmp(IntCC::NotEqual, a, b);
+                    differ = self.ins().ior(differ, unequal);
+                }
+                self.raise_if(
+                    differ,
+                    ExceptionKind::TypeError,
+                    "Axis must be specified when shapes of a and weights differ.",
+                );
+                let totals = self.loop_nest(&dims, &[zero, zero], &mut |this, indices, acc| {
+                    let x = this.ins().array_load(array, indices);
+                    let w = this.ins().array_load(weights, indices);
+                    let x = this.convert(x, dtype);
+                    let w = this.convert(w, dtype);
+                    let product = this.accumulate(true, x, w, dtype);
+                    vec![
+                        this.accumulate(false, acc[0], product, dtype),
+                        this.accumulate(false, acc[1], w, dtype),
+                    ]
+                });
+                let scale = totals[1];
+                let zero = self.scalar(dtype, 0);
+                let is_zero = if dtype.is_complex() {
+                    let re = self.ins().creal(scale);
+                    let im = self.ins().cimag(scale);
+                    let zero_part = self.float(dtype, 0.0);
+                    let re_zero = self.ins().fcmp(FloatCC::Equal, re, zero_part);
+                    let im_zero = self.ins().fcmp(FloatCC::Equal, im, zero_part);
+                    self.ins().iand(re_zero, im_zero)
+                } else {
+                    self.ins().fcmp(FloatCC::Equal, scale, zero)
+                };
+                self.raise_if(
+                    is_zero,
+                    ExceptionKind::ZeroDivisionError,
+                    "Weights sum to zero, can't be normalized",
+                );
+                if dtype.is_complex() {
+                    self.ins().cdiv(totals[0], scale)
+                } else {
+                    self.ins().fdiv(totals[0], scale)
+                }
+            }
+        }
+    }
+
+    /// `np.corrcoef`'s normalisation of a covariance matrix: divided by the standard
+    /// deviations on both sides, clipped to [-1, 1].
+    fn mo_normalise_cov(&mut self, cov: Value) -> Value {
+        let n = self.ins().array_dim(cov, 0);
+        let deviations = self.ins().array_alloc(F64, false, &[n]);
+        self.own(deviations);
+        self.loop_nest(&[n], &[], &mut |this, indices, _| {
+            let variance = this.ins().array_load(cov, &[indices[0], indices[0]]);
+            let deviation = this.ins().call_intrinsic(Intrinsic::Sqrt, &[variance]);
+            this.ins().array_store(deviations, indices, deviation);
+            Vec::new()
+        });
+        self.loop_nest(&[n, n], &[], &mut |this, indices, _| {
+            let value = this.ins().array_load(cov, indices);
+            let row = this.ins().array_load(deviations, &indices[..1]);
+            let col = this.ins().array_load(deviations, &indices[1..]);
+            let value = this.ins().fdiv(value, row);
+            let value = this.ins().fdiv(value, col);
+            // np.clip(c, -1, 1) (a NaN stays).
+            let one = this.float(F64, 1.0);
+            let minus_one = this.float(F64, -1.0);
+            let above = this.ins().fcmp(FloatCC::GreaterThan, value, one);
+            let below = this.ins().fcmp(FloatCC::LessThan, value, minus_one);
+            let value = this.ins().select(above, one, value);
+            let value = this.ins().select(below, minus_one, value);
+            this.ins().array_store(cov, indices, value);
+            Vec::new()
+        });
+        cov
     }
 
     /// NumPy's `_chbevl`: a Chebyshev series at `x`.

@@ -105,11 +105,25 @@ pub enum LibraryFn {
     Setxor1d,
     I0,
     Kaiser,
+    Interp,
+    Isclose,
+    Allclose,
+    ArrayEqual,
+    ExpandDims,
+    Ravel,
+    Digitize,
+    Average,
+    Corrcoef,
+    Sinc,
+    BroadcastTo,
+    Ediff1d,
+    Isneginf,
+    Isposinf,
 }
 
 impl LibraryFn {
     /// Every function with its name in the `numpy` module.
-    pub const ALL: [(LibraryFn, &'static str); 74] = [
+    pub const ALL: [(LibraryFn, &'static str); 88] = [
         (LibraryFn::Where, "where"),
         (LibraryFn::Clip, "clip"),
         (LibraryFn::Cumsum, "cumsum"),
@@ -184,6 +198,20 @@ impl LibraryFn {
         (LibraryFn::Setxor1d, "setxor1d"),
         (LibraryFn::I0, "i0"),
         (LibraryFn::Kaiser, "kaiser"),
+        (LibraryFn::Interp, "interp"),
+        (LibraryFn::Isclose, "isclose"),
+        (LibraryFn::Allclose, "allclose"),
+        (LibraryFn::ArrayEqual, "array_equal"),
+        (LibraryFn::ExpandDims, "expand_dims"),
+        (LibraryFn::Ravel, "ravel"),
+        (LibraryFn::Digitize, "digitize"),
+        (LibraryFn::Average, "average"),
+        (LibraryFn::Corrcoef, "corrcoef"),
+        (LibraryFn::Sinc, "sinc"),
+        (LibraryFn::BroadcastTo, "broadcast_to"),
+        (LibraryFn::Ediff1d, "ediff1d"),
+        (LibraryFn::Isneginf, "isneginf"),
+        (LibraryFn::Isposinf, "isposinf"),
     ];
 
     /// The function `np.NAME`.
@@ -295,6 +323,17 @@ impl LibraryFn {
             (LibraryFn::Setxor1d, _) => &["ar1", "ar2", "assume_unique"],
             (LibraryFn::I0, _) => &["x"],
             (LibraryFn::Kaiser, _) => &["M", "beta"],
+            (LibraryFn::Interp, _) => &["x", "xp", "fp", "left", "right", "period"],
+            (LibraryFn::Isclose | LibraryFn::Allclose, _) => &["a", "b", "rtol", "atol", "equal_nan"],
+            (LibraryFn::ArrayEqual, _) => &["a1", "a2", "equal_nan"],
+            (LibraryFn::ExpandDims, _) => &["a", "axis"],
+            (LibraryFn::Ravel, _) => &["a", "order"],
+            (LibraryFn::Digitize, _) => &["x", "bins", "right"],
+            (LibraryFn::Average, _) => &["a", "axis", "weights", "returned", "keepdims"],
+            (LibraryFn::Corrcoef, _) => &["x", "y", "rowvar", "bias", "ddof", "dtype"],
+            (LibraryFn::Sinc | LibraryFn::Isneginf | LibraryFn::Isposinf, _) => &["x", "out"],
+            (LibraryFn::BroadcastTo, _) => &["array", "shape", "subok"],
+            (LibraryFn::Ediff1d, _) => &["ary", "to_end", "to_begin"],
         };
         // Methods take the array as `self` (`clip` has its own list).
         if method && all.first() == Some(&"a") { &all[1..] } else { all }
@@ -309,7 +348,8 @@ impl LibraryFn {
             | "val" | "wrap" | "increasing" | "q" | "dx" | "decimals" | "repeats" | "side" | "tup"
             | "arr" | "values" | "indices" | "shift" | "nan" | "posinf" | "neginf" | "deg" | "z"
             | "weights" | "minlength" | "dimensions" | "kth" | "mode" | "rowvar" | "bias" | "ddof"
-            | "bins" | "range" | "ar" | "ar1" | "ar2" | "beta" => true,
+            | "bins" | "range" | "ar" | "ar1" | "ar2" | "beta" | "xp" | "fp" | "left" | "right" | "rtol"
+            | "atol" | "equal_nan" | "a1" | "a2" | "array" | "ary" => true,
             "axes" => self == LibraryFn::Transpose,
             "axis" => matches!(
                 self,
@@ -325,6 +365,7 @@ impl LibraryFn {
                     | LibraryFn::Argsort
                     | LibraryFn::CountNonzero
                     | LibraryFn::Partition
+                    | LibraryFn::ExpandDims
             ),
             // Ignoring it is what NumPy allows: the input may or may not be overwritten.
             "overwrite_input" => self == LibraryFn::Median,
@@ -360,9 +401,16 @@ impl LibraryFn {
                 | LibraryFn::Intersect1d
                 | LibraryFn::Union1d
                 | LibraryFn::Setxor1d
-                | LibraryFn::Kaiser,
+                | LibraryFn::Kaiser
+                | LibraryFn::Isclose
+                | LibraryFn::Allclose
+                | LibraryFn::ArrayEqual
+                | LibraryFn::ExpandDims
+                | LibraryFn::Digitize
+                | LibraryFn::BroadcastTo,
                 false,
             ) => 2,
+            (LibraryFn::Interp, false) => 3,
             (LibraryFn::Swapaxes | LibraryFn::Moveaxis, false) => 3,
             (LibraryFn::Take | LibraryFn::Repeat | LibraryFn::Searchsorted, true) => 1,
             (_, true) => 0,

@@ -597,6 +597,156 @@ pub(super) fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Option<Resul
                 }
                 array_of(ScalarType::Float64, 1)
             }
+            LibraryFn::Interp => {
+                let (x, rank) = array_or_scalar(args, "x")?;
+                let xp = args.array("xp")?;
+                let fp = args.array("fp")?;
+                if xp.ndim != 1 || fp.ndim != 1 {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: xp and fp must be 1-d arrays"
+                    )));
+                }
+                if x.is_complex() || xp.dtype.is_complex() {
+                    return Err(TemplateError::InvalidOperand(format!("{describe}: x and xp must be real")));
+                }
+                let dtype = if fp.dtype.is_complex() { ScalarType::Complex128 } else { ScalarType::Float64 };
+                for name in ["left", "right"] {
+                    if let Some(bound) = args.get(name)
+                        && bound.as_scalar().is_none()
+                    {
+                        return Err(TemplateError::InvalidOperand(format!(
+                            "{describe}: {name} must be a number"
+                        )));
+                    }
+                }
+                scalar_or_array(dtype, rank)
+            }
+            LibraryFn::Isclose | LibraryFn::Allclose => {
+                let (a, a_rank) = array_or_scalar(args, "a")?;
+                let (b, b_rank) = array_or_scalar(args, "b")?;
+                real_number(args, "rtol")?;
+                real_number(args, "atol")?;
+                boolean(args, "equal_nan")?;
+                if a.is_complex() || b.is_complex() {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} of complex numbers is not supported yet"
+                    )));
+                }
+                let rank = match (a_rank, b_rank) {
+                    (None, None) => None,
+                    (a, b) => Some(a.unwrap_or(0).max(b.unwrap_or(0))),
+                };
+                if function == LibraryFn::Allclose {
+                    Type::Scalar(ScalarType::Bool)
+                } else {
+                    scalar_or_array(ScalarType::Bool, rank)
+                }
+            }
+            LibraryFn::ArrayEqual => {
+                array_or_scalar(args, "a1")?;
+                array_or_scalar(args, "a2")?;
+                boolean(args, "equal_nan")?;
+                Type::Scalar(ScalarType::Bool)
+            }
+            LibraryFn::ExpandDims => {
+                let array = the_array("a")?;
+                if args.get("axis").is_none() {
+                    return Err(TemplateError::WrongArguments(format!(
+                        "{describe} missing required argument 'axis'"
+                    )));
+                }
+                args.axis()?;
+                view(&array, array.ndim + 1)
+            }
+            LibraryFn::Ravel => {
+                let array = the_array("a")?;
+                Type::Array(ArrayType { ndim: 1, layout: Layout::C, ..array })
+            }
+            LibraryFn::Digitize => {
+                let (x, rank) = array_or_scalar(args, "x")?;
+                let bins = args.array("bins")?;
+                boolean(args, "right")?;
+                if bins.ndim != 1 || x.is_complex() || bins.dtype.is_complex() {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: bins must be a 1-d array of real numbers"
+                    )));
+                }
+                scalar_or_array(ScalarType::Int64, rank)
+            }
+            LibraryFn::Average => {
+                let array = the_array("a")?;
+                match args.get("weights").and_then(Ty::as_value) {
+                    None => Type::Scalar(median_dtype(array.dtype)),
+                    Some(Type::Array(weights)) => {
+                        let mut dtype = array.dtype.promote(weights.dtype);
+                        if !(array.dtype.is_float() || array.dtype.is_complex()) {
+                            dtype = dtype.promote(ScalarType::Float64);
+                        }
+                        Type::Scalar(dtype)
+                    }
+                    Some(other) => {
+                        return Err(TemplateError::InvalidOperand(format!(
+                            "{describe}: weights must be an array, not {other}"
+                        )));
+                    }
+                }
+            }
+            LibraryFn::Corrcoef => {
+                let m = args.array("x")?;
+                let y = match args.get("y") {
+                    Some(_) => Some(args.array("y")?),
+                    None => None,
+                };
+                for array in std::iter::once(&m).chain(y.as_ref()) {
+                    if !(1..=2).contains(&array.ndim) || array.dtype.is_complex() {
+                        return Err(TemplateError::InvalidOperand(format!(
+                            "{describe}: x and y must be 1-d or 2-d arrays of real numbers"
+                        )));
+                    }
+                }
+                boolean(args, "rowvar")?;
+                if m.ndim == 1 && y.is_none() {
+                    Type::Scalar(ScalarType::Float64)
+                } else {
+                    array_of(ScalarType::Float64, 2)
+                }
+            }
+            LibraryFn::Sinc | LibraryFn::Isneginf | LibraryFn::Isposinf => {
+                let (dtype, rank) = array_or_scalar(args, "x")?;
+                if dtype.is_complex() {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} of complex numbers is not supported yet"
+                    )));
+                }
+                let out = if function == LibraryFn::Sinc { float_dtype(dtype) } else { ScalarType::Bool };
+                scalar_or_array(out, rank)
+            }
+            LibraryFn::BroadcastTo => {
+                let array = the_array("array")?;
+                let Some(shape) = args.get("shape") else {
+                    return Err(TemplateError::WrongArguments(format!(
+                        "{describe} missing required argument 'shape'"
+                    )));
+                };
+                let ndim = shape_ndim(shape)?;
+                if ndim < array.ndim {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe}: input operand has more dimensions than allowed by the axis remapping"
+                    )));
+                }
+                // FIXME: NumPy's broadcast views are read-only; here they keep the
+                // input's flag (the IR has no conversion to a read-only array yet).
+                Type::Array(ArrayType { ndim, layout: Layout::A, ..array })
+            }
+            LibraryFn::Ediff1d => {
+                let array = the_array("ary")?;
+                if array.dtype == ScalarType::Bool {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe} of a boolean array (numpy boolean subtract is not supported)"
+                    )));
+                }
+                array_of(array.dtype, 1)
+            }
             _ => return Err(TemplateError::Unsupported(String::new())),
         })
     })();
