@@ -406,6 +406,10 @@ impl<'a> Lowerer<'a> {
                 let (v, v_type) = args.get("v")?;
                 self.ex_searchsorted(array, &ty, v, &v_type, right, result_type?)
             }
+            LibraryFn::Nanargmin | LibraryFn::Nanargmax => {
+                let (array, ty) = array_arg("a")?;
+                Some(self.ex_nanarg(array, &ty, function == LibraryFn::Nanargmax))
+            }
             LibraryFn::Flatnonzero => {
                 let (array, ty) = array_arg("a")?;
                 Some(self.ex_flatnonzero(array, &ty))
@@ -1033,6 +1037,39 @@ impl<'a> Lowerer<'a> {
         } else {
             self.ins().isub(results[1], results[0])
         }
+    }
+
+    /// `np.nanargmin`/`np.nanargmax` of all elements (C order): the first position of the
+    /// smallest (largest) number; NumPy's ValueError when there is none.
+    fn ex_nanarg(&mut self, array: Value, ty: &ArrayType, max: bool) -> Value {
+        let dtype = ty.dtype;
+        let dims = self.lib_extents(array, ty.ndim);
+        let tree = Tree::of_array(array, *ty);
+        let zero = self.scalar(INT, 0);
+        let no = self.ins().bconst(false);
+        let init = self.scalar(dtype, 0);
+        let results = self.reduce_tree(&tree, &dims, &[zero, no, init, zero], &mut |this, x, acc| {
+            let (counter, found, best, position) = (acc[0], acc[1], acc[2], acc[3]);
+            let beats = if dtype.is_float() {
+                let cc = if max { FloatCC::GreaterThan } else { FloatCC::LessThan };
+                this.ins().fcmp(cc, x, best)
+            } else {
+                let cc = if max { IntCC::GreaterThan } else { IntCC::LessThan };
+                this.ins().icmp(cc, x, best)
+            };
+            let first = this.ins().inot(found);
+            let take = this.ins().ior(first, beats);
+            let nan = this.lib_is_nan(x, dtype);
+            let number = this.ins().inot(nan);
+            let take = this.ins().iand(take, number);
+            let best = this.ins().select(take, x, best);
+            let position = this.ins().select(take, counter, position);
+            let one = this.scalar(INT, 1);
+            vec![this.ins().iadd(counter, one), this.ins().ior(found, number), best, position]
+        });
+        let none = self.ins().inot(results[1]);
+        self.raise_if(none, ExceptionKind::ValueError, "All-NaN slice encountered");
+        results[3]
     }
 
     /// `np.count_nonzero(a, axis=None)`.

@@ -119,11 +119,16 @@ pub enum LibraryFn {
     Ediff1d,
     Isneginf,
     Isposinf,
+    Nanmedian,
+    Nancumsum,
+    Nancumprod,
+    Nanargmin,
+    Nanargmax,
 }
 
 impl LibraryFn {
     /// Every function with its name in the `numpy` module.
-    pub const ALL: [(LibraryFn, &'static str); 88] = [
+    pub const ALL: [(LibraryFn, &'static str); 93] = [
         (LibraryFn::Where, "where"),
         (LibraryFn::Clip, "clip"),
         (LibraryFn::Cumsum, "cumsum"),
@@ -212,6 +217,11 @@ impl LibraryFn {
         (LibraryFn::Ediff1d, "ediff1d"),
         (LibraryFn::Isneginf, "isneginf"),
         (LibraryFn::Isposinf, "isposinf"),
+        (LibraryFn::Nanmedian, "nanmedian"),
+        (LibraryFn::Nancumsum, "nancumsum"),
+        (LibraryFn::Nancumprod, "nancumprod"),
+        (LibraryFn::Nanargmin, "nanargmin"),
+        (LibraryFn::Nanargmax, "nanargmax"),
     ];
 
     /// The function `np.NAME`.
@@ -262,7 +272,11 @@ impl LibraryFn {
             (LibraryFn::Nanmin | LibraryFn::Nanmax, _) => {
                 &["a", "axis", "out", "keepdims", "initial", "where"]
             }
-            (LibraryFn::Median, _) => &["a", "axis", "out", "overwrite_input", "keepdims"],
+            (LibraryFn::Median | LibraryFn::Nanmedian, _) => {
+                &["a", "axis", "out", "overwrite_input", "keepdims"]
+            }
+            (LibraryFn::Nancumsum | LibraryFn::Nancumprod, _) => &["a", "axis", "dtype", "out"],
+            (LibraryFn::Nanargmin | LibraryFn::Nanargmax, _) => &["a", "axis", "out", "keepdims"],
             (LibraryFn::Sort | LibraryFn::Argsort, _) => &["a", "axis", "kind", "order", "stable"],
             (LibraryFn::Outer, _) => &["a", "b", "out"],
             (LibraryFn::Trace, _) => &["a", "offset", "axis1", "axis2", "dtype", "out"],
@@ -361,6 +375,9 @@ impl LibraryFn {
                     | LibraryFn::Nanmin
                     | LibraryFn::Nanmax
                     | LibraryFn::Median
+                    | LibraryFn::Nanmedian
+                    | LibraryFn::Nancumsum
+                    | LibraryFn::Nancumprod
                     | LibraryFn::Sort
                     | LibraryFn::Argsort
                     | LibraryFn::CountNonzero
@@ -368,7 +385,7 @@ impl LibraryFn {
                     | LibraryFn::ExpandDims
             ),
             // Ignoring it is what NumPy allows: the input may or may not be overwritten.
-            "overwrite_input" => self == LibraryFn::Median,
+            "overwrite_input" => matches!(self, LibraryFn::Median | LibraryFn::Nanmedian),
             _ => false,
         }
     }
@@ -717,7 +734,7 @@ fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Result<Resolved, Templa
             }
             Type::Array(ArrayType::new(clip_dtype(array.dtype, &bounds), ndim, Layout::C))
         }
-        LibraryFn::Cumsum | LibraryFn::Cumprod => {
+        LibraryFn::Cumsum | LibraryFn::Cumprod | LibraryFn::Nancumsum | LibraryFn::Nancumprod => {
             let array = the_array("a")?;
             let dtype = Reduction::Sum.result_dtype(array.dtype);
             let ndim = if args.axis()? {
@@ -759,7 +776,7 @@ fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Result<Resolved, Templa
             }
             reduced(&array, array.dtype, args.axis()?, &describe)?
         }
-        LibraryFn::Median => {
+        LibraryFn::Median | LibraryFn::Nanmedian => {
             let array = the_array("a")?;
             if let Some(overwrite) = args.get("overwrite_input")
                 && overwrite.as_scalar() != Some(ScalarType::Bool)
@@ -816,6 +833,15 @@ fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Result<Resolved, Templa
                 }
             }
             Type::Scalar(Reduction::Sum.result_dtype(array.dtype))
+        }
+        LibraryFn::Nanargmin | LibraryFn::Nanargmax => {
+            let array = the_array("a")?;
+            if array.dtype.is_complex() {
+                return Err(TemplateError::Unsupported(format!(
+                    "{describe} of complex arrays is not supported yet"
+                )));
+            }
+            Type::Scalar(ScalarType::Int64)
         }
         _ => return Err(TemplateError::Unsupported(format!("{describe} is not supported yet"))),
     };
