@@ -1628,7 +1628,7 @@ impl<'a> Lowerer<'a> {
 
     /// A position into `n` elements: negative counts from the end; whether it is out of
     /// range (then the position returned is 0).
-    fn ex_wrap_index(&mut self, index: Value, n: Value) -> (Value, Value) {
+    pub(super) fn ex_wrap_index(&mut self, index: Value, n: Value) -> (Value, Value) {
         let index = self.convert(index, INT);
         let zero = self.scalar(INT, 0);
         let negative = self.ins().icmp(IntCC::LessThan, index, zero);

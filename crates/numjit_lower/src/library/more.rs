@@ -435,8 +435,261 @@ impl<'a> Lowerer<'a> {
                 });
                 Some(out)
             }
+            LibraryFn::Isin => {
+                let (element, element_type) = args.get("element")?;
+                let (test, test_type) = args.get("test_elements")?;
+                let invert = match args.get("invert") {
+                    Some((value, _)) => value,
+                    None => self.ins().bconst(false),
+                };
+                self.mo_isin((element, element_type), (test, test_type), invert, result_type?)
+            }
+            LibraryFn::Logspace => {
+                let (start, _) = args.get("start")?;
+                let (stop, _) = args.get("stop")?;
+                let start = self.convert(start, F64);
+                let stop = self.convert(stop, F64);
+                let num = match args.get("num") {
+                    Some((num, _)) => self.convert(num, INT),
+                    None => self.scalar(INT, 50),
+                };
+                let base = match args.get("base") {
+                    Some((base, _)) => self.convert(base, F64),
+                    None => self.float(F64, 10.0),
+                };
+                let zero = self.scalar(INT, 0);
+                let negative = self.ins().icmp(IntCC::LessThan, num, zero);
+                self.raise_if_with(
+                    negative,
+                    ExceptionKind::ValueError,
+                    "Number of samples, {}, must be non-negative.",
+                    &[num],
+                );
+                let out = self.ins().array_alloc(F64, false, &[num]);
+                self.own(out);
+                // NumPy's linspace: start + i * ((stop - start) / (num - 1)), stop last.
+                let one = self.scalar(INT, 1);
+                let divisions = self.ins().isub(num, one);
+                let divisions = self.lib_max_int(divisions, one);
+                let divisions = self.convert(divisions, F64);
+                let span = self.ins().fsub(stop, start);
+                let step = self.ins().fdiv(span, divisions);
+                let last = self.ins().isub(num, one);
+                self.loop_nest(&[num], &[], &mut |this, indices, _| {
+                    let i = this.convert(indices[0], F64);
+                    let offset = this.ins().fmul(i, step);
+                    let y = this.ins().fadd(offset, start);
+                    let is_last = this.ins().icmp(IntCC::Equal, indices[0], last);
+                    let positive = this.ins().icmp(IntCC::GreaterThan, indices[0], zero);
+                    let is_last = this.ins().iand(is_last, positive);
+                    let y = this.ins().select(is_last, stop, y);
+                    let value = this.ins().fpow(base, y);
+                    this.ins().array_store(out, indices, value);
+                    Vec::new()
+                });
+                Some(out)
+            }
+            LibraryFn::Delete => {
+                let (array, ty) = array_arg("arr")?;
+                let obj = args.get("obj")?;
+                Some(self.mo_delete(array, &ty, obj, &result_array?))
+            }
+            LibraryFn::Cross => {
+                let (a, _) = array_arg("a")?;
+                let (b, _) = array_arg("b")?;
+                let dtype = result_array?.dtype;
+                let three = self.scalar(INT, 3);
+                let n = self.ins().array_dim(a, 0);
+                let m = self.ins().array_dim(b, 0);
+                let bad_a = self.ins().icmp(IntCC::NotEqual, n, three);
+                let bad_b = self.ins().icmp(IntCC::NotEqual, m, three);
+                let bad = self.ins().ior(bad_a, bad_b);
+                self.raise_if(
+                    bad,
+                    ExceptionKind::ValueError,
+                    "incompatible dimensions for cross product (numjit supports vectors of 3 elements)",
+                );
+                let out = self.ins().array_alloc(dtype, false, &[three]);
+                self.own(out);
+                let load = |this: &mut Self, array: Value, at: i64| -> Value {
+                    let index = this.scalar(INT, at);
+                    let element = this.ins().array_load(array, &[index]);
+                    this.convert(element, dtype)
+                };
+                for (k, (i, j)) in [(1, 2), (2, 0), (0, 1)].into_iter().enumerate() {
+                    let ai = load(self, a, i);
+                    let bj = load(self, b, j);
+                    let aj = load(self, a, j);
+                    let bi = load(self, b, i);
+                    let first = self.accumulate(true, ai, bj, dtype);
+                    let second = self.accumulate(true, aj, bi, dtype);
+                    let value = {
+                        let mut ins = self.ins();
+                        if dtype.is_complex() {
+                            ins.csub(first, second)
+                        } else if dtype.is_float() {
+                            ins.fsub(first, second)
+                        } else {
+                            ins.isub(first, second)
+                        }
+                    };
+                    let index = self.scalar(INT, k as i64);
+                    self.ins().array_store(out, &[index], value);
+                }
+                Some(out)
+            }
             _ => None,
         }
+    }
+
+    /// `np.isin(element, test_elements, invert=)`: a binary search of each element in the
+    /// sorted test elements.
+    fn mo_isin(
+        &mut self,
+        element: (Value, Type),
+        test: (Value, Type),
+        invert: Value,
+        result: &Type,
+    ) -> Option<Value> {
+        let dtype_of = |ty: &Type| match ty {
+            Type::Array(array) => Some(array.dtype),
+            Type::Scalar(scalar) => Some(*scalar),
+            _ => None,
+        };
+        let dtype = dtype_of(&element.1)?.promote(dtype_of(&test.1)?);
+        let (sorted, n) = match &test.1 {
+            Type::Array(test_type) => self.mo_sorted_concat(&[(test.0, *test_type)], dtype),
+            _ => {
+                let one = self.scalar(INT, 1);
+                let buffer = self.ins().array_alloc(dtype, false, &[one]);
+                self.own(buffer);
+                let value = self.convert(test.0, dtype);
+                let zero = self.scalar(INT, 0);
+                self.ins().array_store(buffer, &[zero], value);
+                (buffer, one)
+            }
+        };
+        let find = |this: &mut Self, x: Value| -> Value {
+            let x = this.convert(x, dtype);
+            let zero = this.scalar(INT, 0);
+            let sixty_four = this.scalar(INT, 64);
+            let found = this.loop_nest(&[sixty_four], &[zero, n], &mut |this, _, acc| {
+                let (lo, hi) = (acc[0], acc[1]);
+                let open = this.ins().icmp(IntCC::LessThan, lo, hi);
+                let sum = this.ins().iadd(lo, hi);
+                let two = this.scalar(INT, 2);
+                let mid = this.ins().idiv(sum, two);
+                let element = this.ins().array_load(sorted, &[mid]);
+                let go_right = this.lib_sorts_before(element, x, dtype);
+                let one = this.scalar(INT, 1);
+                let next_lo = this.ins().iadd(mid, one);
+                let new_lo = this.ins().select(go_right, next_lo, lo);
+                let new_hi = this.ins().select(go_right, hi, mid);
+                vec![this.ins().select(open, new_lo, lo), this.ins().select(open, new_hi, hi)]
+            });
+            // The buffer has room for one more element, so position n can be read.
+            let candidate = this.ins().array_load(sorted, &[found[0]]);
+            let inside = this.ins().icmp(IntCC::LessThan, found[0], n);
+            let equal = this.mo_equal(candidate, x, dtype, false);
+            let present = this.ins().iand(inside, equal);
+            this.ins().ixor(present, invert)
+        };
+        match (&element.1, result) {
+            (Type::Scalar(_), Type::Array(_)) => {
+                let present = find(self, element.0);
+                let out = self.ins().array_alloc(ScalarType::Bool, false, &[]);
+                self.own(out);
+                self.ins().array_store(out, &[], present);
+                Some(out)
+            }
+            (Type::Array(element_type), Type::Array(_)) => {
+                let dims = self.lib_extents(element.0, element_type.ndim);
+                let out = self.ins().array_alloc(ScalarType::Bool, false, &dims);
+                self.own(out);
+                let source = element.0;
+                self.loop_nest(&dims, &[], &mut |this, indices, _| {
+                    let x = this.ins().array_load(source, indices);
+                    let present = find(this, x);
+                    this.ins().array_store(out, indices, present);
+                    Vec::new()
+                });
+                Some(out)
+            }
+            _ => None,
+        }
+    }
+
+    /// `np.delete(arr, obj)` of the flattened array: `obj` an index or an array of them
+    /// (negative ones count from the end; NumPy's IndexError outside).
+    fn mo_delete(&mut self, array: Value, ty: &ArrayType, obj: (Value, Type), out_type: &ArrayType) -> Value {
+        let (flat, n) = self.lib_flat_elements(array, ty);
+        let zero = self.scalar(INT, 0);
+        let one = self.scalar(INT, 1);
+        // A mark per element: 1 where it is deleted.
+        let room = self.lib_max_int(n, one);
+        let marks = self.ins().array_alloc(ScalarType::Bool, true, &[room]);
+        self.own(marks);
+        let message = "index {} is out of bounds for axis 0 with size {}";
+        let mark = |this: &mut Self, index: Value| -> (Value, Value) {
+            let index = this.convert(index, INT);
+            let (position, outside) = this.ex_wrap_index(index, n);
+            (position, outside)
+        };
+        match &obj.1 {
+            Type::Scalar(_) => {
+                let (position, outside) = mark(self, obj.0);
+                let index = self.convert(obj.0, INT);
+                self.raise_if_with(outside, ExceptionKind::IndexError, message, &[index, n]);
+                let yes = self.ins().bconst(true);
+                self.ins().array_store(marks, &[position], yes);
+            }
+            Type::Array(_) => {
+                let indices = obj.0;
+                let count = self.ins().array_dim(indices, 0);
+                let no = self.ins().bconst(false);
+                let checked = self.loop_nest(&[count], &[no, zero], &mut |this, at, acc| {
+                    let index = this.ins().array_load(indices, at);
+                    let (_, outside) = mark(this, index);
+                    let index = this.convert(index, INT);
+                    let first = this.ins().inot(acc[0]);
+                    let record = this.ins().iand(first, outside);
+                    let reported = this.ins().select(record, index, acc[1]);
+                    vec![this.ins().ior(acc[0], outside), reported]
+                });
+                self.raise_if_with(checked[0], ExceptionKind::IndexError, message, &[checked[1], n]);
+                self.loop_nest(&[count], &[], &mut |this, at, _| {
+                    let index = this.ins().array_load(indices, at);
+                    let (position, _) = mark(this, index);
+                    let yes = this.ins().bconst(true);
+                    this.ins().array_store(marks, &[position], yes);
+                    Vec::new()
+                });
+            }
+            _ => {}
+        }
+        let deleted = self.loop_nest(&[n], &[zero], &mut |this, at, acc| {
+            let marked = this.ins().array_load(marks, at);
+            let one = this.scalar(INT, 1);
+            let zero = this.scalar(INT, 0);
+            let step = this.ins().select(marked, one, zero);
+            vec![this.ins().iadd(acc[0], step)]
+        });
+        let kept = self.ins().isub(n, deleted[0]);
+        let slots = self.ins().iadd(kept, one);
+        let dtype = out_type.dtype;
+        let out = self.ins().array_alloc(dtype, false, &[slots]);
+        self.own(out);
+        self.loop_nest(&[n], &[zero], &mut |this, at, acc| {
+            let marked = this.ins().array_load(marks, at);
+            let element = this.ins().array_load(flat, at);
+            this.ins().array_store(out, &[acc[0]], element);
+            let one = this.scalar(INT, 1);
+            let zero = this.scalar(INT, 0);
+            let step = this.ins().select(marked, zero, one);
+            vec![this.ins().iadd(acc[0], step)]
+        });
+        let itemsize = self.scalar(INT, i64::from(dtype.size_bytes()));
+        self.ins().array_view(Layout::C, out, zero, &[kept], &[itemsize])
     }
 
     /// `np.interp(x, xp, fp, left, right)`: NumPy's `compiled_interp` — a binary search

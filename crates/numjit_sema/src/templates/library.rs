@@ -124,11 +124,15 @@ pub enum LibraryFn {
     Nancumprod,
     Nanargmin,
     Nanargmax,
+    Isin,
+    Logspace,
+    Delete,
+    Cross,
 }
 
 impl LibraryFn {
     /// Every function with its name in the `numpy` module.
-    pub const ALL: [(LibraryFn, &'static str); 93] = [
+    pub const ALL: [(LibraryFn, &'static str); 97] = [
         (LibraryFn::Where, "where"),
         (LibraryFn::Clip, "clip"),
         (LibraryFn::Cumsum, "cumsum"),
@@ -222,6 +226,10 @@ impl LibraryFn {
         (LibraryFn::Nancumprod, "nancumprod"),
         (LibraryFn::Nanargmin, "nanargmin"),
         (LibraryFn::Nanargmax, "nanargmax"),
+        (LibraryFn::Isin, "isin"),
+        (LibraryFn::Logspace, "logspace"),
+        (LibraryFn::Delete, "delete"),
+        (LibraryFn::Cross, "cross"),
     ];
 
     /// The function `np.NAME`.
@@ -277,6 +285,10 @@ impl LibraryFn {
             }
             (LibraryFn::Nancumsum | LibraryFn::Nancumprod, _) => &["a", "axis", "dtype", "out"],
             (LibraryFn::Nanargmin | LibraryFn::Nanargmax, _) => &["a", "axis", "out", "keepdims"],
+            (LibraryFn::Isin, _) => &["element", "test_elements", "assume_unique", "invert", "kind"],
+            (LibraryFn::Logspace, _) => &["start", "stop", "num", "endpoint", "base", "dtype", "axis"],
+            (LibraryFn::Delete, _) => &["arr", "obj", "axis"],
+            (LibraryFn::Cross, _) => &["a", "b", "axisa", "axisb", "axisc", "axis"],
             (LibraryFn::Sort | LibraryFn::Argsort, _) => &["a", "axis", "kind", "order", "stable"],
             (LibraryFn::Outer, _) => &["a", "b", "out"],
             (LibraryFn::Trace, _) => &["a", "offset", "axis1", "axis2", "dtype", "out"],
@@ -363,7 +375,8 @@ impl LibraryFn {
             | "arr" | "values" | "indices" | "shift" | "nan" | "posinf" | "neginf" | "deg" | "z"
             | "weights" | "minlength" | "dimensions" | "kth" | "mode" | "rowvar" | "bias" | "ddof"
             | "bins" | "range" | "ar" | "ar1" | "ar2" | "beta" | "xp" | "fp" | "left" | "right" | "rtol"
-            | "atol" | "equal_nan" | "a1" | "a2" | "array" | "ary" => true,
+            | "atol" | "equal_nan" | "a1" | "a2" | "array" | "ary" | "element" | "test_elements"
+            | "invert" | "start" | "stop" | "num" | "base" | "obj" => true,
             "axes" => self == LibraryFn::Transpose,
             "axis" => matches!(
                 self,
@@ -424,7 +437,11 @@ impl LibraryFn {
                 | LibraryFn::ArrayEqual
                 | LibraryFn::ExpandDims
                 | LibraryFn::Digitize
-                | LibraryFn::BroadcastTo,
+                | LibraryFn::BroadcastTo
+                | LibraryFn::Isin
+                | LibraryFn::Logspace
+                | LibraryFn::Delete
+                | LibraryFn::Cross,
                 false,
             ) => 2,
             (LibraryFn::Interp, false) => 3,

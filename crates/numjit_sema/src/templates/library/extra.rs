@@ -747,6 +747,56 @@ pub(super) fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Option<Resul
                 }
                 array_of(array.dtype, 1)
             }
+            LibraryFn::Isin => {
+                let (element, rank) = array_or_scalar(args, "element")?;
+                let (test, _) = array_or_scalar(args, "test_elements")?;
+                boolean(args, "invert")?;
+                if element.is_complex() || test.is_complex() {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} of complex numbers is not supported yet"
+                    )));
+                }
+                // NumPy returns a 0-d array for a number.
+                array_of(ScalarType::Bool, rank.unwrap_or(0))
+            }
+            LibraryFn::Logspace => {
+                real_number(args, "start")?;
+                real_number(args, "stop")?;
+                integer(args, "num")?;
+                real_number(args, "base")?;
+                array_of(ScalarType::Float64, 1)
+            }
+            LibraryFn::Delete => {
+                let array = args.array("arr")?;
+                match args.get("obj").and_then(Ty::as_value) {
+                    Some(Type::Scalar(scalar)) if scalar.is_integer() => {}
+                    Some(Type::Array(obj)) if obj.ndim == 1 && obj.dtype.is_integer() => {}
+                    _ => {
+                        return Err(TemplateError::InvalidOperand(format!(
+                            "{describe}: obj must be an integer or a 1-d array of integers"
+                        )));
+                    }
+                }
+                array_of(array.dtype, 1)
+            }
+            LibraryFn::Cross => {
+                let a = args.array("a")?;
+                let b = args.array("b")?;
+                if a.ndim != 1 || b.ndim != 1 {
+                    return Err(TemplateError::Unsupported(format!(
+                        "{describe} of arrays that are not 1-d is not supported yet"
+                    )));
+                }
+                let dtype = outer_dtype(a.dtype, b.dtype).ok_or_else(|| {
+                    TemplateError::InvalidOperand(format!("{describe} of {} and {}", a.dtype, b.dtype))
+                })?;
+                if dtype == ScalarType::Bool {
+                    return Err(TemplateError::InvalidOperand(format!(
+                        "{describe} of boolean arrays (numpy boolean subtract is not supported)"
+                    )));
+                }
+                array_of(dtype, 1)
+            }
             _ => return Err(TemplateError::Unsupported(String::new())),
         })
     })();
