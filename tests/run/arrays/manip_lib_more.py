@@ -1,5 +1,5 @@
 # np.isin (invert=), np.logspace (base=), np.delete (flattened; an index or an array of
-# indices), np.cross of two 3-vectors.
+# indices), np.cross of two 3-vectors, np.resize, np.asarray_chkfinite.
 import numpy as np
 
 
@@ -51,3 +51,23 @@ def cross(a, b):
 # run: cross(np.array([1j, 0, 0]), np.array([0, 1, 0])) == np.array([(0.0+0.0j), (0.0+0.0j), (0.0+1.0j)], dtype=np.complex128)
 # run: cross(np.arange(6.0)[::2], np.array([1.0, 1.0, 1.0])) == np.array([-2.0, 4.0, -2.0], dtype=np.float64)
 # run: cross(np.arange(4.0), np.arange(3.0)) raises ValueError
+
+
+def resize(a, shape):
+    return np.resize(a, shape)
+
+
+def chkfinite(a):
+    return np.asarray_chkfinite(a)
+
+
+# run: resize(np.arange(3), (2, 4)) == np.array([[0, 1, 2, 0], [1, 2, 0, 1]], dtype=np.int64)
+# run: resize(np.arange(6).reshape(2, 3).T, 4) == np.array([0, 3, 1, 4], dtype=np.int64)
+# run: resize(np.arange(3), 0) == np.array([], dtype=np.int64)
+# run: resize(np.array([], dtype=np.float64), 3) == np.array([0.0, 0.0, 0.0], dtype=np.float64)
+# run: resize(np.arange(3.0), (2, 0)) == np.array([[], []], dtype=np.float64).reshape((2, 0))
+# run: resize(np.arange(3), -1) raises ValueError
+# run: chkfinite(np.array([1.0, 2.0])) == np.array([1.0, 2.0], dtype=np.float64) ; view of arg0
+# run: chkfinite(np.array([1, 2])) == np.array([1, 2], dtype=np.int64)
+# run: chkfinite(np.array([1.0, inf])) raises ValueError: array must not contain infs or NaNs
+# run: chkfinite(np.array([complex(1.0, nan)])) raises ValueError

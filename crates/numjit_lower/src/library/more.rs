@@ -538,6 +538,73 @@ impl<'a> Lowerer<'a> {
                 }
                 Some(out)
             }
+            LibraryFn::Resize => {
+                let (array, ty) = array_arg("a")?;
+                let (shape, shape_type) = args.get("new_shape")?;
+                let dims: Vec<Value> = match shape_type {
+                    Type::Tuple(items) => (0..items.len())
+                        .map(|at| {
+                            let item = self.ins().tuple_get(shape, at as u32);
+                            self.convert(item, INT)
+                        })
+                        .collect(),
+                    _ => vec![self.convert(shape, INT)],
+                };
+                let zero = self.scalar(INT, 0);
+                let mut negative = self.ins().bconst(false);
+                for &dim in &dims {
+                    let below = self.ins().icmp(IntCC::LessThan, dim, zero);
+                    negative = self.ins().ior(negative, below);
+                }
+                self.raise_if(
+                    negative,
+                    ExceptionKind::ValueError,
+                    "all elements of `new_shape` must be non-negative",
+                );
+                let (flat, n) = self.lib_flat_elements(array, &ty);
+                let size = self.lib_product(&dims);
+                let dtype = ty.dtype;
+                // NumPy repeats the elements cyclically; an empty input gives zeros.
+                let out = self.ins().array_alloc(dtype, true, &dims);
+                self.own(out);
+                let itemsize = self.scalar(INT, i64::from(dtype.size_bytes()));
+                let out_flat = self.ins().array_view(Layout::C, out, zero, &[size], &[itemsize]);
+                let empty = self.ins().icmp(IntCC::Equal, n, zero);
+                let count = self.ins().select(empty, zero, size);
+                let one = self.scalar(INT, 1);
+                let period = self.lib_max_int(n, one);
+                self.loop_nest(&[count], &[], &mut |this, indices, _| {
+                    let at = this.ins().irem(indices[0], period);
+                    let element = this.ins().array_load(flat, &[at]);
+                    this.ins().array_store(out_flat, indices, element);
+                    Vec::new()
+                });
+                Some(out)
+            }
+            LibraryFn::AsarrayChkfinite => {
+                let (array, ty) = array_arg("a")?;
+                if ty.dtype.is_float() || ty.dtype.is_complex() {
+                    let dims = self.lib_extents(array, ty.ndim);
+                    let tree = crate::elementwise::Tree::of_array(array, ty);
+                    let no = self.ins().bconst(false);
+                    let dtype = ty.dtype;
+                    let bad = self.reduce_tree(&tree, &dims, &[no], &mut |this, x, acc| {
+                        let finite = if dtype.is_complex() {
+                            let re = this.ins().creal(x);
+                            let im = this.ins().cimag(x);
+                            let re = this.ins().call_intrinsic(Intrinsic::Isfinite, &[re]);
+                            let im = this.ins().call_intrinsic(Intrinsic::Isfinite, &[im]);
+                            this.ins().iand(re, im)
+                        } else {
+                            this.ins().call_intrinsic(Intrinsic::Isfinite, &[x])
+                        };
+                        let not_finite = this.ins().inot(finite);
+                        vec![this.ins().ior(acc[0], not_finite)]
+                    });
+                    self.raise_if(bad[0], ExceptionKind::ValueError, "array must not contain infs or NaNs");
+                }
+                Some(array)
+            }
             _ => None,
         }
     }

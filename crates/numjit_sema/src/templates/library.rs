@@ -128,11 +128,13 @@ pub enum LibraryFn {
     Logspace,
     Delete,
     Cross,
+    Resize,
+    AsarrayChkfinite,
 }
 
 impl LibraryFn {
     /// Every function with its name in the `numpy` module.
-    pub const ALL: [(LibraryFn, &'static str); 97] = [
+    pub const ALL: [(LibraryFn, &'static str); 99] = [
         (LibraryFn::Where, "where"),
         (LibraryFn::Clip, "clip"),
         (LibraryFn::Cumsum, "cumsum"),
@@ -230,6 +232,8 @@ impl LibraryFn {
         (LibraryFn::Logspace, "logspace"),
         (LibraryFn::Delete, "delete"),
         (LibraryFn::Cross, "cross"),
+        (LibraryFn::Resize, "resize"),
+        (LibraryFn::AsarrayChkfinite, "asarray_chkfinite"),
     ];
 
     /// The function `np.NAME`.
@@ -289,6 +293,8 @@ impl LibraryFn {
             (LibraryFn::Logspace, _) => &["start", "stop", "num", "endpoint", "base", "dtype", "axis"],
             (LibraryFn::Delete, _) => &["arr", "obj", "axis"],
             (LibraryFn::Cross, _) => &["a", "b", "axisa", "axisb", "axisc", "axis"],
+            (LibraryFn::Resize, _) => &["a", "new_shape"],
+            (LibraryFn::AsarrayChkfinite, _) => &["a", "dtype", "order"],
             (LibraryFn::Sort | LibraryFn::Argsort, _) => &["a", "axis", "kind", "order", "stable"],
             (LibraryFn::Outer, _) => &["a", "b", "out"],
             (LibraryFn::Trace, _) => &["a", "offset", "axis1", "axis2", "dtype", "out"],
@@ -376,7 +382,7 @@ impl LibraryFn {
             | "weights" | "minlength" | "dimensions" | "kth" | "mode" | "rowvar" | "bias" | "ddof"
             | "bins" | "range" | "ar" | "ar1" | "ar2" | "beta" | "xp" | "fp" | "left" | "right" | "rtol"
             | "atol" | "equal_nan" | "a1" | "a2" | "array" | "ary" | "element" | "test_elements"
-            | "invert" | "start" | "stop" | "num" | "base" | "obj" => true,
+            | "invert" | "start" | "stop" | "num" | "base" | "obj" | "new_shape" => true,
             "axes" => self == LibraryFn::Transpose,
             "axis" => matches!(
                 self,
@@ -441,7 +447,8 @@ impl LibraryFn {
                 | LibraryFn::Isin
                 | LibraryFn::Logspace
                 | LibraryFn::Delete
-                | LibraryFn::Cross,
+                | LibraryFn::Cross
+                | LibraryFn::Resize,
                 false,
             ) => 2,
             (LibraryFn::Interp, false) => 3,

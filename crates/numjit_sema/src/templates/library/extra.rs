@@ -797,6 +797,16 @@ pub(super) fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Option<Resul
                 }
                 array_of(dtype, 1)
             }
+            LibraryFn::Resize => {
+                let array = the_array("a")?;
+                let Some(shape) = args.get("new_shape") else {
+                    return Err(TemplateError::WrongArguments(format!(
+                        "{describe} missing required argument 'new_shape'"
+                    )));
+                };
+                array_of(array.dtype, shape_ndim(shape)?)
+            }
+            LibraryFn::AsarrayChkfinite => Type::Array(the_array("a")?),
             _ => return Err(TemplateError::Unsupported(String::new())),
         })
     })();
