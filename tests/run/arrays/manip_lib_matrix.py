@@ -100,10 +100,10 @@ def vdot(a, b):
 # run: fill_diag(np.zeros((2, 2, 2)), 1.0) == np.array([[[1.0, 0.0], [0.0, 0.0]], [[0.0, 0.0], [0.0, 1.0]]], dtype=np.float64)
 # run: fill_diag(np.zeros((2, 3, 2)), 1.0) raises ValueError: All dimensions of input must be of equal length
 # run: fill_diag(np.zeros((4, 4)).T, np.array([[1.0, 2.0], [3.0, 4.0]])) == np.array([[1.0, 0.0, 0.0, 0.0], [0.0, 2.0, 0.0, 0.0], [0.0, 0.0, 3.0, 0.0], [0.0, 0.0, 0.0, 4.0]], dtype=np.float64)
-# run: fill_diag(np.zeros((3, 3), dtype=np.complex128), 1j) == np.array([[(0.0+1.0j), (0.0+0.0j), (0.0+0.0j)], [(0.0+0.0j), (0.0+1.0j), (0.0+0.0j)], [(0.0+0.0j), (0.0+0.0j), (0.0+1.0j)]], dtype=np.complex128)
+# run[numjit-only]: fill_diag(np.zeros((3, 3), dtype=np.complex128), 1j) == np.array([[(0.0+1.0j), (0.0+0.0j), (0.0+0.0j)], [(0.0+0.0j), (0.0+1.0j), (0.0+0.0j)], [(0.0+0.0j), (0.0+0.0j), (0.0+1.0j)]], dtype=np.complex128)
 # run: fill_diag_wrap(np.zeros((7, 3)), 1.0) == np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]], dtype=np.float64)
 # run: fill_diag_wrap(np.zeros((3, 5)), 2.0) == np.array([[2.0, 0.0, 0.0, 0.0, 0.0], [0.0, 2.0, 0.0, 0.0, 0.0], [0.0, 0.0, 2.0, 0.0, 0.0]], dtype=np.float64)
-# compile-error: [readonly-array] fill_diag(readonly(np.zeros((2, 2))), 1.0)
+# compile-error[numjit-only]: [readonly-array] fill_diag(readonly(np.zeros((2, 2))), 1.0)
 # compile-error: [invalid-operand] fill_diag(np.zeros(3), 1.0)
 # run: vander(np.array([1.0, 2.0, 3.0, 5.0])) == np.array([[1.0, 1.0, 1.0, 1.0], [8.0, 4.0, 2.0, 1.0], [27.0, 9.0, 3.0, 1.0], [125.0, 25.0, 5.0, 1.0]], dtype=np.float64)
 # run: vander(np.array([1, 2, 3], dtype=np.int32)) == np.array([[1, 1, 1], [4, 2, 1], [9, 3, 1]], dtype=np.int64)
@@ -114,10 +114,10 @@ def vdot(a, b):
 # run: vander_inc(np.arange(6.0)[::2], 2) == np.array([[1.0, 0.0], [1.0, 2.0], [1.0, 4.0]], dtype=np.float64)
 # run: kron(np.eye(2), np.arange(4.0).reshape(2, 2)) == np.array([[0.0, 1.0, 0.0, 0.0], [2.0, 3.0, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0], [0.0, 0.0, 2.0, 3.0]], dtype=np.float64)
 # run: kron(np.arange(3), np.array([1, 10])) == np.array([0, 0, 1, 10, 2, 20], dtype=np.int64)
-# run: kron(np.array([1, 2], dtype=np.int32), np.array([[1.0, 2.0], [3.0, 4.0]])) == np.array([[1.0, 2.0, 2.0, 4.0], [3.0, 4.0, 6.0, 8.0]], dtype=np.float64)
+# run[numjit-only]: kron(np.array([1, 2], dtype=np.int32), np.array([[1.0, 2.0], [3.0, 4.0]])) == np.array([[1.0, 2.0, 2.0, 4.0], [3.0, 4.0, 6.0, 8.0]], dtype=np.float64)
 # run: kron(np.arange(6).reshape(2, 3).T, np.array([[1], [-1]])) == np.array([[0, 3], [0, -3], [1, 4], [-1, -4], [2, 5], [-2, -5]], dtype=np.int64)
 # run: kron(np.array([1j, 2]), np.array([1j])) == np.array([(-1.0+0.0j), (0.0+2.0j)], dtype=np.complex128)
-# run: vdot(np.array([1 + 2j, 3j]), np.array([2 - 1j, 1 + 1j])) == (3.0-8.0j)
-# run: vdot(np.arange(4.0).reshape(2, 2), np.arange(4.0).reshape(2, 2).T) == 13.0
-# run: vdot(np.arange(3, dtype=np.int32), np.array([1.5, 2.0, 0.5])) == 3.0
-# run: vdot(np.arange(3), np.arange(4)) raises ValueError
+# run[numjit-only]: vdot(np.array([1 + 2j, 3j]), np.array([2 - 1j, 1 + 1j])) == (3.0-8.0j)
+# run[numjit-only]: vdot(np.arange(4.0).reshape(2, 2), np.arange(4.0).reshape(2, 2).T) == 13.0
+# run[numjit-only]: vdot(np.arange(3, dtype=np.int32), np.array([1.5, 2.0, 0.5])) == 3.0
+# run[numjit-only]: vdot(np.arange(3), np.arange(4)) raises ValueError

@@ -96,6 +96,6 @@ def flip_sum(a):
 # run: atleast_3d(np.arange(6).reshape(2, 3).T) == np.array([[[0], [3]], [[1], [4]], [[2], [5]]], dtype=np.int64)
 # run: reshape_fn(np.arange(24).reshape(2, 3, 4), (4, 6)) == np.array([[0, 1, 2, 3, 4, 5], [6, 7, 8, 9, 10, 11], [12, 13, 14, 15, 16, 17], [18, 19, 20, 21, 22, 23]], dtype=np.int64) ; view of arg0
 # run: reshape_fn(np.arange(6.0), (3, -1)) == np.array([[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]], dtype=np.float64)
-# run: reshape_fn(np.arange(6.0).reshape(2, 3).T, 6) == np.array([0.0, 3.0, 1.0, 4.0, 2.0, 5.0], dtype=np.float64) ; not view of arg0
+# run[numjit-only]: reshape_fn(np.arange(6.0).reshape(2, 3).T, 6) == np.array([0.0, 3.0, 1.0, 4.0, 2.0, 5.0], dtype=np.float64) ; not view of arg0
 # run: reshape_fn(np.arange(6), (4, 2)) raises ValueError: cannot reshape array of size 6 into shape (4,2)
 # run: reshape_kw(np.arange(6)) == np.array([[0, 1], [2, 3], [4, 5]], dtype=np.int64)
