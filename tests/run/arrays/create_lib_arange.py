@@ -22,5 +22,5 @@ def arange3(a, b, c):
 # run: arange1(3 + 0j) == np.array([], dtype=np.complex128)
 # run: arange1(3 + 5j) == np.array([(0.0+0.0j), (1.0+0.0j), (2.0+0.0j)], dtype=np.complex128)
 # run: arange3(-1 - 1j, -3 - 5j, -0.5 - 1j) == np.array([], dtype=np.complex128)
-# run: arange3(1j, 2j, 0j) raises ZeroDivisionError
+# run[numjit-only]: arange3(1j, 2j, 0j) raises ZeroDivisionError
 # run: arange3(0, 3 + 3j, 1 + 0.5j) == np.array([(0.0+0.0j), (1.0+0.5j)], dtype=np.complex128)

@@ -38,14 +38,14 @@ def cross(a, b):
 # run: logspace(1, 0, 4) ~= np.array([10.0, 4.641588833612779, 2.154434690031884, 1.0], dtype=np.float64)
 # run: logspace(0.0, 1.0, 1) ~= np.array([1.0], dtype=np.float64)
 # run: logspace(0.0, 1.0, 0) == np.array([], dtype=np.float64)
-# run: logspace_base(0.0, 3.0, 4) == np.array([1.0, 2.0, 4.0, 8.0], dtype=np.float64)
+# run[numjit-only]: logspace_base(0.0, 3.0, 4) == np.array([1.0, 2.0, 4.0, 8.0], dtype=np.float64)
 # run: logspace(0.0, 1.0, -1) raises ValueError
 # run: delete(np.arange(6).reshape(2, 3), 1) == np.array([0, 2, 3, 4, 5], dtype=np.int64)
 # run: delete(np.arange(5), np.array([0, -1])) == np.array([1, 2, 3], dtype=np.int64)
 # run: delete(np.arange(5.0), np.array([1, 1, 3])) == np.array([0.0, 2.0, 4.0], dtype=np.float64)
 # run: delete(np.arange(6).reshape(2, 3).T, -2) == np.array([0, 3, 1, 4, 5], dtype=np.int64)
 # run: delete(np.arange(5), 7) raises IndexError
-# run: delete(np.arange(5), np.array([0, 7])) raises IndexError
+# run[numjit-only]: delete(np.arange(5), np.array([0, 7])) raises IndexError
 # run: cross(np.array([1, 2, 3]), np.array([4.0, 5.0, 6.0])) == np.array([-3.0, 6.0, -3.0], dtype=np.float64)
 # run: cross(np.array([1, 0, 0]), np.array([0, 1, 0])) == np.array([0, 0, 1], dtype=np.int64)
 # run: cross(np.array([1j, 0, 0]), np.array([0, 1, 0])) == np.array([(0.0+0.0j), (0.0+0.0j), (0.0+1.0j)], dtype=np.complex128)

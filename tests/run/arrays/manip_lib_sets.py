@@ -119,7 +119,7 @@ def setxor1d(a, b):
 # run: transpose_axes(np.arange(6.0).reshape(2, 3)[:, ::2], (1, 0)) == np.array([[0.0, 3.0], [2.0, 5.0]], dtype=np.float64)
 # run: transpose_axes(np.arange(6).reshape(2, 3), (0, 0)) raises ValueError: repeated axis in transpose
 # run: transpose_axes(np.arange(6).reshape(2, 3), (0, 2)) raises ValueError
-# compile-error: [invalid-operand] transpose_axes(np.arange(6).reshape(2, 3), (0, 1, 2))
+# compile-error[numjit-only]: [invalid-operand] transpose_axes(np.arange(6).reshape(2, 3), (0, 1, 2))
 # run: partition_kth(np.array([9, 1, 8, 2, 7, 3]), 2) == 3
 # run: partition_kth(np.array([9.0, nan, 8.0, 2.0]), -1) == nan
 # run: partition_sorted(np.array([[3, 1, 2], [9, 7, 8]]), 1) == np.array([[1, 2, 3], [7, 8, 9]], dtype=np.int64)
@@ -152,13 +152,13 @@ def setxor1d(a, b):
 # run: histogram(np.arange(10.0), 3) == (np.array([3, 3, 4], dtype=np.int64), np.array([0.0, 3.0, 6.0, 9.0], dtype=np.float64))
 # run: histogram(np.array([0.5, 1.5, 1.7, 4.0, 5.0]), np.array([0.0, 1.0, 2.0, 5.0])) == (np.array([1, 2, 2], dtype=np.int64), np.array([0.0, 1.0, 2.0, 5.0], dtype=np.float64))
 # run: histogram(np.array([1, 2, 2, 3, 9]), 4) == (np.array([3, 1, 0, 1], dtype=np.int64), np.array([1.0, 3.0, 5.0, 7.0, 9.0], dtype=np.float64))
-# run: histogram(np.array([2.0, 2.0, 2.0]), 2) == (np.array([0, 3], dtype=np.int64), np.array([1.5, 2.0, 2.5], dtype=np.float64))
-# run: histogram(np.array([0.1, 0.25, 0.3, 0.9], dtype=np.float32), 2) == (np.array([3, 1], dtype=np.int64), np.array([0.1, 0.49999997, 0.9], dtype=np.float32))
+# run[numjit-only]: histogram(np.array([2.0, 2.0, 2.0]), 2) == (np.array([0, 3], dtype=np.int64), np.array([1.5, 2.0, 2.5], dtype=np.float64))
+# run[numjit-only]: histogram(np.array([0.1, 0.25, 0.3, 0.9], dtype=np.float32), 2) == (np.array([3, 1], dtype=np.int64), np.array([0.1, 0.49999997, 0.9], dtype=np.float32))
 # run: histogram(np.array([0.5, 7.0, -1.0, 2.0]), np.array([0, 1, 2])) == (np.array([1, 1], dtype=np.int64), np.array([0, 1, 2], dtype=np.int64))
 # run: histogram(np.arange(10.0), 0) raises ValueError
 # run: histogram(np.arange(4.0), np.array([1.0, 0.0])) raises ValueError
 # run: histogram_default(np.arange(20.0).reshape(4, 5)) == (np.array([2, 2, 2, 2, 2, 2, 2, 2, 2, 2], dtype=np.int64), np.array([0.0, 1.9, 3.8, 5.699999999999999, 7.6, 9.5, 11.399999999999999, 13.299999999999999, 15.2, 17.099999999999998, 19.0], dtype=np.float64))
-# run: histogram_default(np.array([], dtype=np.float64)) == (np.array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0], dtype=np.int64), np.array([0.0, 0.1, 0.2, 0.30000000000000004, 0.4, 0.5, 0.6000000000000001, 0.7000000000000001, 0.8, 0.9, 1.0], dtype=np.float64))
+# run[numjit-only]: histogram_default(np.array([], dtype=np.float64)) == (np.array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0], dtype=np.int64), np.array([0.0, 0.1, 0.2, 0.30000000000000004, 0.4, 0.5, 0.6000000000000001, 0.7000000000000001, 0.8, 0.9, 1.0], dtype=np.float64))
 # run: histogram_range(np.arange(10.0), 2, 2.0, 6.0) == (np.array([2, 3], dtype=np.int64), np.array([2.0, 4.0, 6.0], dtype=np.float64))
 # run: histogram_range(np.arange(10.0), 2, 6.0, 2.0) raises ValueError
 # run: unique(np.array([3, 1, 2, 3, 1])) == np.array([1, 2, 3], dtype=np.int64)

@@ -32,13 +32,13 @@ def nanargmax(a):
 # run: nanmedian(np.array([nan, nan])) == nan
 # run: nanmedian(np.array([5, 1, 3], dtype=np.int32)) == 3.0
 # run: nanmedian(np.array([[1.0, nan], [3.0, 4.0]]).T) == 3.0
-# run: nanmedian_axis(np.array([[1.0, nan, 3.0], [nan, nan, 6.0]]), 1) == np.array([2.0, 6.0], dtype=np.float64)
-# run: nanmedian_axis(np.array([[1.0, nan, 3.0], [4.0, nan, 6.0]]), 0) == np.array([2.5, nan, 4.5], dtype=np.float64)
+# run[numjit-only]: nanmedian_axis(np.array([[1.0, nan, 3.0], [nan, nan, 6.0]]), 1) == np.array([2.0, 6.0], dtype=np.float64)
+# run[numjit-only]: nanmedian_axis(np.array([[1.0, nan, 3.0], [4.0, nan, 6.0]]), 0) == np.array([2.5, nan, 4.5], dtype=np.float64)
 # run: nancumsum(np.array([1.0, nan, 2.5, nan])) == np.array([1.0, 1.0, 3.5, 3.5], dtype=np.float64)
 # run: nancumsum(np.array([[1, 2], [3, 4]], dtype=np.int32)) == np.array([1, 3, 6, 10], dtype=np.int64)
 # run: nancumsum(np.array([1.0, 2.0], dtype=np.float32)) == np.array([1.0, 3.0], dtype=np.float32)
-# run: nancumprod_axis(np.array([[2.0, nan], [nan, 3.0], [4.0, 5.0]]), 0) == np.array([[2.0, 1.0], [2.0, 3.0], [8.0, 15.0]], dtype=np.float64)
-# run: nancumprod_axis(np.array([[2.0, nan], [nan, 3.0], [4.0, 5.0]]), 1) == np.array([[2.0, 2.0], [1.0, 3.0], [4.0, 20.0]], dtype=np.float64)
+# run[numjit-only]: nancumprod_axis(np.array([[2.0, nan], [nan, 3.0], [4.0, 5.0]]), 0) == np.array([[2.0, 1.0], [2.0, 3.0], [8.0, 15.0]], dtype=np.float64)
+# run[numjit-only]: nancumprod_axis(np.array([[2.0, nan], [nan, 3.0], [4.0, 5.0]]), 1) == np.array([[2.0, 2.0], [1.0, 3.0], [4.0, 20.0]], dtype=np.float64)
 # run: nanargmin(np.array([4.0, nan, -1.0, -1.0, 2.0])) == 2
 # run: nanargmax(np.array([[nan, 4.0], [9.0, nan]])) == 2
 # run: nanargmax(np.array([[1.0, 4.0], [9.0, 0.5]]).T) == 1
