@@ -1461,9 +1461,23 @@ impl<'a> Lowerer<'a> {
                 self.unsupported("numpy.dot() of these operands", range);
                 return Operand::Static;
             };
-            return match self.matmul((a, a_type), (b, b_type), &result) {
-                Some(value) => Operand::Value(value),
-                None => Operand::Static,
+            // `np.dot(a, b, out)`: the product, then stored into `out`.
+            let out = positional.get(2).zip(operands.get(2)).map(|(expr, operand)| {
+                (self.value_of(*operand, *expr), self.expr_value_type(*expr).cloned())
+            });
+            let result = match &out {
+                Some((_, Some(Type::Array(out_type)))) if out_type.ndim == 0 => Type::Scalar(out_type.dtype),
+                Some((_, Some(Type::Array(out_type)))) => {
+                    Type::Array(ArrayType::new(out_type.dtype, out_type.ndim, Layout::C))
+                }
+                _ => result,
+            };
+            return match (self.matmul((a, a_type), (b, b_type), &result), out) {
+                (Some(value), Some((out, Some(Type::Array(out_type))))) => {
+                    Operand::Value(self.store_into_out(out, &out_type, value, &result, range))
+                }
+                (Some(value), _) => Operand::Value(value),
+                (None, _) => Operand::Static,
             };
         }
         let Some(Type::Array(result_type)) = self.expr_value_type(expr).cloned() else {
@@ -1511,6 +1525,11 @@ impl<'a> Lowerer<'a> {
                     self.fill_array(out, &result_type, fill);
                 }
                 Operand::Value(out)
+            }
+            ArrayFunc::Arange
+                if values.iter().any(|(_, ty)| ty.as_scalar().is_some_and(ScalarType::is_complex)) =>
+            {
+                Operand::Value(self.arange_complex(&values, dtype))
             }
             ArrayFunc::Arange => {
                 let compute = if values.iter().any(|(_, ty)| ty.as_scalar().is_some_and(ScalarType::is_float))

@@ -72,6 +72,9 @@ impl<'a> Lowerer<'a> {
             Some(CallTarget::Callable(Callable::ArrayFunc(function))) => {
                 self.call_array_func(expr, *function, positional, keywords, operands)
             }
+            Some(CallTarget::Callable(Callable::Ufunc(ufunc))) if self.ufunc_out_call(expr, *ufunc) => {
+                self.ufunc_into_out(*ufunc, &arg_exprs, operands)
+            }
             Some(CallTarget::Callable(Callable::Ufunc(ufunc))) if matches!(resolution.ret.as_value(), Some(Type::Tuple(items)) if items.iter().any(|item| matches!(item, Type::Array(_)))) =>
             {
                 let mut args = Vec::with_capacity(arg_exprs.len());

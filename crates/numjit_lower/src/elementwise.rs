@@ -90,6 +90,8 @@ impl<'a> Lowerer<'a> {
     /// The ufunc sema resolved `expr` to, if it is an element-wise operation.
     pub(crate) fn ufunc_of(&self, expr: ExprId) -> Option<Ufunc> {
         match self.typed.resolutions.get(&expr)?.target {
+            // A call with an output array is computed into it, not fused.
+            Some(CallTarget::Callable(Callable::Ufunc(ufunc))) if self.ufunc_out_call(expr, ufunc) => None,
             Some(CallTarget::Callable(Callable::Ufunc(ufunc))) => Some(ufunc),
             _ => None,
         }

@@ -32,6 +32,9 @@ use numjit_types::{ArrayType, Layout, ScalarType, Type};
 use crate::elementwise::Tree;
 use crate::function::{Lowerer, Operand};
 
+mod extra;
+mod more;
+
 const INT: ScalarType = ScalarType::Int64;
 
 /// An operand of an element-wise library function: a broadcast view or a scalar, its
@@ -161,9 +164,13 @@ impl<'a> Lowerer<'a> {
                 let (lo, hi) = if method { ("min", "max") } else { ("a_min", "a_max") };
                 self.library_clip(array, &ty, args.get(lo), args.get(hi), result_type.as_ref())
             }
-            (LibraryFn::Cumsum | LibraryFn::Cumprod, Some((array, ty))) => {
-                let product = function == LibraryFn::Cumprod;
-                self.library_cumulative(product, array, &ty, args.get("axis"), result_type.as_ref())
+            (
+                LibraryFn::Cumsum | LibraryFn::Cumprod | LibraryFn::Nancumsum | LibraryFn::Nancumprod,
+                Some((array, ty)),
+            ) => {
+                let product = matches!(function, LibraryFn::Cumprod | LibraryFn::Nancumprod);
+                let skip_nan = matches!(function, LibraryFn::Nancumsum | LibraryFn::Nancumprod);
+                self.library_cumulative(product, skip_nan, array, &ty, args.get("axis"), result_type.as_ref())
             }
             (LibraryFn::Diff, Some((array, ty))) => self.library_diff(array, &ty, args.get("n")),
             (
@@ -172,7 +179,8 @@ impl<'a> Lowerer<'a> {
                 | LibraryFn::Nanmean
                 | LibraryFn::Nanmin
                 | LibraryFn::Nanmax
-                | LibraryFn::Median,
+                | LibraryFn::Median
+                | LibraryFn::Nanmedian,
                 Some((array, ty)),
             ) => self.library_nan_reduction(function, array, &ty, args.get("axis"), result_type.as_ref()),
             (LibraryFn::Sort | LibraryFn::Argsort, Some((array, ty))) => {
@@ -190,7 +198,10 @@ impl<'a> Lowerer<'a> {
                 Some(Type::Scalar(dtype)) => self.library_trace(array, &ty, args.get("offset"), *dtype),
                 _ => None,
             },
-            _ => None,
+            _ => match self.library_more(expr, function, args, result_type.as_ref()) {
+                Some(value) => Some(value),
+                None => self.library_extra(expr, function, this, args, result_type.as_ref()),
+            },
         };
         match result {
             Some(value) => Operand::Value(value),
@@ -696,6 +707,7 @@ impl<'a> Lowerer<'a> {
     fn library_cumulative(
         &mut self,
         product: bool,
+        skip_nan: bool,
         array: Value,
         ty: &ArrayType,
         axis: Option<(Value, Type)>,
@@ -716,8 +728,11 @@ impl<'a> Lowerer<'a> {
             let tree = Tree::of_array(array, *ty);
             let zero = self.scalar(INT, 0);
             self.reduce_tree(&tree, &dims, &[init, zero], &mut |this, element, carried| {
+                let nan =
+                    if skip_nan { this.lib_is_nan(element, ty.dtype) } else { this.ins().bconst(false) };
                 let element = this.convert(element, dtype);
                 let total = this.accumulate(product, carried[0], element, dtype);
+                let total = this.ins().select(nan, carried[0], total);
                 this.ins().array_store(out, &[carried[1]], total);
                 let one = this.scalar(INT, 1);
                 vec![total, this.ins().iadd(carried[1], one)]
@@ -739,8 +754,11 @@ impl<'a> Lowerer<'a> {
             let target = this.lib_line(out, offset, len, out_lines.stride);
             this.loop_nest(&[len], &[init], &mut |this, indices, carried| {
                 let element = this.ins().array_load(source, indices);
+                let nan =
+                    if skip_nan { this.lib_is_nan(element, ty.dtype) } else { this.ins().bconst(false) };
                 let element = this.convert(element, dtype);
                 let total = this.accumulate(product, carried[0], element, dtype);
+                let total = this.ins().select(nan, carried[0], total);
                 this.ins().array_store(target, indices, total);
                 vec![total]
             });
@@ -851,11 +869,16 @@ impl<'a> Lowerer<'a> {
                 let empty = self.ins().icmp(IntCC::Equal, count, zero);
                 self.raise_if(empty, ExceptionKind::ValueError, &empty_message(function, source));
             }
-            if function == LibraryFn::Median {
+            if matches!(function, LibraryFn::Median | LibraryFn::Nanmedian) {
                 let (buffer, n) = self.lib_flat_copy(array, ty, true);
                 let scratch = self.ins().array_alloc(source, false, &[n]);
                 self.own(scratch);
                 self.lib_merge_sort(buffer, scratch, n, source, None);
+                let n = if function == LibraryFn::Nanmedian {
+                    self.lib_count_numbers(buffer, n, source)
+                } else {
+                    n
+                };
                 return Some(self.lib_median_of_sorted(buffer, n, source, dtype));
             }
             let tree = Tree::of_array(array, *ty);
@@ -870,7 +893,7 @@ impl<'a> Lowerer<'a> {
             let empty = self.ins().icmp(IntCC::Equal, len, zero);
             self.raise_if(empty, ExceptionKind::ValueError, &empty_message(function, source));
         }
-        let buffers = if function == LibraryFn::Median {
+        let buffers = if matches!(function, LibraryFn::Median | LibraryFn::Nanmedian) {
             let one = self.scalar(INT, 1);
             let at_least_one = self.lib_max_int(len, one);
             let buffer = self.ins().array_alloc(source, true, &[at_least_one]);
@@ -891,6 +914,11 @@ impl<'a> Lowerer<'a> {
                         Vec::new()
                     });
                     this.lib_merge_sort(buffer, scratch, len, source, None);
+                    let len = if function == LibraryFn::Nanmedian {
+                        this.lib_count_numbers(buffer, len, source)
+                    } else {
+                        len
+                    };
                     this.lib_median_of_sorted(buffer, len, source, dtype)
                 }
                 None => {
@@ -996,6 +1024,21 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
+    }
+
+    /// How many of the first `n` elements of the sorted 1-d `buffer` are not NaN (NaNs
+    /// sort last).
+    fn lib_count_numbers(&mut self, buffer: Value, n: Value, dtype: ScalarType) -> Value {
+        let zero = self.scalar(INT, 0);
+        let counted = self.loop_nest(&[n], &[zero], &mut |this, indices, acc| {
+            let x = this.ins().array_load(buffer, indices);
+            let nan = this.lib_is_nan(x, dtype);
+            let one = this.scalar(INT, 1);
+            let zero = this.scalar(INT, 0);
+            let step = this.ins().select(nan, zero, one);
+            vec![this.ins().iadd(acc[0], step)]
+        });
+        counted[0]
     }
 
     /// The median of the sorted 1-d `buffer` of `n` elements (at least one element is

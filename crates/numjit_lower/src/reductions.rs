@@ -213,9 +213,6 @@ impl<'a> Lowerer<'a> {
                 result
             }
             Reduction::Min | Reduction::Max => {
-                if source.is_complex() {
-                    return None;
-                }
                 let max = reduction == Reduction::Max;
                 let first = self.ins().bconst(true);
                 let init = self.scalar(source, 0);
@@ -357,6 +354,9 @@ impl<'a> Lowerer<'a> {
     /// Whether `x` replaces `best` as the maximum (`max`) or minimum: NumPy's rule, under
     /// which the first NaN wins and stays.
     fn better(&mut self, max: bool, x: Value, best: Value, ty: ScalarType) -> Value {
+        if ty.is_complex() {
+            return self.better_complex(max, x, best);
+        }
         if ty.is_float() {
             let cc = if max { FloatCC::GreaterThan } else { FloatCC::LessThan };
             let beats = self.ins().fcmp(cc, x, best);
@@ -368,6 +368,35 @@ impl<'a> Lowerer<'a> {
         }
         let cc = if max { IntCC::GreaterThan } else { IntCC::LessThan };
         self.ins().icmp(cc, x, best)
+    }
+}
+
+impl Lowerer<'_> {
+    /// NumPy's complex `maximum`/`minimum` as a reduction step: `x` replaces `best` unless
+    /// `best` has a NaN part or is at least (at most) `x` in lexicographic order (NumPy's
+    /// `CGE`/`CLE`, where a NaN imaginary part makes a real-part comparison false).
+    fn better_complex(&mut self, max: bool, x: Value, best: Value) -> Value {
+        let (br, bi) = (self.ins().creal(best), self.ins().cimag(best));
+        let (xr, xi) = (self.ins().creal(x), self.ins().cimag(x));
+        let bi_nan = self.ins().fcmp(FloatCC::Unordered, bi, bi);
+        let br_nan = self.ins().fcmp(FloatCC::Unordered, br, br);
+        let xi_nan = self.ins().fcmp(FloatCC::Unordered, xi, xi);
+        let (strict, weak) = if max {
+            (FloatCC::GreaterThan, FloatCC::GreaterThanOrEqual)
+        } else {
+            (FloatCC::LessThan, FloatCC::LessThanOrEqual)
+        };
+        let real_beyond = self.ins().fcmp(strict, br, xr);
+        let no_nan = self.ins().ior(bi_nan, xi_nan);
+        let no_nan = self.ins().inot(no_nan);
+        let real_beyond = self.ins().iand(real_beyond, no_nan);
+        let real_equal = self.ins().fcmp(FloatCC::Equal, br, xr);
+        let imag_beyond = self.ins().fcmp(weak, bi, xi);
+        let tie = self.ins().iand(real_equal, imag_beyond);
+        let keeps = self.ins().ior(real_beyond, tie);
+        let best_nan = self.ins().ior(br_nan, bi_nan);
+        let keeps = self.ins().ior(keeps, best_nan);
+        self.ins().inot(keeps)
     }
 }
 

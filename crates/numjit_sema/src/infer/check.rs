@@ -1392,22 +1392,31 @@ impl Checker<'_, '_> {
                         numpy::array_func(function, &all, &names)
                     }
                     Callable::Ufunc(ufunc) => {
-                        if let Some(keyword) = keywords.first() {
-                            self.error(
-                                Diagnostic::error(
-                                    UNSUPPORTED,
-                                    format!(
-                                        "numpy.{}(..., {}=) is not supported",
-                                        ufunc.name(),
-                                        keyword.name
-                                    ),
-                                )
-                                .with_primary(keyword.range, "keyword argument used here")
-                                .with_help("pass the inputs positionally and assign the result"),
-                            );
-                            return None;
+                        // An output array, by position or as `out=`.
+                        let out_keyword = matches!(keywords, [keyword] if keyword.name == "out");
+                        if arg_types.len() + usize::from(out_keyword) == ufunc.n_inputs() + 1 {
+                            let mut all = arg_types.clone();
+                            all.extend(keyword_types);
+                            let (inputs, out) = all.split_at(ufunc.n_inputs());
+                            ufunc::resolve_out(ufunc, inputs, &out[0])
+                        } else {
+                            if let Some(keyword) = keywords.first() {
+                                self.error(
+                                    Diagnostic::error(
+                                        UNSUPPORTED,
+                                        format!(
+                                            "numpy.{}(..., {}=) is not supported",
+                                            ufunc.name(),
+                                            keyword.name
+                                        ),
+                                    )
+                                    .with_primary(keyword.range, "keyword argument used here")
+                                    .with_help("pass the inputs positionally and assign the result"),
+                                );
+                                return None;
+                            }
+                            ufunc::resolve(ufunc, &arg_types)
                         }
-                        ufunc::resolve(ufunc, &arg_types)
                     }
                     Callable::NumpyScalar(scalar) => {
                         if !no_keywords(self, &format!("numpy.{scalar}()")) {

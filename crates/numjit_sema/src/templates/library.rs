@@ -25,6 +25,8 @@ use super::ufunc::{Ufunc, select_loop};
 use super::{Resolved, TemplateError};
 use crate::ty::Ty;
 
+mod extra;
+
 /// A library function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LibraryFn {
@@ -43,11 +45,96 @@ pub enum LibraryFn {
     Argsort,
     Outer,
     Trace,
+    Flip,
+    Fliplr,
+    Flipud,
+    Swapaxes,
+    Moveaxis,
+    Atleast1d,
+    Atleast2d,
+    Atleast3d,
+    Reshape,
+    Diag,
+    Tri,
+    Tril,
+    Triu,
+    FillDiagonal,
+    Vander,
+    Kron,
+    Vdot,
+    Ptp,
+    CountNonzero,
+    Nanvar,
+    Nanstd,
+    Percentile,
+    Quantile,
+    Nanpercentile,
+    Nanquantile,
+    Trapezoid,
+    Around,
+    Repeat,
+    Searchsorted,
+    Flatnonzero,
+    ColumnStack,
+    Append,
+    Take,
+    Roll,
+    NanToNum,
+    Extract,
+    Angle,
+    Iscomplex,
+    Isreal,
+    Bincount,
+    Indices,
+    /// `a.conj()`, `a.conjugate()` (`np.conj` is the ufunc).
+    Conj,
+    Rot90,
+    Transpose,
+    Partition,
+    Bartlett,
+    Blackman,
+    Hamming,
+    Hanning,
+    Correlate,
+    Convolve,
+    Cov,
+    Histogram,
+    Unique,
+    Intersect1d,
+    Union1d,
+    Setxor1d,
+    I0,
+    Kaiser,
+    Interp,
+    Isclose,
+    Allclose,
+    ArrayEqual,
+    ExpandDims,
+    Ravel,
+    Digitize,
+    Average,
+    Corrcoef,
+    Sinc,
+    BroadcastTo,
+    Ediff1d,
+    Isneginf,
+    Isposinf,
+    Nanmedian,
+    Nancumsum,
+    Nancumprod,
+    Nanargmin,
+    Nanargmax,
+    Isin,
+    Logspace,
+    Delete,
+    Cross,
+    Resize,
+    AsarrayChkfinite,
 }
 
 impl LibraryFn {
     /// Every function with its name in the `numpy` module.
-    pub const ALL: [(LibraryFn, &'static str); 15] = [
+    pub const ALL: [(LibraryFn, &'static str); 99] = [
         (LibraryFn::Where, "where"),
         (LibraryFn::Clip, "clip"),
         (LibraryFn::Cumsum, "cumsum"),
@@ -63,6 +150,90 @@ impl LibraryFn {
         (LibraryFn::Argsort, "argsort"),
         (LibraryFn::Outer, "outer"),
         (LibraryFn::Trace, "trace"),
+        (LibraryFn::Flip, "flip"),
+        (LibraryFn::Fliplr, "fliplr"),
+        (LibraryFn::Flipud, "flipud"),
+        (LibraryFn::Swapaxes, "swapaxes"),
+        (LibraryFn::Moveaxis, "moveaxis"),
+        (LibraryFn::Atleast1d, "atleast_1d"),
+        (LibraryFn::Atleast2d, "atleast_2d"),
+        (LibraryFn::Atleast3d, "atleast_3d"),
+        (LibraryFn::Reshape, "reshape"),
+        (LibraryFn::Diag, "diag"),
+        (LibraryFn::Tri, "tri"),
+        (LibraryFn::Tril, "tril"),
+        (LibraryFn::Triu, "triu"),
+        (LibraryFn::FillDiagonal, "fill_diagonal"),
+        (LibraryFn::Vander, "vander"),
+        (LibraryFn::Kron, "kron"),
+        (LibraryFn::Vdot, "vdot"),
+        (LibraryFn::Ptp, "ptp"),
+        (LibraryFn::CountNonzero, "count_nonzero"),
+        (LibraryFn::Nanvar, "nanvar"),
+        (LibraryFn::Nanstd, "nanstd"),
+        (LibraryFn::Percentile, "percentile"),
+        (LibraryFn::Quantile, "quantile"),
+        (LibraryFn::Nanpercentile, "nanpercentile"),
+        (LibraryFn::Nanquantile, "nanquantile"),
+        (LibraryFn::Trapezoid, "trapezoid"),
+        (LibraryFn::Around, "around"),
+        (LibraryFn::Around, "round"),
+        (LibraryFn::Repeat, "repeat"),
+        (LibraryFn::Searchsorted, "searchsorted"),
+        (LibraryFn::Flatnonzero, "flatnonzero"),
+        (LibraryFn::ColumnStack, "column_stack"),
+        (LibraryFn::Append, "append"),
+        (LibraryFn::Take, "take"),
+        (LibraryFn::Roll, "roll"),
+        (LibraryFn::NanToNum, "nan_to_num"),
+        (LibraryFn::Extract, "extract"),
+        (LibraryFn::Angle, "angle"),
+        (LibraryFn::Iscomplex, "iscomplex"),
+        (LibraryFn::Isreal, "isreal"),
+        (LibraryFn::Bincount, "bincount"),
+        (LibraryFn::Indices, "indices"),
+        (LibraryFn::Rot90, "rot90"),
+        (LibraryFn::Transpose, "transpose"),
+        (LibraryFn::Partition, "partition"),
+        (LibraryFn::Bartlett, "bartlett"),
+        (LibraryFn::Blackman, "blackman"),
+        (LibraryFn::Hamming, "hamming"),
+        (LibraryFn::Hanning, "hanning"),
+        (LibraryFn::Correlate, "correlate"),
+        (LibraryFn::Convolve, "convolve"),
+        (LibraryFn::Cov, "cov"),
+        (LibraryFn::Histogram, "histogram"),
+        (LibraryFn::Unique, "unique"),
+        (LibraryFn::Intersect1d, "intersect1d"),
+        (LibraryFn::Union1d, "union1d"),
+        (LibraryFn::Setxor1d, "setxor1d"),
+        (LibraryFn::I0, "i0"),
+        (LibraryFn::Kaiser, "kaiser"),
+        (LibraryFn::Interp, "interp"),
+        (LibraryFn::Isclose, "isclose"),
+        (LibraryFn::Allclose, "allclose"),
+        (LibraryFn::ArrayEqual, "array_equal"),
+        (LibraryFn::ExpandDims, "expand_dims"),
+        (LibraryFn::Ravel, "ravel"),
+        (LibraryFn::Digitize, "digitize"),
+        (LibraryFn::Average, "average"),
+        (LibraryFn::Corrcoef, "corrcoef"),
+        (LibraryFn::Sinc, "sinc"),
+        (LibraryFn::BroadcastTo, "broadcast_to"),
+        (LibraryFn::Ediff1d, "ediff1d"),
+        (LibraryFn::Isneginf, "isneginf"),
+        (LibraryFn::Isposinf, "isposinf"),
+        (LibraryFn::Nanmedian, "nanmedian"),
+        (LibraryFn::Nancumsum, "nancumsum"),
+        (LibraryFn::Nancumprod, "nancumprod"),
+        (LibraryFn::Nanargmin, "nanargmin"),
+        (LibraryFn::Nanargmax, "nanargmax"),
+        (LibraryFn::Isin, "isin"),
+        (LibraryFn::Logspace, "logspace"),
+        (LibraryFn::Delete, "delete"),
+        (LibraryFn::Cross, "cross"),
+        (LibraryFn::Resize, "resize"),
+        (LibraryFn::AsarrayChkfinite, "asarray_chkfinite"),
     ];
 
     /// The function `np.NAME`.
@@ -72,6 +243,9 @@ impl LibraryFn {
 
     /// The name in the `numpy` module.
     pub fn name(self) -> &'static str {
+        if self == LibraryFn::Conj {
+            return "conj";
+        }
         LibraryFn::ALL.iter().find(|(function, _)| *function == self).map_or("where", |(_, name)| name)
     }
 
@@ -84,6 +258,12 @@ impl LibraryFn {
             "argsort" => LibraryFn::Argsort,
             "clip" => LibraryFn::Clip,
             "trace" => LibraryFn::Trace,
+            "conj" | "conjugate" => LibraryFn::Conj,
+            "take" => LibraryFn::Take,
+            "repeat" => LibraryFn::Repeat,
+            "ptp" => LibraryFn::Ptp,
+            "round" => LibraryFn::Around,
+            "searchsorted" => LibraryFn::Searchsorted,
             _ => return None,
         })
     }
@@ -104,10 +284,88 @@ impl LibraryFn {
             (LibraryFn::Nanmin | LibraryFn::Nanmax, _) => {
                 &["a", "axis", "out", "keepdims", "initial", "where"]
             }
-            (LibraryFn::Median, _) => &["a", "axis", "out", "overwrite_input", "keepdims"],
+            (LibraryFn::Median | LibraryFn::Nanmedian, _) => {
+                &["a", "axis", "out", "overwrite_input", "keepdims"]
+            }
+            (LibraryFn::Nancumsum | LibraryFn::Nancumprod, _) => &["a", "axis", "dtype", "out"],
+            (LibraryFn::Nanargmin | LibraryFn::Nanargmax, _) => &["a", "axis", "out", "keepdims"],
+            (LibraryFn::Isin, _) => &["element", "test_elements", "assume_unique", "invert", "kind"],
+            (LibraryFn::Logspace, _) => &["start", "stop", "num", "endpoint", "base", "dtype", "axis"],
+            (LibraryFn::Delete, _) => &["arr", "obj", "axis"],
+            (LibraryFn::Cross, _) => &["a", "b", "axisa", "axisb", "axisc", "axis"],
+            (LibraryFn::Resize, _) => &["a", "new_shape"],
+            (LibraryFn::AsarrayChkfinite, _) => &["a", "dtype", "order"],
             (LibraryFn::Sort | LibraryFn::Argsort, _) => &["a", "axis", "kind", "order", "stable"],
             (LibraryFn::Outer, _) => &["a", "b", "out"],
             (LibraryFn::Trace, _) => &["a", "offset", "axis1", "axis2", "dtype", "out"],
+            (LibraryFn::Flip, _) => &["m", "axis"],
+            (LibraryFn::Fliplr | LibraryFn::Flipud, _) => &["m"],
+            (LibraryFn::Swapaxes, _) => &["a", "axis1", "axis2"],
+            (LibraryFn::Moveaxis, _) => &["a", "source", "destination"],
+            (LibraryFn::Atleast1d | LibraryFn::Atleast2d | LibraryFn::Atleast3d, _) => &["arys"],
+            (LibraryFn::Reshape, _) => &["a", "shape", "order"],
+            (LibraryFn::Diag, _) => &["v", "k"],
+            (LibraryFn::Tri, _) => &["N", "M", "k", "dtype"],
+            (LibraryFn::Tril | LibraryFn::Triu, _) => &["m", "k"],
+            (LibraryFn::FillDiagonal, _) => &["a", "val", "wrap"],
+            (LibraryFn::Vander, _) => &["x", "N", "increasing"],
+            (LibraryFn::Kron | LibraryFn::Vdot, _) => &["a", "b"],
+            (LibraryFn::Ptp, _) => &["a", "axis", "out", "keepdims"],
+            (LibraryFn::CountNonzero, _) => &["a", "axis", "keepdims"],
+            (LibraryFn::Nanvar | LibraryFn::Nanstd, _) => {
+                &["a", "axis", "dtype", "out", "ddof", "keepdims", "where", "mean", "correction"]
+            }
+            (
+                LibraryFn::Percentile
+                | LibraryFn::Quantile
+                | LibraryFn::Nanpercentile
+                | LibraryFn::Nanquantile,
+                _,
+            ) => &["a", "q", "axis", "out", "overwrite_input", "method", "keepdims", "weights"],
+            (LibraryFn::Trapezoid, _) => &["y", "x", "dx", "axis"],
+            (LibraryFn::Around, _) => &["a", "decimals", "out"],
+            (LibraryFn::Repeat, _) => &["a", "repeats", "axis"],
+            (LibraryFn::Searchsorted, _) => &["a", "v", "side", "sorter"],
+            (LibraryFn::Flatnonzero, _) => &["a"],
+            (LibraryFn::ColumnStack, _) => &["tup"],
+            (LibraryFn::Append, _) => &["arr", "values", "axis"],
+            (LibraryFn::Take, _) => &["a", "indices", "axis", "out", "mode"],
+            (LibraryFn::Roll, _) => &["a", "shift", "axis"],
+            (LibraryFn::NanToNum, _) => &["x", "copy", "nan", "posinf", "neginf"],
+            (LibraryFn::Extract, _) => &["condition", "arr"],
+            (LibraryFn::Angle, _) => &["z", "deg"],
+            (LibraryFn::Iscomplex | LibraryFn::Isreal, _) => &["x"],
+            (LibraryFn::Bincount, _) => &["x", "weights", "minlength"],
+            (LibraryFn::Indices, _) => &["dimensions", "dtype", "sparse"],
+            (LibraryFn::Conj, _) => &["a"],
+            (LibraryFn::Rot90, _) => &["m", "k", "axes"],
+            (LibraryFn::Transpose, _) => &["a", "axes"],
+            (LibraryFn::Partition, _) => &["a", "kth", "axis", "kind", "order"],
+            (LibraryFn::Bartlett | LibraryFn::Blackman | LibraryFn::Hamming | LibraryFn::Hanning, _) => {
+                &["M"]
+            }
+            (LibraryFn::Correlate | LibraryFn::Convolve, _) => &["a", "v", "mode"],
+            (LibraryFn::Cov, _) => &["m", "y", "rowvar", "bias", "ddof", "fweights", "aweights", "dtype"],
+            (LibraryFn::Histogram, _) => &["a", "bins", "range", "density", "weights"],
+            (LibraryFn::Unique, _) => {
+                &["ar", "return_index", "return_inverse", "return_counts", "axis", "equal_nan", "sorted"]
+            }
+            (LibraryFn::Intersect1d, _) => &["ar1", "ar2", "assume_unique", "return_indices"],
+            (LibraryFn::Union1d, _) => &["ar1", "ar2"],
+            (LibraryFn::Setxor1d, _) => &["ar1", "ar2", "assume_unique"],
+            (LibraryFn::I0, _) => &["x"],
+            (LibraryFn::Kaiser, _) => &["M", "beta"],
+            (LibraryFn::Interp, _) => &["x", "xp", "fp", "left", "right", "period"],
+            (LibraryFn::Isclose | LibraryFn::Allclose, _) => &["a", "b", "rtol", "atol", "equal_nan"],
+            (LibraryFn::ArrayEqual, _) => &["a1", "a2", "equal_nan"],
+            (LibraryFn::ExpandDims, _) => &["a", "axis"],
+            (LibraryFn::Ravel, _) => &["a", "order"],
+            (LibraryFn::Digitize, _) => &["x", "bins", "right"],
+            (LibraryFn::Average, _) => &["a", "axis", "weights", "returned", "keepdims"],
+            (LibraryFn::Corrcoef, _) => &["x", "y", "rowvar", "bias", "ddof", "dtype"],
+            (LibraryFn::Sinc | LibraryFn::Isneginf | LibraryFn::Isposinf, _) => &["x", "out"],
+            (LibraryFn::BroadcastTo, _) => &["array", "shape", "subok"],
+            (LibraryFn::Ediff1d, _) => &["ary", "to_end", "to_begin"],
         };
         // Methods take the array as `self` (`clip` has its own list).
         if method && all.first() == Some(&"a") { &all[1..] } else { all }
@@ -116,10 +374,37 @@ impl LibraryFn {
     /// The parameters numjit implements; the others must be absent or `None`.
     fn implemented(self, param: &str) -> bool {
         match param {
-            "a" | "condition" | "x" | "y" | "a_min" | "a_max" | "min" | "max" | "b" | "n" | "offset" => true,
-            "axis" => !matches!(self, LibraryFn::Diff | LibraryFn::Trace),
+            "a" | "condition" | "y" | "a_min" | "a_max" | "min" | "max" | "b" | "n" | "offset" => true,
+            "x" => self != LibraryFn::Trapezoid,
+            "m" | "v" | "k" | "N" | "M" | "axis1" | "axis2" | "source" | "destination" | "arys" | "shape"
+            | "val" | "wrap" | "increasing" | "q" | "dx" | "decimals" | "repeats" | "side" | "tup"
+            | "arr" | "values" | "indices" | "shift" | "nan" | "posinf" | "neginf" | "deg" | "z"
+            | "weights" | "minlength" | "dimensions" | "kth" | "mode" | "rowvar" | "bias" | "ddof"
+            | "bins" | "range" | "ar" | "ar1" | "ar2" | "beta" | "xp" | "fp" | "left" | "right" | "rtol"
+            | "atol" | "equal_nan" | "a1" | "a2" | "array" | "ary" | "element" | "test_elements"
+            | "invert" | "start" | "stop" | "num" | "base" | "obj" | "new_shape" => true,
+            "axes" => self == LibraryFn::Transpose,
+            "axis" => matches!(
+                self,
+                LibraryFn::Cumsum
+                    | LibraryFn::Cumprod
+                    | LibraryFn::Nansum
+                    | LibraryFn::Nanprod
+                    | LibraryFn::Nanmean
+                    | LibraryFn::Nanmin
+                    | LibraryFn::Nanmax
+                    | LibraryFn::Median
+                    | LibraryFn::Nanmedian
+                    | LibraryFn::Nancumsum
+                    | LibraryFn::Nancumprod
+                    | LibraryFn::Sort
+                    | LibraryFn::Argsort
+                    | LibraryFn::CountNonzero
+                    | LibraryFn::Partition
+                    | LibraryFn::ExpandDims
+            ),
             // Ignoring it is what NumPy allows: the input may or may not be overwritten.
-            "overwrite_input" => self == LibraryFn::Median,
+            "overwrite_input" => matches!(self, LibraryFn::Median | LibraryFn::Nanmedian),
             _ => false,
         }
     }
@@ -130,7 +415,45 @@ impl LibraryFn {
             (LibraryFn::Where, _) => 1,
             (LibraryFn::Clip, true) => 0,
             (LibraryFn::Clip, false) => 1,
-            (LibraryFn::Outer, _) => 2,
+            (
+                LibraryFn::Outer
+                | LibraryFn::Reshape
+                | LibraryFn::FillDiagonal
+                | LibraryFn::Kron
+                | LibraryFn::Vdot
+                | LibraryFn::Percentile
+                | LibraryFn::Quantile
+                | LibraryFn::Nanpercentile
+                | LibraryFn::Nanquantile
+                | LibraryFn::Append
+                | LibraryFn::Roll
+                | LibraryFn::Extract
+                | LibraryFn::Repeat
+                | LibraryFn::Searchsorted
+                | LibraryFn::Take
+                | LibraryFn::Partition
+                | LibraryFn::Correlate
+                | LibraryFn::Convolve
+                | LibraryFn::Intersect1d
+                | LibraryFn::Union1d
+                | LibraryFn::Setxor1d
+                | LibraryFn::Kaiser
+                | LibraryFn::Isclose
+                | LibraryFn::Allclose
+                | LibraryFn::ArrayEqual
+                | LibraryFn::ExpandDims
+                | LibraryFn::Digitize
+                | LibraryFn::BroadcastTo
+                | LibraryFn::Isin
+                | LibraryFn::Logspace
+                | LibraryFn::Delete
+                | LibraryFn::Cross
+                | LibraryFn::Resize,
+                false,
+            ) => 2,
+            (LibraryFn::Interp, false) => 3,
+            (LibraryFn::Swapaxes | LibraryFn::Moveaxis, false) => 3,
+            (LibraryFn::Take | LibraryFn::Repeat | LibraryFn::Searchsorted, true) => 1,
             (_, true) => 0,
             (_, false) => 1,
         }
@@ -378,6 +701,9 @@ fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Result<Resolved, Templa
         Some(array) => Ok(*array),
         None => args.array(name),
     };
+    if let Some(ret) = extra::resolve(args, this) {
+        return ret.map(|ret| Resolved::returning(&[], ret));
+    }
     let ret = match args.function {
         LibraryFn::Where => {
             let (Some(condition), x, y) = (args.get("condition"), args.get("x"), args.get("y")) else {
@@ -438,7 +764,7 @@ fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Result<Resolved, Templa
             }
             Type::Array(ArrayType::new(clip_dtype(array.dtype, &bounds), ndim, Layout::C))
         }
-        LibraryFn::Cumsum | LibraryFn::Cumprod => {
+        LibraryFn::Cumsum | LibraryFn::Cumprod | LibraryFn::Nancumsum | LibraryFn::Nancumprod => {
             let array = the_array("a")?;
             let dtype = Reduction::Sum.result_dtype(array.dtype);
             let ndim = if args.axis()? {
@@ -480,7 +806,7 @@ fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Result<Resolved, Templa
             }
             reduced(&array, array.dtype, args.axis()?, &describe)?
         }
-        LibraryFn::Median => {
+        LibraryFn::Median | LibraryFn::Nanmedian => {
             let array = the_array("a")?;
             if let Some(overwrite) = args.get("overwrite_input")
                 && overwrite.as_scalar() != Some(ScalarType::Bool)
@@ -538,8 +864,41 @@ fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Result<Resolved, Templa
             }
             Type::Scalar(Reduction::Sum.result_dtype(array.dtype))
         }
+        LibraryFn::Nanargmin | LibraryFn::Nanargmax => {
+            let array = the_array("a")?;
+            if array.dtype.is_complex() {
+                return Err(TemplateError::Unsupported(format!(
+                    "{describe} of complex arrays is not supported yet"
+                )));
+            }
+            Type::Scalar(ScalarType::Int64)
+        }
+        _ => return Err(TemplateError::Unsupported(format!("{describe} is not supported yet"))),
     };
     Ok(Resolved::returning(&[], ret))
+}
+
+/// The typing of `np.dot(a, b, out)` given the product's typing: `out` must be a
+/// writable array of the product's dtype and rank (NumPy also wants it C-contiguous, which
+/// numjit does not require); the call returns `out`.
+pub fn dot_out(product: Resolved, out: &Ty) -> Result<Resolved, TemplateError> {
+    let Some(Type::Array(target)) = out.as_value() else {
+        return Err(TemplateError::TypeMismatch(format!("numpy.dot(): out must be an array, not {out}")));
+    };
+    if target.readonly {
+        return Err(TemplateError::ReadonlyArray(format!("numpy.dot() cannot write to {target}")));
+    }
+    let (dtype, ndim) = match product.ret.as_value() {
+        Some(Type::Array(array)) => (array.dtype, array.ndim),
+        Some(Type::Scalar(scalar)) => (*scalar, 0),
+        _ => return Err(TemplateError::InvalidOperand("numpy.dot() of these operands".into())),
+    };
+    if target.dtype != dtype || target.ndim != ndim {
+        return Err(TemplateError::InvalidOperand(format!(
+            "numpy.dot(): output array is not acceptable (must have the right datatype ({dtype}) and number of dimensions ({ndim}))"
+        )));
+    }
+    Ok(Resolved::returning(&[], Type::Array(*target)))
 }
 
 /// Whether a sort with `axis=None` given explicitly (`none_axis`) sorts the flattened
@@ -662,6 +1021,56 @@ mod tests {
         assert!(matches!(
             ret(LibraryFn::Sort, &[array(Int8, 1), Ty::INT64], &["bogus"]),
             Err(TemplateError::WrongArguments(_))
+        ));
+    }
+
+    #[test]
+    fn views_matrices_and_sets() {
+        let ok = |function, args: &[Ty], keywords: &[&str]| ret(function, args, keywords).unwrap_or_default();
+        assert_eq!(ok(LibraryFn::Flip, &[array(Int32, 2)], &[]), "array(int32, 2d, A)");
+        assert_eq!(ok(LibraryFn::Atleast3d, &[array(Float64, 1)], &[]), "array(float64, 3d, A)");
+        assert_eq!(ok(LibraryFn::Atleast1d, &[array(Float64, 2)], &[]), "array(float64, 2d, C)");
+        assert_eq!(ok(LibraryFn::Diag, &[array(Int8, 1)], &[]), "array(int8, 2d, C)");
+        assert_eq!(ok(LibraryFn::Diag, &[array(Int8, 2), Ty::INT64], &[]), "array(int8, 1d, C)");
+        assert_eq!(ok(LibraryFn::Vander, &[array(Float32, 1)], &[]), "array(float64, 2d, C)");
+        assert_eq!(ok(LibraryFn::Percentile, &[array(Float32, 2), Ty::FLOAT64], &[]), "float32");
+        assert_eq!(
+            ok(LibraryFn::Percentile, &[array(Int32, 1), array(Float64, 2)], &[]),
+            "array(float64, 2d, C)"
+        );
+        assert_eq!(ok(LibraryFn::Angle, &[array(Complex64, 1)], &[]), "array(float32, 1d, C)");
+        assert_eq!(ok(LibraryFn::Searchsorted, &[array(Int64, 1), Ty::FLOAT64], &[]), "int64");
+        assert_eq!(
+            ok(LibraryFn::Histogram, &[array(Int64, 1), Ty::INT64], &[]),
+            "Tuple(array(int64, 1d, C), array(float64, 1d, C))"
+        );
+        assert_eq!(ok(LibraryFn::Cov, &[array(Float64, 1)], &[]), "array(float64, 0d, C)");
+        assert_eq!(
+            ok(LibraryFn::Union1d, &[array(Int32, 1), array(Float32, 2)], &[]),
+            "array(float64, 1d, C)"
+        );
+        assert!(matches!(
+            ret(LibraryFn::Fliplr, &[array(Int32, 1)], &[]),
+            Err(TemplateError::InvalidOperand(_))
+        ));
+        assert!(matches!(
+            ret(LibraryFn::Diag, &[array(Int32, 3)], &[]),
+            Err(TemplateError::InvalidOperand(_))
+        ));
+        assert!(matches!(ret(LibraryFn::Ptp, &[array(Bool, 1)], &[]), Err(TemplateError::InvalidOperand(_))));
+        assert!(matches!(
+            ret(LibraryFn::Repeat, &[array(Int32, 1), Ty::FLOAT64], &[]),
+            Err(TemplateError::InvalidOperand(_))
+        ));
+        assert!(matches!(
+            ret(LibraryFn::NanToNum, &[array(Float64, 1), Ty::BOOL], &["copy"]),
+            Err(TemplateError::Unsupported(_))
+        ));
+        let readonly =
+            Ty::Value(Type::Array(ArrayType { readonly: true, ..ArrayType::new(Float64, 2, Layout::C) }));
+        assert!(matches!(
+            ret(LibraryFn::FillDiagonal, &[readonly, Ty::FLOAT64], &[]),
+            Err(TemplateError::ReadonlyArray(_))
         ));
     }
 }

@@ -807,6 +807,7 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
         }
         ArrayFunc::Dot => match positional {
             [a, b] => matmul(a, b, "numpy.dot()"),
+            [a, b, out] => super::library::dot_out(matmul(a, b, "numpy.dot()")?, out),
             _ => Err(TemplateError::WrongArguments(format!("{describe} takes two arrays"))),
         },
         ArrayFunc::Join(kind) => {
@@ -932,10 +933,8 @@ pub fn array_func(function: ArrayFunc, args: &[Ty], keywords: &[&str]) -> Result
             let mut dtype = ScalarType::Int64;
             for arg in positional {
                 match arg.as_scalar() {
-                    Some(scalar) if scalar.is_complex() => {
-                        return Err(TemplateError::Unsupported(format!("{describe} of complex numbers")));
-                    }
-                    Some(scalar) if scalar.is_float() => dtype = ScalarType::Float64,
+                    Some(scalar) if scalar.is_complex() => dtype = ScalarType::Complex128,
+                    Some(scalar) if scalar.is_float() && !dtype.is_complex() => dtype = ScalarType::Float64,
                     Some(_) => {}
                     None => {
                         return Err(TemplateError::InvalidOperand(format!(
@@ -1008,9 +1007,7 @@ pub fn nested_shape(data: &Type) -> Option<(ScalarType, u8)> {
 /// Types a reduction of `array` (`axis` when given).
 pub fn reduce(reduction: Reduction, array: &ArrayType, axis: Option<&Ty>) -> Result<Resolved, TemplateError> {
     let dtype = reduction.result_dtype(array.dtype);
-    if array.dtype.is_complex()
-        && matches!(reduction, Reduction::Min | Reduction::Max | Reduction::Argmin | Reduction::Argmax)
-    {
+    if array.dtype.is_complex() && matches!(reduction, Reduction::Argmin | Reduction::Argmax) {
         return Err(TemplateError::Unsupported(format!("{}() of complex arrays", reduction.name())));
     }
     match axis {

@@ -224,6 +224,43 @@ pub fn resolve_in_place(ufunc: Ufunc, target: &ArrayType, value: &Ty) -> Result<
     Ok(Resolved::returning(&resolved.args, Type::Array(*target)))
 }
 
+/// The typing of a ufunc with an output array (`np.cos(a, out)`, `np.add(a, b, out=o)`):
+/// the result must cast to `out`'s dtype under NumPy's `same_kind` rule and have no more
+/// dimensions than it; the call returns `out` itself.
+pub fn resolve_out(ufunc: Ufunc, inputs: &[Ty], out: &Ty) -> Result<Resolved, TemplateError> {
+    let describe = format!("numpy.{}()", ufunc.name());
+    let Some(Type::Array(target)) = out.as_value() else {
+        return Err(TemplateError::TypeMismatch(format!("{describe}: out must be an array, not {out}")));
+    };
+    if target.readonly {
+        return Err(TemplateError::ReadonlyArray(format!("{describe} cannot write to {target}")));
+    }
+    let resolved = resolve(ufunc, inputs)?;
+    let (dtype, ndim) = match resolved.ret.as_value() {
+        Some(Type::Array(array)) => (array.dtype, array.ndim),
+        Some(Type::Scalar(scalar)) => (*scalar, 0),
+        _ => {
+            return Err(TemplateError::Unsupported(format!(
+                "{describe} with out= for a ufunc of several outputs is not supported yet"
+            )));
+        }
+    };
+    if !can_cast_same_kind(dtype, target.dtype) {
+        return Err(TemplateError::InvalidOperand(format!(
+            "cannot cast ufunc '{}' output from {dtype} to {} with casting rule 'same_kind'",
+            ufunc.name(),
+            target.dtype
+        )));
+    }
+    if ndim > target.ndim {
+        return Err(TemplateError::InvalidOperand(format!(
+            "{describe}: the {}-d output array cannot hold a {ndim}-d result",
+            target.ndim
+        )));
+    }
+    Ok(Resolved::returning(&[], Type::Array(*target)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
