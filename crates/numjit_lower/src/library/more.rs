@@ -116,30 +116,6 @@ impl<'a> Lowerer<'a> {
                 };
                 Some(self.mo_rot90(array, &ty, k))
             }
-            LibraryFn::Transpose => {
-                let (array, ty) = array_arg("a")?;
-                let Some((axes, Type::Tuple(items))) = args.get("axes") else {
-                    let (mut dims, mut strides) = self.ex_dims_strides(array, ty.ndim);
-                    dims.reverse();
-                    strides.reverse();
-                    let zero = self.scalar(INT, 0);
-                    return Some(self.ins().array_view(Layout::A, array, zero, &dims, &strides));
-                };
-                let mut sources = Vec::with_capacity(items.len());
-                for at in 0..items.len() {
-                    let axis = self.ins().tuple_get(axes, at as u32);
-                    sources.push(self.normal_axis(axis, ty.ndim));
-                }
-                let mut repeated = self.ins().bconst(false);
-                for (i, &a) in sources.iter().enumerate() {
-                    for &b in &sources[i + 1..] {
-                        let same = self.ins().icmp(IntCC::Equal, a, b);
-                        repeated = self.ins().ior(repeated, same);
-                    }
-                }
-                self.raise_if(repeated, ExceptionKind::ValueError, "repeated axis in transpose");
-                Some(self.ex_permuted(array, &ty, &sources))
-            }
             LibraryFn::Partition => {
                 let (array, ty) = array_arg("a")?;
                 let (kth, _) = args.get("kth")?;

@@ -89,7 +89,6 @@ pub enum LibraryFn {
     /// `a.conj()`, `a.conjugate()` (`np.conj` is the ufunc).
     Conj,
     Rot90,
-    Transpose,
     Partition,
     Bartlett,
     Blackman,
@@ -134,7 +133,7 @@ pub enum LibraryFn {
 
 impl LibraryFn {
     /// Every function with its name in the `numpy` module.
-    pub const ALL: [(LibraryFn, &'static str); 99] = [
+    pub const ALL: [(LibraryFn, &'static str); 98] = [
         (LibraryFn::Where, "where"),
         (LibraryFn::Clip, "clip"),
         (LibraryFn::Cumsum, "cumsum"),
@@ -193,7 +192,6 @@ impl LibraryFn {
         (LibraryFn::Bincount, "bincount"),
         (LibraryFn::Indices, "indices"),
         (LibraryFn::Rot90, "rot90"),
-        (LibraryFn::Transpose, "transpose"),
         (LibraryFn::Partition, "partition"),
         (LibraryFn::Bartlett, "bartlett"),
         (LibraryFn::Blackman, "blackman"),
@@ -339,7 +337,6 @@ impl LibraryFn {
             (LibraryFn::Indices, _) => &["dimensions", "dtype", "sparse"],
             (LibraryFn::Conj, _) => &["a"],
             (LibraryFn::Rot90, _) => &["m", "k", "axes"],
-            (LibraryFn::Transpose, _) => &["a", "axes"],
             (LibraryFn::Partition, _) => &["a", "kth", "axis", "kind", "order"],
             (LibraryFn::Bartlett | LibraryFn::Blackman | LibraryFn::Hamming | LibraryFn::Hanning, _) => {
                 &["M"]
@@ -383,7 +380,6 @@ impl LibraryFn {
             | "bins" | "range" | "ar" | "ar1" | "ar2" | "beta" | "xp" | "fp" | "left" | "right" | "rtol"
             | "atol" | "equal_nan" | "a1" | "a2" | "array" | "ary" | "element" | "test_elements"
             | "invert" | "start" | "stop" | "num" | "base" | "obj" | "new_shape" => true,
-            "axes" => self == LibraryFn::Transpose,
             "axis" => matches!(
                 self,
                 LibraryFn::Cumsum

@@ -450,28 +450,6 @@ pub(super) fn resolve(args: &Args<'_>, this: Option<&ArrayType>) -> Option<Resul
                 }
                 view(&array, array.ndim)
             }
-            LibraryFn::Transpose => {
-                let array = the_array("a")?;
-                match args.get("axes").and_then(Ty::as_value) {
-                    None => {}
-                    Some(Type::Tuple(items))
-                        if items.iter().all(|item| item.as_scalar().is_some_and(ScalarType::is_integer))
-                            && items.len() == usize::from(array.ndim) => {}
-                    Some(Type::Tuple(items)) if items.len() != usize::from(array.ndim) => {
-                        return Err(TemplateError::InvalidOperand(format!(
-                            "{describe}: axes don't match array ({} axes for an array of {} dimensions)",
-                            items.len(),
-                            array.ndim
-                        )));
-                    }
-                    Some(other) => {
-                        return Err(TemplateError::InvalidOperand(format!(
-                            "{describe}: axes must be a tuple of integers, not {other}"
-                        )));
-                    }
-                }
-                view(&array, array.ndim)
-            }
             LibraryFn::Partition => {
                 let array = the_array("a")?;
                 integer(args, "kth")?;
