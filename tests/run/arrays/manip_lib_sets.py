@@ -119,7 +119,7 @@ def setxor1d(a, b):
 # run: transpose_axes(np.arange(6.0).reshape(2, 3)[:, ::2], (1, 0)) == np.array([[0.0, 3.0], [2.0, 5.0]], dtype=np.float64)
 # run: transpose_axes(np.arange(6).reshape(2, 3), (0, 0)) raises ValueError: repeated axis in transpose
 # run: transpose_axes(np.arange(6).reshape(2, 3), (0, 2)) raises ValueError
-# compile-error[numjit-only]: [invalid-operand] transpose_axes(np.arange(6).reshape(2, 3), (0, 1, 2))
+# compile-error[numjit-only]: [wrong-arguments] transpose_axes(np.arange(6).reshape(2, 3), (0, 1, 2))
 # run: partition_kth(np.array([9, 1, 8, 2, 7, 3]), 2) == 3
 # run: partition_kth(np.array([9.0, nan, 8.0, 2.0]), -1) == nan
 # run: partition_sorted(np.array([[3, 1, 2], [9, 7, 8]]), 1) == np.array([[1, 2, 3], [7, 8, 9]], dtype=np.int64)
