@@ -386,15 +386,7 @@ impl<'f> FunctionBuilder<'f> {
         handler: Block,
         handler_args: &[Value],
     ) -> (Inst, Value) {
-        let mut data = InstData::new(Opcode::TryCall(callee), args.to_vec());
-        data.targets.push(BlockCall::new(normal, Vec::new()));
-        data.targets.push(BlockCall::new(handler, handler_args.to_vec()));
-        let inst = self.insert_inst(data);
-        let result = self.first_result(inst);
-        if let Some(target) = self.func.dfg.inst_data_mut(inst).targets.first_mut() {
-            target.args.push(result);
-        }
-        (inst, result)
+        self.call_with_edges(Opcode::TryCall(callee), args, normal, handler, handler_args)
     }
 
     /// `v = invoke fnN(args), normal(v), unwind(unwind_args)`: like [`Self::try_call`], but
@@ -407,9 +399,21 @@ impl<'f> FunctionBuilder<'f> {
         unwind: Block,
         unwind_args: &[Value],
     ) -> (Inst, Value) {
-        let mut data = InstData::new(Opcode::Invoke(callee), args.to_vec());
+        self.call_with_edges(Opcode::Invoke(callee), args, normal, unwind, unwind_args)
+    }
+
+    /// A `try_call` or `invoke`: the result passed to `normal`, `handler_args` to `handler`.
+    fn call_with_edges(
+        &mut self,
+        opcode: Opcode,
+        args: &[Value],
+        normal: Block,
+        handler: Block,
+        handler_args: &[Value],
+    ) -> (Inst, Value) {
+        let mut data = InstData::new(opcode, args.to_vec());
         data.targets.push(BlockCall::new(normal, Vec::new()));
-        data.targets.push(BlockCall::new(unwind, unwind_args.to_vec()));
+        data.targets.push(BlockCall::new(handler, handler_args.to_vec()));
         let inst = self.insert_inst(data);
         let result = self.first_result(inst);
         if let Some(target) = self.func.dfg.inst_data_mut(inst).targets.first_mut() {

@@ -50,43 +50,28 @@ impl HostTarget {
 
     /// A target machine for this CPU at `level`.
     pub fn target_machine(&self, level: OptimizationLevel) -> Result<TargetMachine> {
-        initialize()?;
-        let triple = TargetTriple::create(&self.triple);
-        let target =
-            Target::from_triple(&triple).map_err(|message| CodegenError::Llvm(message.to_string()))?;
-        target
-            .create_target_machine(
-                &triple,
-                &self.cpu,
-                &self.features,
-                level,
-                RelocMode::Default,
-                CodeModel::JITDefault,
-            )
-            .ok_or_else(|| {
-                CodegenError::Llvm(format!("no target machine for {} ({})", self.triple, self.cpu))
-            })
+        self.machine(level, RelocMode::Default, CodeModel::JITDefault)
     }
 
     /// A target machine for object files this CPU loads anywhere in memory (position
     /// independent, small code model), at `level`.
     pub fn object_machine(&self, level: OptimizationLevel) -> Result<TargetMachine> {
+        self.machine(level, RelocMode::PIC, CodeModel::Small)
+    }
+
+    fn machine(
+        &self,
+        level: OptimizationLevel,
+        reloc: RelocMode,
+        code_model: CodeModel,
+    ) -> Result<TargetMachine> {
         initialize()?;
         let triple = TargetTriple::create(&self.triple);
         let target =
             Target::from_triple(&triple).map_err(|message| CodegenError::Llvm(message.to_string()))?;
-        target
-            .create_target_machine(
-                &triple,
-                &self.cpu,
-                &self.features,
-                level,
-                RelocMode::PIC,
-                CodeModel::Small,
-            )
-            .ok_or_else(|| {
-                CodegenError::Llvm(format!("no target machine for {} ({})", self.triple, self.cpu))
-            })
+        target.create_target_machine(&triple, &self.cpu, &self.features, level, reloc, code_model).ok_or_else(
+            || CodegenError::Llvm(format!("no target machine for {} ({})", self.triple, self.cpu)),
+        )
     }
 }
 

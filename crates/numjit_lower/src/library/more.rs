@@ -358,26 +358,7 @@ impl<'a> Lowerer<'a> {
             LibraryFn::BroadcastTo => {
                 let (array, ty) = array_arg("array")?;
                 let (shape, shape_type) = args.get("shape")?;
-                let dims: Vec<Value> = match shape_type {
-                    Type::Tuple(items) => (0..items.len())
-                        .map(|at| {
-                            let item = self.ins().tuple_get(shape, at as u32);
-                            self.convert(item, INT)
-                        })
-                        .collect(),
-                    _ => vec![self.convert(shape, INT)],
-                };
-                let zero = self.scalar(INT, 0);
-                let mut negative = self.ins().bconst(false);
-                for &dim in &dims {
-                    let below = self.ins().icmp(IntCC::LessThan, dim, zero);
-                    negative = self.ins().ior(negative, below);
-                }
-                self.raise_if(
-                    negative,
-                    ExceptionKind::ValueError,
-                    "all elements of broadcast shape must be non-negative",
-                );
+                let dims = self.mo_shape_extents(shape, &shape_type, "broadcast shape");
                 self.check_array_into(array, ty, &dims);
                 Some(self.lib_broadcast_to(array, ty.ndim, &dims))
             }
@@ -517,26 +498,8 @@ impl<'a> Lowerer<'a> {
             LibraryFn::Resize => {
                 let (array, ty) = array_arg("a")?;
                 let (shape, shape_type) = args.get("new_shape")?;
-                let dims: Vec<Value> = match shape_type {
-                    Type::Tuple(items) => (0..items.len())
-                        .map(|at| {
-                            let item = self.ins().tuple_get(shape, at as u32);
-                            self.convert(item, INT)
-                        })
-                        .collect(),
-                    _ => vec![self.convert(shape, INT)],
-                };
+                let dims = self.mo_shape_extents(shape, &shape_type, "`new_shape`");
                 let zero = self.scalar(INT, 0);
-                let mut negative = self.ins().bconst(false);
-                for &dim in &dims {
-                    let below = self.ins().icmp(IntCC::LessThan, dim, zero);
-                    negative = self.ins().ior(negative, below);
-                }
-                self.raise_if(
-                    negative,
-                    ExceptionKind::ValueError,
-                    "all elements of `new_shape` must be non-negative",
-                );
                 let (flat, n) = self.lib_flat_elements(array, &ty);
                 let size = self.lib_product(&dims);
                 let dtype = ty.dtype;
@@ -583,6 +546,33 @@ impl<'a> Lowerer<'a> {
             }
             _ => None,
         }
+    }
+
+    /// The extents a shape argument (an integer or a tuple of them) gives, as `int64`,
+    /// raising NumPy's ValueError ("all elements of {what} must be non-negative") for a
+    /// negative one.
+    fn mo_shape_extents(&mut self, shape: Value, shape_type: &Type, what: &str) -> Vec<Value> {
+        let dims: Vec<Value> = match shape_type {
+            Type::Tuple(items) => (0..items.len())
+                .map(|at| {
+                    let item = self.ins().tuple_get(shape, at as u32);
+                    self.convert(item, INT)
+                })
+                .collect(),
+            _ => vec![self.convert(shape, INT)],
+        };
+        let zero = self.scalar(INT, 0);
+        let mut negative = self.ins().bconst(false);
+        for &dim in &dims {
+            let below = self.ins().icmp(IntCC::LessThan, dim, zero);
+            negative = self.ins().ior(negative, below);
+        }
+        self.raise_if(
+            negative,
+            ExceptionKind::ValueError,
+            &format!("all elements of {what} must be non-negative"),
+        );
+        dims
     }
 
     /// `np.isin(element, test_elements, invert=)`: a binary search of each element in the
