@@ -411,6 +411,36 @@ impl<'a> Lowerer<'a> {
         self.divide_by(total, n, dtype)
     }
 
+    /// A binary search: the first position in `0..n` where `go_right(position)` is false,
+    /// for a predicate that holds on a prefix of the positions (`n` if it holds on all).
+    /// 64 halvings (none when `n` is 0); `go_right` only sees positions in `0..n`.
+    pub(crate) fn lib_partition_point(
+        &mut self,
+        n: Value,
+        go_right: &mut dyn FnMut(&mut Self, Value) -> Value,
+    ) -> Value {
+        let zero = self.scalar(INT, 0);
+        let sixty_four = self.scalar(INT, 64);
+        let has_items = self.ins().icmp(IntCC::GreaterThan, n, zero);
+        let steps = self.ins().select(has_items, sixty_four, zero);
+        let found = self.loop_nest(&[steps], &[zero, n], &mut |this, _, acc| {
+            let (lo, hi) = (acc[0], acc[1]);
+            let open = this.ins().icmp(IntCC::LessThan, lo, hi);
+            let sum = this.ins().iadd(lo, hi);
+            let two = this.scalar(INT, 2);
+            let mid = this.ins().idiv(sum, two);
+            let one = this.scalar(INT, 1);
+            let last = this.ins().isub(n, one);
+            let mid = this.lib_min_int(mid, last);
+            let right = go_right(this, mid);
+            let next_lo = this.ins().iadd(mid, one);
+            let new_lo = this.ins().select(right, next_lo, lo);
+            let new_hi = this.ins().select(right, hi, mid);
+            vec![this.ins().select(open, new_lo, lo), this.ins().select(open, new_hi, hi)]
+        });
+        found[0]
+    }
+
     /// Whether `a` sorts before `b` in NumPy's order (NaNs last; complex numbers
     /// lexicographically with NaNs last).
     fn lib_sorts_before(&mut self, a: Value, b: Value, dtype: ScalarType) -> Value {

@@ -1469,35 +1469,18 @@ impl<'a> Lowerer<'a> {
         let n = self.ins().array_dim(array, 0);
         let search = |this: &mut Self, key: Value| -> Value {
             let key = this.convert(key, common);
-            let zero = this.scalar(INT, 0);
-            let one = this.scalar(INT, 1);
-            let sixty_four = this.scalar(INT, 64);
-            let has_items = this.ins().icmp(IntCC::GreaterThan, n, zero);
-            let steps = this.ins().select(has_items, sixty_four, zero);
-            let found = this.loop_nest(&[steps], &[zero, n], &mut |this, _, acc| {
-                let (lo, hi) = (acc[0], acc[1]);
-                let open = this.ins().icmp(IntCC::LessThan, lo, hi);
-                let sum = this.ins().iadd(lo, hi);
-                let two = this.scalar(INT, 2);
-                let mid = this.ins().idiv(sum, two);
-                let last = this.ins().isub(n, one);
-                let mid = this.lib_min_int(mid, last);
+            this.lib_partition_point(n, &mut |this, mid| {
                 let element = this.ins().array_load(array, &[mid]);
                 let element = this.convert(element, common);
                 // left: the first position whose element is not before the key;
                 // right: the first whose element is after it.
-                let go_right = if right {
+                if right {
                     let after = this.lib_sorts_before(key, element, common);
                     this.ins().inot(after)
                 } else {
                     this.lib_sorts_before(element, key, common)
-                };
-                let next_lo = this.ins().iadd(mid, one);
-                let new_lo = this.ins().select(go_right, next_lo, lo);
-                let new_hi = this.ins().select(go_right, hi, mid);
-                vec![this.ins().select(open, new_lo, lo), this.ins().select(open, new_hi, hi)]
-            });
-            found[0]
+                }
+            })
         };
         match (v_type, result) {
             (Type::Scalar(_), Type::Scalar(_)) => Some(search(self, v)),

@@ -604,25 +604,13 @@ impl<'a> Lowerer<'a> {
         };
         let find = |this: &mut Self, x: Value| -> Value {
             let x = this.convert(x, dtype);
-            let zero = this.scalar(INT, 0);
-            let sixty_four = this.scalar(INT, 64);
-            let found = this.loop_nest(&[sixty_four], &[zero, n], &mut |this, _, acc| {
-                let (lo, hi) = (acc[0], acc[1]);
-                let open = this.ins().icmp(IntCC::LessThan, lo, hi);
-                let sum = this.ins().iadd(lo, hi);
-                let two = this.scalar(INT, 2);
-                let mid = this.ins().idiv(sum, two);
+            let found = this.lib_partition_point(n, &mut |this, mid| {
                 let element = this.ins().array_load(sorted, &[mid]);
-                let go_right = this.lib_sorts_before(element, x, dtype);
-                let one = this.scalar(INT, 1);
-                let next_lo = this.ins().iadd(mid, one);
-                let new_lo = this.ins().select(go_right, next_lo, lo);
-                let new_hi = this.ins().select(go_right, hi, mid);
-                vec![this.ins().select(open, new_lo, lo), this.ins().select(open, new_hi, hi)]
+                this.lib_sorts_before(element, x, dtype)
             });
             // The buffer has room for one more element, so position n can be read.
-            let candidate = this.ins().array_load(sorted, &[found[0]]);
-            let inside = this.ins().icmp(IntCC::LessThan, found[0], n);
+            let candidate = this.ins().array_load(sorted, &[found]);
+            let inside = this.ins().icmp(IntCC::LessThan, found, n);
             let equal = this.mo_equal(candidate, x, dtype, false);
             let present = this.ins().iand(inside, equal);
             this.ins().ixor(present, invert)
@@ -774,25 +762,12 @@ impl<'a> Lowerer<'a> {
             // j: the last index with xp[j] <= x (x inside [xp[0], xp[-1]]).
             let zero = this.scalar(INT, 0);
             let one = this.scalar(INT, 1);
-            let sixty_four = this.scalar(INT, 64);
-            let found = this.loop_nest(&[sixty_four], &[zero, n], &mut |this, _, acc| {
-                let (lo, hi) = (acc[0], acc[1]);
-                let open = this.ins().icmp(IntCC::LessThan, lo, hi);
-                let sum = this.ins().iadd(lo, hi);
-                let two = this.scalar(INT, 2);
-                let mid = this.ins().idiv(sum, two);
-                let one = this.scalar(INT, 1);
-                let top = this.ins().isub(n, one);
-                let mid = this.lib_min_int(mid, top);
+            let found = this.lib_partition_point(n, &mut |this, mid| {
                 let point = this.ins().array_load(xp, &[mid]);
                 let point = this.convert(point, F64);
-                let go_right = this.ins().fcmp(FloatCC::LessThanOrEqual, point, x);
-                let next_lo = this.ins().iadd(mid, one);
-                let new_lo = this.ins().select(go_right, next_lo, lo);
-                let new_hi = this.ins().select(go_right, hi, mid);
-                vec![this.ins().select(open, new_lo, lo), this.ins().select(open, new_hi, hi)]
+                this.ins().fcmp(FloatCC::LessThanOrEqual, point, x)
             });
-            let j = this.ins().isub(found[0], one);
+            let j = this.ins().isub(found, one);
             let j = this.lib_max_int(j, zero);
             let top = this.ins().isub(n, one);
             let below_top = this.ins().isub(top, one);
@@ -1013,19 +988,7 @@ impl<'a> Lowerer<'a> {
             let x = this.convert(x, F64);
             // Increasing: the number of bins b with b <= x (b < x when right); decreasing:
             // the number with b > x (b >= x when right).
-            let zero = this.scalar(INT, 0);
-            let sixty_four = this.scalar(INT, 64);
-            let found = this.loop_nest(&[sixty_four], &[zero, n], &mut |this, _, acc| {
-                let (lo, hi) = (acc[0], acc[1]);
-                let open = this.ins().icmp(IntCC::LessThan, lo, hi);
-                let sum = this.ins().iadd(lo, hi);
-                let two = this.scalar(INT, 2);
-                let mid = this.ins().idiv(sum, two);
-                let one = this.scalar(INT, 1);
-                let top = this.ins().isub(n, one);
-                let top = this.lib_max_int(top, zero);
-                let mid = this.lib_min_int(mid, top);
-                let has = this.ins().icmp(IntCC::GreaterThan, n, zero);
+            this.lib_partition_point(n, &mut |this, mid| {
                 let edge = this.ins().array_load(bins, &[mid]);
                 let edge = this.convert(edge, F64);
                 let le = this.ins().fcmp(FloatCC::LessThanOrEqual, edge, x);
@@ -1034,14 +997,8 @@ impl<'a> Lowerer<'a> {
                 let ge = this.ins().fcmp(FloatCC::GreaterThanOrEqual, edge, x);
                 let increasing_side = this.ins().select(right, lt, le);
                 let decreasing_side = this.ins().select(right, ge, gt);
-                let go_right = this.ins().select(decreasing, decreasing_side, increasing_side);
-                let go_right = this.ins().iand(go_right, has);
-                let next_lo = this.ins().iadd(mid, one);
-                let new_lo = this.ins().select(go_right, next_lo, lo);
-                let new_hi = this.ins().select(go_right, hi, mid);
-                vec![this.ins().select(open, new_lo, lo), this.ins().select(open, new_hi, hi)]
-            });
-            found[0]
+                this.ins().select(decreasing, decreasing_side, increasing_side)
+            })
         };
         match (&x.1, result) {
             (Type::Scalar(_), Type::Scalar(_)) => Some(compute(self, x.0)),
@@ -1715,27 +1672,12 @@ impl<'a> Lowerer<'a> {
                     let x = this.convert(x, F64);
                     let zero = this.scalar(INT, 0);
                     let one = this.scalar(INT, 1);
-                    let sixty_four = this.scalar(INT, 64);
-                    let has_edges = this.ins().icmp(IntCC::GreaterThan, edges_len, zero);
-                    let steps = this.ins().select(has_edges, sixty_four, zero);
-                    let found = this.loop_nest(&[steps], &[zero, edges_len], &mut |this, _, acc| {
-                        let (lo, hi) = (acc[0], acc[1]);
-                        let open = this.ins().icmp(IntCC::LessThan, lo, hi);
-                        let sum = this.ins().iadd(lo, hi);
-                        let two = this.scalar(INT, 2);
-                        let mid = this.ins().idiv(sum, two);
-                        let one = this.scalar(INT, 1);
-                        let last = this.ins().isub(edges_len, one);
-                        let mid = this.lib_min_int(mid, last);
+                    let found = this.lib_partition_point(edges_len, &mut |this, mid| {
                         let edge = this.ins().array_load(edges, &[mid]);
                         let edge = this.convert(edge, F64);
-                        let go_right = this.ins().fcmp(FloatCC::LessThanOrEqual, edge, x);
-                        let next_lo = this.ins().iadd(mid, one);
-                        let new_lo = this.ins().select(go_right, next_lo, lo);
-                        let new_hi = this.ins().select(go_right, hi, mid);
-                        vec![this.ins().select(open, new_lo, lo), this.ins().select(open, new_hi, hi)]
+                        this.ins().fcmp(FloatCC::LessThanOrEqual, edge, x)
                     });
-                    let index = this.ins().isub(found[0], one);
+                    let index = this.ins().isub(found, one);
                     let last_index = this.ins().isub(edges_len, one);
                     let last_index = this.lib_max_int(last_index, zero);
                     let last_edge = this.ins().array_load(edges, &[last_index]);
